@@ -1,0 +1,46 @@
+import type { ErrorCode } from '../core/errors/domain-error.js';
+
+/** sysexits-style exit codes, so scripts can tell bad data from an unreachable database. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  dataError: 65,
+  unavailable: 69,
+  cannotCreate: 73,
+  noPermission: 77,
+} as const;
+
+export function exitCodeOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_JSON':
+    case 'PAYLOAD_TOO_LARGE':
+    case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'IMPORT_FAILED':
+    case 'PASSWORD_TOO_WEAK':
+    case 'PASSWORD_UNCHANGED':
+    case 'ROLE_NOT_ALLOWED_FOR_ORGANISATION':
+    case 'EMAIL_TAKEN':
+    case 'CANNOT_REMOVE_SELF':
+      return EXIT.dataError;
+    case 'NOT_AUTHENTICATED':
+    case 'SESSION_EXPIRED':
+    case 'INVALID_CREDENTIALS':
+    case 'CSRF_TOKEN_INVALID':
+    case 'FORBIDDEN':
+    case 'NOT_A_MEMBER':
+    case 'RATE_LIMITED':
+      return EXIT.noPermission;
+    case 'NOT_FOUND':
+    case 'ORGANISATION_NOT_FOUND':
+    case 'PERSON_NOT_FOUND':
+      return EXIT.dataError;
+    case 'DATABASE_UNAVAILABLE':
+      return EXIT.unavailable;
+    case 'DATA_DIR_NOT_WRITABLE':
+      return EXIT.cannotCreate;
+    case 'INTERNAL':
+      return EXIT.failure;
+  }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { readPackageVersion } from '../server/package-root.js';
+import { registerAdminCommands } from './commands/admin-create.command.js';
+import { registerDemoCommand } from './commands/demo.command.js';
+import { registerMigrateCommand } from './commands/migrate.command.js';
+import { registerServeCommand } from './commands/serve.command.js';
+import { registerStatsCommand } from './commands/stats.command.js';
+import { EXIT } from './exit-codes.js';
+
+const program = new Command();
+program
+  .name('zerodock')
+  .description(
+    'Zerodock 零距离 — productive service outsourcing talent training.\n' +
+      'Data: embedded PGlite in ZERODOCK_DATA_DIR (default ./.zerodock), or PostgreSQL when DATABASE_URL is set.',
+  )
+  .version(readPackageVersion())
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  });
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerDemoCommand(program);
+registerAdminCommands(program);
+registerStatsCommand(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { createDatabase, type DatabaseHandle } from '../storage/create-database.js';
+import { migrateToLatest, type MigrationReport } from '../storage/migrate.js';
+import { createStore } from '../storage/repositories/create-repositories.js';
+import { loadConfig, type ServerConfig } from '../server/config.js';
+import { findPackageRoot } from '../server/package-root.js';
+
+export interface Runtime {
+  readonly config: ServerConfig;
+  readonly database: DatabaseHandle;
+  readonly services: ServiceContext;
+  readonly migrations: MigrationReport;
+  readonly packageRoot: string;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database, applies pending migrations and wires the services. */
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const config = loadConfig(env, process.cwd());
+  const database = await createDatabase(config.database);
+  try {
+    const migrations = await migrateToLatest(database.db);
+    const services: ServiceContext = {
+      store: createStore(database.db),
+      clock: () => new Date(),
+      passwords: argon2PasswordHasher,
+    };
+    return { config, database, services, migrations, packageRoot: findPackageRoot(), close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export function demoDatasetPath(packageRoot: string): string {
+  return path.join(packageRoot, 'data', 'demo', 'demo-dataset.json');
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { pageOf } from './common.js';
+
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.rate_limited',
+  'logout',
+  'session.expired',
+  'password.changed',
+  'password.change_failed',
+  'csrf.rejected',
+  'access.denied',
+  'organisation.created',
+  'member.added',
+  'member.removed',
+  'admin.created',
+  'demo.loaded',
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  action: auditActionSchema,
+  actorPersonId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditEventListSchema = pageOf(auditEventSchema);
+export type AuditEventList = z.infer<typeof auditEventListSchema>;
+
+export const auditListQuerySchema = z
+  .object({
+    organisationId: z.uuid().optional(),
+    action: auditActionSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();

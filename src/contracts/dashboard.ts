@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { organisationKindSchema, roleSchema } from './common.js';
+
+export const dashboardResponseSchema = z.object({
+  organisation: z
+    .object({
+      id: z.string(),
+      kind: organisationKindSchema,
+      nameZh: z.string(),
+      nameEn: z.string(),
+    })
+    .nullable(),
+  roles: z.array(roleSchema),
+  /** Named figures for the cards on the home page; keys are stable i18n keys. */
+  figures: z.array(z.object({ key: z.string(), value: z.number() })),
+  /** Members of the active organisation by role (for the chart); empty when the caller may not see people. */
+  membersByRole: z.array(z.object({ role: roleSchema, count: z.number().int() })),
+  /** Organisations on the platform by kind. */
+  organisationsByKind: z.array(z.object({ kind: organisationKindSchema, count: z.number().int() })),
+});
+export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;

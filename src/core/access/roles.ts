@@ -1,0 +1,52 @@
+/**
+ * Organisation kinds and roles of the scheme, and which roles an organisation of a kind may grant.
+ * Pure data: no I/O.
+ */
+export const ORGANISATION_KINDS = ['platform', 'college', 'enterprise', 'city_office'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ENTERPRISE_TYPES = ['manufacturer', 'service_provider'] as const;
+export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
+
+export const ROLES = [
+  'platform_admin',
+  'college_admin',
+  'group_director',
+  'teacher',
+  'enterprise_admin',
+  'enterprise_engineer',
+  'student',
+  'city_officer',
+  'committee_member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles each kind of organisation may grant to its members. */
+export const ROLES_BY_ORGANISATION_KIND: Readonly<Record<OrganisationKind, readonly Role[]>> = {
+  platform: ['platform_admin'],
+  college: ['college_admin', 'group_director', 'teacher', 'student', 'committee_member'],
+  enterprise: ['enterprise_admin', 'enterprise_engineer', 'committee_member'],
+  city_office: ['city_officer', 'committee_member'],
+};
+
+/** Roles that administer the people of their own organisation. */
+export const ORGANISATION_ADMIN_ROLES: readonly Role[] = ['college_admin', 'enterprise_admin'];
+
+/** Roles that may read the member list of their own organisation. */
+export const PEOPLE_READER_ROLES: readonly Role[] = [
+  'college_admin',
+  'group_director',
+  'teacher',
+  'enterprise_admin',
+  'enterprise_engineer',
+  'city_officer',
+];
+
+/** True when an organisation of `kind` may grant `role`. */
+export function isRoleAllowedForKind(role: Role, kind: OrganisationKind): boolean {
+  return ROLES_BY_ORGANISATION_KIND[kind].includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,47 @@
+/**
+ * Every failure the product can explain to a user has a stable code. Core and services throw
+ * `DomainError`; the HTTP layer maps each code to a status in one exhaustive switch
+ * (`src/server/map-error-code.ts`) and the CLI maps it to an exit code.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'NOT_AUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'CSRF_TOKEN_INVALID',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'ORGANISATION_NOT_FOUND',
+  'PERSON_NOT_FOUND',
+  'EMAIL_TAKEN',
+  'ROLE_NOT_ALLOWED_FOR_ORGANISATION',
+  'NOT_A_MEMBER',
+  'PASSWORD_TOO_WEAK',
+  'PASSWORD_UNCHANGED',
+  'CANNOT_REMOVE_SELF',
+  'DATABASE_UNAVAILABLE',
+  'DATA_DIR_NOT_WRITABLE',
+  'IMPORT_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: C, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

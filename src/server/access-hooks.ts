@@ -1,0 +1,99 @@
+import type { FastifyRequest, RouteOptions } from 'fastify';
+import { decideAccess, type RouteAccess } from '../core/access/route-access.js';
+import { DomainError } from '../core/errors/domain-error.js';
+import { authenticate, tokensMatch } from '../services/auth-service.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { SESSION_COOKIE, originOf, type ZodApp } from './route-dependencies.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The generated API documentation is public by nature; every other /api route must declare its access. */
+const DOCUMENTATION_PREFIX = '/api/docs';
+
+/**
+ * The access pipeline every route goes through.
+ * Registration (`installRouteCatalogue`, before any route exists): an /api route without a declared access
+ * policy stops the server from starting; every route is recorded with its policy.
+ * onRequest: authenticate (401) and check the CSRF token on mutations (403), before the body is even parsed;
+ * preHandler: after validation, decide role and tenant access (403), and record refusals in the audit log.
+ */
+export function installRouteCatalogue(app: ZodApp): RouteCatalogueEntry[] {
+  const catalogue: RouteCatalogueEntry[] = [];
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const url = route.url ?? '';
+    if (!url.startsWith('/api')) return;
+    route.config ??= {};
+    const config = route.config as { access?: unknown };
+    if (url.startsWith(DOCUMENTATION_PREFIX)) config.access ??= { kind: 'public' };
+    if (!config.access) {
+      throw new Error(`Route ${String(route.method)} ${url} declares no access policy (config.access)`);
+    }
+    for (const method of [route.method].flat()) {
+      catalogue.push({ method: String(method), url, access: config.access as RouteAccess });
+    }
+  });
+  return catalogue;
+}
+
+/** The request hooks; install after the cookie parser so that session cookies are read. */
+export function installAccessHooks(app: ZodApp, services: ServiceContext): void {
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access || access.kind === 'public') return;
+    const auth = await authenticate(services, request.cookies[SESSION_COOKIE], originOf(request));
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (!tokensMatch(auth.session.csrfToken, typeof header === 'string' ? header : undefined)) {
+        await recordRefusal(services, request, 'csrf.rejected', auth.person.id, auth.person.email);
+        throw new DomainError('CSRF_TOKEN_INVALID', 'Missing or wrong x-csrf-token header', { field: 'x-csrf-token' });
+      }
+    }
+    request.auth = auth;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    const params = (request.params ?? {}) as { organisationId?: string };
+    const decision = decideAccess(access, request.auth?.actor ?? null, params);
+    switch (decision) {
+      case 'allow':
+        return;
+      case 'unauthenticated':
+        throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
+      case 'forbidden':
+        await recordRefusal(services, request, 'access.denied', request.auth?.person.id ?? null, request.auth?.person.email ?? null, params.organisationId);
+        throw new DomainError('FORBIDDEN', 'Your roles do not allow this here', {
+          organisationId: params.organisationId ?? null,
+        });
+    }
+  });
+}
+
+/** One registered /api route and its declared access (the authorization test walks all of them). */
+export interface RouteCatalogueEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+}
+
+async function recordRefusal(
+  services: ServiceContext,
+  request: FastifyRequest,
+  action: 'csrf.rejected' | 'access.denied',
+  personId: string | null,
+  email: string | null,
+  organisationId?: string,
+): Promise<void> {
+  await services.store.repositories.auditEvents.record({
+    occurredAt: services.clock(),
+    action,
+    actorPersonId: personId,
+    actorEmail: email,
+    organisationId: null,
+    ip: request.ip,
+    details: { method: request.method, route: request.routeOptions.url ?? request.url, organisationId: organisationId ?? null },
+  });
+}

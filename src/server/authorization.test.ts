@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testBackend } from '../storage/test-database.js';
+import { ApiClient, DEMO_PASSWORD, startTestServer, type TestServer } from './test-server.js';
+
+/**
+ * The authorization matrix: every registered /api route × every role (as the demo personas hold them) ×
+ * the caller's own organisation and another one. A route that is registered but missing here fails the test,
+ * and so does an entry here for a route that no longer exists.
+ */
+type Persona =
+  | 'anonymous'
+  | 'admin'
+  | 'college-admin'
+  | 'director'
+  | 'teacher'
+  | 'student'
+  | 'college-b-admin'
+  | 'enterprise-admin'
+  | 'committee'
+  | 'engineer'
+  | 'officer';
+const PERSONAS: Persona[] = [
+  'anonymous',
+  'admin',
+  'college-admin',
+  'director',
+  'teacher',
+  'student',
+  'college-b-admin',
+  'enterprise-admin',
+  'committee',
+  'engineer',
+  'officer',
+];
+type Tenant = 'own' | 'other';
+type Rule = (persona: Persona, tenant: Tenant) => boolean;
+
+const publicRoute: Rule = () => true;
+const signedIn: Rule = (persona) => persona !== 'anonymous';
+const only =
+  (...personas: Persona[]): Rule =>
+  (persona) =>
+    personas.includes(persona);
+/** Allowed in the caller's own organisation for these personas; in another organisation only for the platform admin. */
+const tenantScoped =
+  (...personas: Persona[]): Rule =>
+  (persona, tenant) =>
+    persona === 'admin' || (tenant === 'own' && personas.includes(persona));
+
+const EXPECTED: Record<string, Rule> = {
+  'GET /api/health': publicRoute,
+  'GET /api/openapi.json': publicRoute,
+  'GET /api/auth/demo-accounts': publicRoute,
+  'POST /api/auth/login': publicRoute,
+  'GET /api/auth/session': signedIn,
+  'POST /api/auth/logout': signedIn,
+  'POST /api/auth/password': signedIn,
+  'PUT /api/auth/active-organisation': signedIn,
+  'PUT /api/auth/locale': signedIn,
+  'GET /api/dashboard': signedIn,
+  'GET /api/organisations': signedIn,
+  'POST /api/organisations': only('admin'),
+  'GET /api/organisations/:organisationId': signedIn,
+  'GET /api/organisations/:organisationId/members': tenantScoped(
+    'college-admin',
+    'director',
+    'teacher',
+    'college-b-admin',
+    'enterprise-admin',
+    'committee',
+    'engineer',
+    'officer',
+  ),
+  'POST /api/organisations/:organisationId/members': tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin'),
+  'DELETE /api/organisations/:organisationId/members/:personId': tenantScoped(
+    'college-admin',
+    'college-b-admin',
+    'enterprise-admin',
+  ),
+  'GET /api/audit-events': tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin'),
+  'GET /api/stats': only('admin'),
+};
+
+const DOCUMENTATION_PREFIX = '/api/docs';
+
+let server: TestServer;
+const organisationIds = new Map<string, string>();
+const clients = new Map<Persona, ApiClient>();
+let counter = 0;
+
+function emailOf(persona: Persona): string {
+  return `${persona === 'anonymous' ? 'admin' : persona}@demo.zerodock.local`;
+}
+
+function homeOrganisationKey(persona: Persona): string {
+  const person = server.dataset.people.find((candidate) => candidate.email === emailOf(persona));
+  return person?.memberships[0]?.organisation ?? 'college-a';
+}
+
+function organisationFor(persona: Persona, tenant: Tenant): { id: string; kind: string } {
+  const own = homeOrganisationKey(persona);
+  const key = tenant === 'own' ? own : own === 'college-b' ? 'college-a' : 'college-b';
+  const organisation = server.dataset.organisations.find((candidate) => candidate.key === key);
+  return { id: organisationIds.get(key) ?? '', kind: organisation?.kind ?? 'college' };
+}
+
+const ROLE_FOR_KIND: Record<string, string> = {
+  college: 'student',
+  enterprise: 'enterprise_engineer',
+  city_office: 'committee_member',
+  platform: 'platform_admin',
+};
+
+/** A valid request for the route, so that only access — never validation — can refuse it. */
+function sampleRequest(key: string, persona: Persona, tenant: Tenant): { method: string; path: string; body?: unknown } {
+  const [method = 'GET', template = ''] = key.split(' ');
+  const organisation = organisationFor(persona, tenant);
+  const path = template.replace(':organisationId', organisation.id).replace(':personId', randomUUID());
+  counter += 1;
+  switch (key) {
+    case 'POST /api/auth/login':
+      return { method, path, body: { email: emailOf(persona), password: DEMO_PASSWORD } };
+    case 'POST /api/auth/password':
+      return { method, path, body: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } };
+    case 'PUT /api/auth/active-organisation':
+      return { method, path, body: { organisationId: organisationFor(persona, 'own').id } };
+    case 'PUT /api/auth/locale':
+      return { method, path, body: { locale: 'en' } };
+    case 'POST /api/organisations':
+      return {
+        method,
+        path,
+        body: { kind: 'college', nameZh: `授权测试学院${counter}`, nameEn: `Authz College ${counter}`, province: '江苏省', city: '苏州市' },
+      };
+    case 'POST /api/organisations/:organisationId/members':
+      return {
+        method,
+        path,
+        body: {
+          email: `authz${counter}@test.zerodock.local`,
+          displayName: `授权测试${counter}`,
+          roles: [ROLE_FOR_KIND[organisation.kind] ?? 'committee_member'],
+          initialPassword: 'a long enough password',
+        },
+      };
+    case 'GET /api/audit-events':
+      return { method, path: `${path}?organisationId=${organisation.id}` };
+    default:
+      return { method, path };
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const page = await server.services.store.repositories.organisations.list({ limit: 100, offset: 0 });
+  for (const organisation of server.dataset.organisations) {
+    const found = page.items.find((item) => item.nameZh === organisation.nameZh);
+    if (found) organisationIds.set(organisation.key, found.id);
+  }
+  for (const persona of PERSONAS) {
+    const client = new ApiClient(server.baseUrl);
+    if (persona !== 'anonymous') expect((await client.login(emailOf(persona))).status).toBe(200);
+    clients.set(persona, client);
+  }
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe(`authorization matrix on ${testBackend()}`, () => {
+  it('covers exactly the registered routes', () => {
+    const registered = new Set(
+      server.app.routeCatalogue
+        .filter((route) => route.method !== 'HEAD' && !route.url.startsWith(DOCUMENTATION_PREFIX))
+        .map((route) => `${route.method} ${route.url}`),
+    );
+    expect([...registered].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('serves the API documentation routes publicly', async () => {
+    const documentation = server.app.routeCatalogue.filter((route) => route.url.startsWith(DOCUMENTATION_PREFIX));
+    expect(documentation.length).toBeGreaterThan(0);
+    for (const route of documentation) expect(route.access.kind).toBe('public');
+    const anonymous = new ApiClient(server.baseUrl);
+    expect((await anonymous.request('GET', '/api/docs')).status).toBe(200);
+  });
+
+  for (const key of Object.keys(EXPECTED)) {
+    it(`enforces ${key}`, async () => {
+      const rule = EXPECTED[key];
+      if (!rule) throw new Error(`no rule for ${key}`);
+      const failures: string[] = [];
+      for (const persona of PERSONAS) {
+        for (const tenant of ['own', 'other'] as const) {
+          // Logging out and re-logging in would disturb the shared sessions: use a fresh one.
+          let client = clients.get(persona) as ApiClient;
+          if (key === 'POST /api/auth/logout' || key === 'POST /api/auth/login') {
+            client = new ApiClient(server.baseUrl);
+            if (persona !== 'anonymous' && key === 'POST /api/auth/logout') await client.login(emailOf(persona));
+          }
+          const sample = sampleRequest(key, persona, tenant);
+          const response = await client.request(sample.method, sample.path, sample.body);
+          const allowed = rule(persona, tenant);
+          const refusedWith = persona === 'anonymous' ? 401 : 403;
+          const ok = allowed
+            ? response.status !== 401 && response.status !== 403 && response.status < 500
+            : response.status === refusedWith;
+          if (!ok) failures.push(`${persona}/${tenant}: expected ${allowed ? 'allowed' : refusedWith}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DomainError } from '../core/errors/domain-error.js';
+import { databaseOptionsFromEnvironment, type DatabaseOptions } from '../storage/create-database.js';
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  /** Set when Zerodock is served over HTTPS (directly or behind a proxy) so the session cookie is Secure. */
+  ZERODOCK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Trust X-Forwarded-* from a reverse proxy (for client IPs in rate limits and the audit log). */
+  ZERODOCK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Login attempts allowed per IP and e-mail per minute. */
+  ZERODOCK_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+});
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: string;
+  readonly production: boolean;
+  readonly cookieSecure: boolean;
+  readonly trustProxy: boolean;
+  readonly loginRateLimit: number;
+  readonly database: DatabaseOptions;
+}
+
+/** Reads and validates the environment once; a bad value is a clear error naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? '?';
+    throw new DomainError('VALIDATION_FAILED', `Environment variable ${variable}: ${issue?.message ?? 'invalid'}`, {
+      field: variable,
+    });
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    logLevel: values.LOG_LEVEL,
+    production,
+    cookieSecure: values.ZERODOCK_COOKIE_SECURE ? values.ZERODOCK_COOKIE_SECURE === 'true' : false,
+    trustProxy: values.ZERODOCK_TRUST_PROXY === 'true',
+    loginRateLimit: values.ZERODOCK_LOGIN_RATE_LIMIT,
+    database: databaseOptionsFromEnvironment(env, cwd),
+  };
+}

@@ -1,0 +1,40 @@
+import type { ErrorCode } from '../core/errors/domain-error.js';
+
+/** The one place that turns an error code into an HTTP status. A new code that is not listed fails to compile. */
+export function statusOfErrorCode(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_JSON':
+    case 'PASSWORD_TOO_WEAK':
+    case 'PASSWORD_UNCHANGED':
+    case 'ROLE_NOT_ALLOWED_FOR_ORGANISATION':
+    case 'CANNOT_REMOVE_SELF':
+    case 'IMPORT_FAILED':
+      return 400;
+    case 'NOT_AUTHENTICATED':
+    case 'SESSION_EXPIRED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'CSRF_TOKEN_INVALID':
+    case 'FORBIDDEN':
+    case 'NOT_A_MEMBER':
+      return 403;
+    case 'NOT_FOUND':
+    case 'ORGANISATION_NOT_FOUND':
+    case 'PERSON_NOT_FOUND':
+      return 404;
+    case 'EMAIL_TAKEN':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'DATABASE_UNAVAILABLE':
+    case 'DATA_DIR_NOT_WRITABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+  }
+}

@@ -1,0 +1,151 @@
+import {
+  activeOrganisationRequestSchema,
+  changePasswordRequestSchema,
+  demoAccountsResponseSchema,
+  localeRequestSchema,
+  loginRequestSchema,
+  okResponseSchema,
+  sessionResponseSchema,
+} from '../../contracts/auth.js';
+import { errorBodySchema } from '../../contracts/common.js';
+import {
+  SESSION_ABSOLUTE_MS,
+  changePassword,
+  login,
+  logout,
+  presentSession,
+  setActiveOrganisation,
+  setLocale,
+} from '../../services/auth-service.js';
+import { listDemoAccounts } from '../../services/demo-service.js';
+import { SESSION_COOKIE, originOf, requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
+
+const errors = { '4xx': errorBodySchema };
+
+export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies): void {
+  const { services } = dependencies;
+
+  app.get(
+    '/api/auth/demo-accounts',
+    {
+      config: { access: { kind: 'public' } },
+      schema: { tags: ['auth'], summary: 'Demo accounts shown on the login page (empty without the demo dataset)', response: { 200: demoAccountsResponseSchema } },
+    },
+    async () => listDemoAccounts(services, dependencies.demo),
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        access: { kind: 'public' },
+        rateLimit: {
+          max: dependencies.loginRateLimit,
+          timeWindow: 60_000,
+          // Per client and account, so one attacker cannot lock everyone out and cannot spray one account.
+          keyGenerator: (request) => {
+            const body = request.body as { email?: unknown } | undefined;
+            const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+            return `${request.ip}|${email}`;
+          },
+          onExceeded: (request) => {
+            const body = request.body as { email?: unknown } | undefined;
+            void services.store.repositories.auditEvents
+              .record({
+                occurredAt: services.clock(),
+                action: 'login.rate_limited',
+                actorEmail: typeof body?.email === 'string' ? body.email.slice(0, 254) : null,
+                ip: request.ip,
+              })
+              .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
+          },
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the httpOnly session cookie',
+        body: loginRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { token, view } = await login(services, request.body, originOf(request));
+      void reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: dependencies.cookieSecure,
+        path: '/',
+        maxAge: SESSION_ABSOLUTE_MS / 1000,
+      });
+      return view;
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: { tags: ['auth'], summary: 'The current session, with the CSRF token for mutations', response: { 200: sessionResponseSchema, ...errors } },
+    },
+    async (request) => presentSession(requireAuth(request)),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: { tags: ['auth'], summary: 'End this session', response: { 200: okResponseSchema, ...errors } },
+    },
+    async (request, reply) => {
+      await logout(services, requireAuth(request), originOf(request));
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password; every other session of the person ends',
+        body: changePasswordRequestSchema,
+        response: { 200: okResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await changePassword(services, requireAuth(request), request.body, originOf(request));
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/api/auth/active-organisation',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Switch the organisation this session works in (must be a member)',
+        body: activeOrganisationRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (request) => setActiveOrganisation(services, requireAuth(request), request.body.organisationId),
+  );
+
+  app.put(
+    '/api/auth/locale',
+    {
+      config: { access: { kind: 'signed-in' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Remember the interface language of the person',
+        body: localeRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (request) => setLocale(services, requireAuth(request), request.body.locale),
+  );
+}
+

@@ -1,0 +1,122 @@
+import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
+import { loadDemoDataset, readDemoDataset } from '../services/demo-service.js';
+import type { ServiceContext } from '../services/service-context.js';
+import { pingDatabase, type DatabaseHandle } from '../storage/create-database.js';
+import { createStore } from '../storage/repositories/create-repositories.js';
+import { openTestDatabase } from '../storage/test-database.js';
+import { demoDatasetPath } from '../cli/runtime.js';
+import type { DemoDataset } from '../contracts/demo-dataset.js';
+import { buildServer } from './build-server.js';
+import { findPackageRoot } from './package-root.js';
+import type { ZodApp } from './route-dependencies.js';
+
+export const DEMO_PASSWORD = 'zerodock-demo';
+
+export interface TestServer {
+  readonly app: ZodApp;
+  readonly baseUrl: string;
+  readonly database: DatabaseHandle;
+  readonly services: ServiceContext;
+  readonly dataset: DemoDataset;
+  /** Moves the server's clock (sessions expire by it). */
+  advanceClock(milliseconds: number): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server, in-process, on a loopback port, over a fresh test database with the demo dataset: API tests
+ * talk to it with real HTTP (fetch), never through injection.
+ */
+export async function startTestServer(options: { loginRateLimit?: number } = {}): Promise<TestServer> {
+  const database = await openTestDatabase();
+  let offset = 0;
+  const services: ServiceContext = {
+    store: createStore(database.db),
+    clock: () => new Date(Date.now() + offset),
+    passwords: argon2PasswordHasher,
+  };
+  const dataset = readDemoDataset(demoDatasetPath(findPackageRoot()));
+  await loadDemoDataset(services, dataset);
+  const app = await buildServer({
+    services,
+    backend: database.backend,
+    version: 'test',
+    demo: dataset,
+    loginRateLimit: options.loginRateLimit ?? 1000,
+    cookieSecure: false,
+    checkDatabase: () => pingDatabase(database.db),
+    logger: false,
+    trustProxy: false,
+    webRoot: null,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    database,
+    services,
+    dataset,
+    advanceClock: (milliseconds) => {
+      offset += milliseconds;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on mutations. */
+export class ApiClient {
+  cookie: string | null = null;
+  csrfToken: string | null = null;
+
+  constructor(private readonly baseUrl: string) {}
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<ApiResponse<{ csrfToken: string; activeOrganisationId: string | null; memberships: { organisationId: string; roles: string[] }[] }>> {
+    const response = await this.request<{ csrfToken: string; activeOrganisationId: string | null; memberships: { organisationId: string; roles: string[] }[] }>('POST', '/api/auth/login', { email, password });
+    if (response.status === 200) this.csrfToken = response.body.csrfToken;
+    return response;
+  }
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = this.cookie;
+    if ((options.csrf ?? true) && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    let payload: string | undefined;
+    if (options.rawBody !== undefined) {
+      payload = options.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const match = /zd_session=([^;]*)/.exec(setCookie);
+      if (match) this.cookie = match[1] ? `zd_session=${match[1]}` : null;
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+}

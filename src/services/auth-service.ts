@@ -1,0 +1,237 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SessionResponse } from '../contracts/auth.js';
+import { chooseActiveOrganisation, isMemberOf, type Actor } from '../core/access/actor.js';
+import { assertPasswordAcceptable } from '../core/access/password-policy.js';
+import { DomainError } from '../core/errors/domain-error.js';
+import type { PersonMembership } from '../storage/repositories/membership.repository.js';
+import type { Locale, PersonRecord } from '../storage/repositories/person.repository.js';
+import type { SessionRecord } from '../storage/repositories/session.repository.js';
+import type { ServiceContext } from './service-context.js';
+
+/** A session idles out after 8 hours and ends after 7 days whatever happens. */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** last_seen_at is written at most once a minute, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface RequestOrigin {
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+/** A resolved, valid session: the person, their memberships and the session row. */
+export interface AuthenticatedSession {
+  readonly session: SessionRecord;
+  readonly person: PersonRecord;
+  readonly memberships: PersonMembership[];
+  readonly actor: Actor;
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Equal-time comparison of two CSRF tokens. */
+export function tokensMatch(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const left = Buffer.from(expected);
+  const right = Buffer.from(given);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+// A real argon2id hash of a random string, verified when the e-mail is unknown so that a wrong e-mail and a
+// wrong password take the same time.
+let decoyHash: Promise<string> | undefined;
+
+export async function login(
+  context: ServiceContext,
+  credentials: { email: string; password: string },
+  origin: RequestOrigin,
+): Promise<{ token: string; view: SessionResponse }> {
+  const { repositories } = context.store;
+  const person = await repositories.people.findByEmail(credentials.email);
+  decoyHash ??= context.passwords.hash(randomBytes(16).toString('hex'));
+  const passwordHash = person?.passwordHash ?? (await decoyHash);
+  const valid = await context.passwords.verify(passwordHash, credentials.password);
+  const now = context.clock();
+  if (!person || !person.passwordHash || !valid || person.disabled) {
+    await repositories.auditEvents.record({
+      occurredAt: now,
+      action: 'login.failed',
+      actorPersonId: person?.id ?? null,
+      actorEmail: credentials.email.slice(0, 254),
+      ip: origin.ip,
+      details: { reason: !person ? 'unknown_email' : person.disabled ? 'disabled' : 'wrong_password' },
+    });
+    throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong', {});
+  }
+  const memberships = await repositories.memberships.listForPerson(person.id);
+  const token = randomBytes(32).toString('base64url');
+  const session: SessionRecord = {
+    tokenHash: hashSessionToken(token),
+    personId: person.id,
+    csrfToken: randomBytes(32).toString('base64url'),
+    activeOrganisationId: chooseActiveOrganisation(null, memberships),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: expiryOf(now, now),
+  };
+  await context.store.transaction(async (transaction) => {
+    await transaction.sessions.create({ ...session, ip: origin.ip, userAgent: origin.userAgent });
+    await transaction.auditEvents.record({
+      occurredAt: now,
+      action: 'login.succeeded',
+      actorPersonId: person.id,
+      actorEmail: person.email,
+      organisationId: session.activeOrganisationId,
+      ip: origin.ip,
+    });
+  });
+  return { token, view: presentSession({ session, person, memberships, actor: toActor(person, memberships, session) }) };
+}
+
+/** Resolves a session cookie, sliding its idle expiry. Throws NOT_AUTHENTICATED or SESSION_EXPIRED. */
+export async function authenticate(
+  context: ServiceContext,
+  token: string | undefined,
+  origin: RequestOrigin,
+): Promise<AuthenticatedSession> {
+  if (!token) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
+  const { repositories } = context.store;
+  const tokenHash = hashSessionToken(token);
+  const session = await repositories.sessions.findByTokenHash(tokenHash);
+  if (!session) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
+  const now = context.clock();
+  const person = await repositories.people.findById(session.personId);
+  if (session.expiresAt.getTime() <= now.getTime() || !person || person.disabled) {
+    await repositories.sessions.delete(tokenHash);
+    await repositories.auditEvents.record({
+      occurredAt: now,
+      action: 'session.expired',
+      actorPersonId: session.personId,
+      actorEmail: person?.email ?? null,
+      ip: origin.ip,
+    });
+    throw new DomainError('SESSION_EXPIRED', 'Your session has expired; sign in again', {});
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    const expiresAt = expiryOf(session.createdAt, now);
+    await repositories.sessions.touch(tokenHash, now, expiresAt);
+    session.lastSeenAt = now;
+    session.expiresAt = expiresAt;
+  }
+  const memberships = await repositories.memberships.listForPerson(person.id);
+  const active = chooseActiveOrganisation(session.activeOrganisationId, memberships);
+  if (active !== session.activeOrganisationId) {
+    await repositories.sessions.setActiveOrganisation(tokenHash, active);
+    session.activeOrganisationId = active;
+  }
+  return { session, person, memberships, actor: toActor(person, memberships, session) };
+}
+
+export async function logout(context: ServiceContext, auth: AuthenticatedSession, origin: RequestOrigin): Promise<void> {
+  await context.store.transaction(async (transaction) => {
+    await transaction.sessions.delete(auth.session.tokenHash);
+    await transaction.auditEvents.record({
+      occurredAt: context.clock(),
+      action: 'logout',
+      actorPersonId: auth.person.id,
+      actorEmail: auth.person.email,
+      ip: origin.ip,
+    });
+  });
+}
+
+/** Changes the password after checking the current one; every other session of the person ends. */
+export async function changePassword(
+  context: ServiceContext,
+  auth: AuthenticatedSession,
+  request: { currentPassword: string; newPassword: string },
+  origin: RequestOrigin,
+): Promise<void> {
+  const now = context.clock();
+  const valid = auth.person.passwordHash
+    ? await context.passwords.verify(auth.person.passwordHash, request.currentPassword)
+    : false;
+  if (!valid) {
+    await context.store.repositories.auditEvents.record({
+      occurredAt: now,
+      action: 'password.change_failed',
+      actorPersonId: auth.person.id,
+      actorEmail: auth.person.email,
+      ip: origin.ip,
+    });
+    throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong', { field: 'currentPassword' });
+  }
+  if (request.currentPassword === request.newPassword) {
+    throw new DomainError('PASSWORD_UNCHANGED', 'The new password equals the current one', { field: 'newPassword' });
+  }
+  try {
+    assertPasswordAcceptable(request.newPassword, auth.person.email);
+  } catch (error) {
+    if (error instanceof DomainError) error.details.field = 'newPassword';
+    throw error;
+  }
+  const newHash = await context.passwords.hash(request.newPassword);
+  await context.store.transaction(async (transaction) => {
+    await transaction.people.updatePasswordHash(auth.person.id, newHash, now);
+    const ended = await transaction.sessions.deleteForPerson(auth.person.id, auth.session.tokenHash);
+    await transaction.auditEvents.record({
+      occurredAt: now,
+      action: 'password.changed',
+      actorPersonId: auth.person.id,
+      actorEmail: auth.person.email,
+      ip: origin.ip,
+      details: { otherSessionsEnded: ended },
+    });
+  });
+}
+
+export async function setActiveOrganisation(
+  context: ServiceContext,
+  auth: AuthenticatedSession,
+  organisationId: string,
+): Promise<SessionResponse> {
+  if (!isMemberOf(auth.actor, organisationId)) {
+    throw new DomainError('NOT_A_MEMBER', 'You are not a member of that organisation', {
+      field: 'organisationId',
+    });
+  }
+  await context.store.repositories.sessions.setActiveOrganisation(auth.session.tokenHash, organisationId);
+  const session = { ...auth.session, activeOrganisationId: organisationId };
+  return presentSession({ ...auth, session, actor: toActor(auth.person, auth.memberships, session) });
+}
+
+export async function setLocale(context: ServiceContext, auth: AuthenticatedSession, locale: Locale): Promise<SessionResponse> {
+  await context.store.repositories.people.updateLocale(auth.person.id, locale);
+  return presentSession({ ...auth, person: { ...auth.person, locale } });
+}
+
+export function presentSession(auth: AuthenticatedSession): SessionResponse {
+  return {
+    person: {
+      id: auth.person.id,
+      email: auth.person.email,
+      displayName: auth.person.displayName,
+      locale: auth.person.locale,
+      isDemo: auth.person.isDemo,
+    },
+    memberships: auth.memberships,
+    activeOrganisationId: auth.session.activeOrganisationId,
+    csrfToken: auth.session.csrfToken,
+    expiresAt: auth.session.expiresAt.toISOString(),
+  };
+}
+
+function toActor(person: PersonRecord, memberships: PersonMembership[], session: SessionRecord): Actor {
+  return {
+    personId: person.id,
+    email: person.email,
+    activeOrganisationId: session.activeOrganisationId,
+    memberships,
+  };
+}
+
+function expiryOf(createdAt: Date, now: Date): Date {
+  return new Date(Math.min(createdAt.getTime() + SESSION_ABSOLUTE_MS, now.getTime() + SESSION_IDLE_MS));
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './0001-foundation.js';
+
+/**
+ * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
+ * line. Static imports (not a folder scan) so the same list works from `src/` under tsx and from `dist/`.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,152 @@
+import { sql, type Kysely } from 'kysely';
+import type { OrganisationKind, Role } from '../../core/access/roles.js';
+import type { Database } from '../database-schema.js';
+
+/** One person's roles in one organisation, with the organisation's names. */
+export interface PersonMembership {
+  organisationId: string;
+  organisationNameZh: string;
+  organisationNameEn: string;
+  organisationKind: OrganisationKind;
+  roles: Role[];
+}
+
+export interface MemberRecord {
+  personId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  isDemo: boolean;
+  joinedAt: string;
+}
+
+export interface MemberFilter {
+  role?: Role | undefined;
+  search?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export class MembershipRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Grants roles; a role already held is left as it is. */
+  async grant(personId: string, organisationId: string, roles: readonly Role[]): Promise<void> {
+    if (roles.length === 0) return;
+    await this.db
+      .insertInto('memberships')
+      .values(roles.map((role) => ({ person_id: personId, organisation_id: organisationId, role })))
+      .onConflict((conflict) => conflict.columns(['person_id', 'organisation_id', 'role']).doNothing())
+      .execute();
+  }
+
+  /** Removes every role the person holds in the organisation; returns how many were removed. */
+  async revokeAll(personId: string, organisationId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('memberships')
+      .where('person_id', '=', personId)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async listForPerson(personId: string): Promise<PersonMembership[]> {
+    const rows = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .select(['o.id', 'o.name_zh', 'o.name_en', 'o.kind', 'm.role'])
+      .where('m.person_id', '=', personId)
+      .orderBy('o.kind')
+      .orderBy('o.name_zh')
+      .orderBy('m.role')
+      .execute();
+    const byOrganisation = new Map<string, PersonMembership>();
+    for (const row of rows) {
+      let membership = byOrganisation.get(row.id);
+      if (!membership) {
+        membership = {
+          organisationId: row.id,
+          organisationNameZh: row.name_zh,
+          organisationNameEn: row.name_en,
+          organisationKind: row.kind as OrganisationKind,
+          roles: [],
+        };
+        byOrganisation.set(row.id, membership);
+      }
+      membership.roles.push(row.role as Role);
+    }
+    return [...byOrganisation.values()];
+  }
+
+  async listMembers(organisationId: string, filter: MemberFilter): Promise<{ items: MemberRecord[]; total: number }> {
+    let base = this.db
+      .selectFrom('memberships as m')
+      .innerJoin('people as p', 'p.id', 'm.person_id')
+      .where('m.organisation_id', '=', organisationId);
+    if (filter.role) {
+      const role = filter.role;
+      base = base.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('memberships as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.person_id', '=', 'm.person_id')
+            .where('r.organisation_id', '=', organisationId)
+            .where('r.role', '=', role),
+        ),
+      );
+    }
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      base = base.where((eb) => eb.or([eb('p.email', 'ilike', pattern), eb('p.display_name', 'ilike', pattern)]));
+    }
+    const [rows, count] = await Promise.all([
+      base
+        .select([
+          'p.id',
+          'p.email',
+          'p.display_name',
+          'p.is_demo',
+          sql<string[]>`array_agg(m.role order by m.role)`.as('roles'),
+          sql<Date>`min(m.created_at)`.as('joined_at'),
+        ])
+        .groupBy(['p.id', 'p.email', 'p.display_name', 'p.is_demo'])
+        .orderBy('p.display_name')
+        .orderBy('p.id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+      base.select(sql<number>`count(distinct p.id)::int`.as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: rows.map((row) => ({
+        personId: row.id,
+        email: row.email,
+        displayName: row.display_name,
+        roles: row.roles as Role[],
+        isDemo: row.is_demo,
+        joinedAt: new Date(row.joined_at).toISOString(),
+      })),
+      total: count.total,
+    };
+  }
+
+  async countByRole(organisationId: string): Promise<{ role: Role; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select(['role', sql<number>`count(*)::int`.as('count')])
+      .where('organisation_id', '=', organisationId)
+      .groupBy('role')
+      .orderBy('role')
+      .execute();
+    return rows.map((row) => ({ role: row.role as Role, count: row.count }));
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+}

@@ -1,0 +1,105 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database-schema.js';
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface PersonRecord {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  locale: Locale;
+  isDemo: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface NewPerson {
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  locale?: Locale;
+  isDemo?: boolean;
+}
+
+export class PersonRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(person: NewPerson, now: Date): Promise<PersonRecord> {
+    const row = await this.db
+      .insertInto('people')
+      .values({
+        email: person.email.trim(),
+        display_name: person.displayName,
+        password_hash: person.passwordHash,
+        locale: person.locale ?? 'zh-CN',
+        is_demo: person.isDemo ?? false,
+        password_changed_at: person.passwordHash ? now : null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toRecord(row);
+  }
+
+  async findById(id: string): Promise<PersonRecord | undefined> {
+    const row = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async findByEmail(email: string): Promise<PersonRecord | undefined> {
+    const row = await this.db
+      .selectFrom('people')
+      .selectAll()
+      .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+      .executeTakeFirst();
+    return row ? toRecord(row) : undefined;
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('people')
+      .set({ password_hash: passwordHash, password_changed_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async updateLocale(id: string, locale: Locale): Promise<void> {
+    await this.db.updateTable('people').set({ locale }).where('id', '=', id).execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('people').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+    return row.count;
+  }
+
+  async countPlatformAdmins(): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select(sql<number>`count(distinct person_id)::int`.as('count'))
+      .where('role', '=', 'platform_admin')
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+}
+
+function toRecord(row: {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: string;
+  is_demo: boolean;
+  disabled_at: Date | null;
+  created_at: Date;
+}): PersonRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    locale: row.locale === 'en' ? 'en' : 'zh-CN',
+    isDemo: row.is_demo,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
