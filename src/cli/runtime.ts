@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { createDatabase, type DatabaseHandle } from '../storage/create-database.js';
@@ -32,8 +31,4 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
     await database.close();
     throw error;
   }
-}
-
-export function demoDatasetPath(packageRoot: string): string {
-  return path.join(packageRoot, 'data', 'demo', 'demo-dataset.json');
 }

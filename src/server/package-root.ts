@@ -17,3 +17,8 @@ export function readPackageVersion(root: string = findPackageRoot()): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string };
   return manifest.version ?? '0.0.0';
 }
+
+/** The bundled demo dataset (data/demo/demo-dataset.json). */
+export function demoDatasetPath(root: string = findPackageRoot()): string {
+  return path.join(root, 'data', 'demo', 'demo-dataset.json');
+}

@@ -4,10 +4,9 @@ import type { ServiceContext } from '../services/service-context.js';
 import { pingDatabase, type DatabaseHandle } from '../storage/create-database.js';
 import { createStore } from '../storage/repositories/create-repositories.js';
 import { openTestDatabase } from '../storage/test-database.js';
-import { demoDatasetPath } from '../cli/runtime.js';
 import type { DemoDataset } from '../contracts/demo-dataset.js';
 import { buildServer } from './build-server.js';
-import { findPackageRoot } from './package-root.js';
+import { demoDatasetPath, findPackageRoot } from './package-root.js';
 import type { ZodApp } from './route-dependencies.js';
 
 export const DEMO_PASSWORD = 'zerodock-demo';

@@ -99,17 +99,17 @@ export async function authenticate(
   if (!token) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
   const { repositories } = context.store;
   const tokenHash = hashSessionToken(token);
-  const session = await repositories.sessions.findByTokenHash(tokenHash);
-  if (!session) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
+  const found = await repositories.sessions.findWithPerson(tokenHash);
+  if (!found) throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
+  const { session, person, memberships } = found;
   const now = context.clock();
-  const person = await repositories.people.findById(session.personId);
-  if (session.expiresAt.getTime() <= now.getTime() || !person || person.disabled) {
+  if (session.expiresAt.getTime() <= now.getTime() || person.disabled) {
     await repositories.sessions.delete(tokenHash);
     await repositories.auditEvents.record({
       occurredAt: now,
       action: 'session.expired',
       actorPersonId: session.personId,
-      actorEmail: person?.email ?? null,
+      actorEmail: person.email,
       ip: origin.ip,
     });
     throw new DomainError('SESSION_EXPIRED', 'Your session has expired; sign in again', {});
@@ -120,7 +120,6 @@ export async function authenticate(
     session.lastSeenAt = now;
     session.expiresAt = expiresAt;
   }
-  const memberships = await repositories.memberships.listForPerson(person.id);
   const active = chooseActiveOrganisation(session.activeOrganisationId, memberships);
   if (active !== session.activeOrganisationId) {
     await repositories.sessions.setActiveOrganisation(tokenHash, active);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadDemoDataset, readDemoDataset } from '../../services/demo-service.js';
 import { createProgress } from '../progress.js';
-import { demoDatasetPath, openRuntime } from '../runtime.js';
+import { demoDatasetPath } from '../../server/package-root.js';
+import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 
 export function registerDemoCommand(program: Command): void {

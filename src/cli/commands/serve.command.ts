@@ -7,7 +7,8 @@ import { buildServer } from '../../server/build-server.js';
 import { pingDatabase } from '../../storage/create-database.js';
 import { readPackageVersion } from '../../server/package-root.js';
 import { createProgress } from '../progress.js';
-import { demoDatasetPath, openRuntime } from '../runtime.js';
+import { demoDatasetPath } from '../../server/package-root.js';
+import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 
 export function registerServeCommand(program: Command): void {

@@ -60,22 +60,7 @@ export class MembershipRepository {
       .orderBy('o.name_zh')
       .orderBy('m.role')
       .execute();
-    const byOrganisation = new Map<string, PersonMembership>();
-    for (const row of rows) {
-      let membership = byOrganisation.get(row.id);
-      if (!membership) {
-        membership = {
-          organisationId: row.id,
-          organisationNameZh: row.name_zh,
-          organisationNameEn: row.name_en,
-          organisationKind: row.kind as OrganisationKind,
-          roles: [],
-        };
-        byOrganisation.set(row.id, membership);
-      }
-      membership.roles.push(row.role as Role);
-    }
-    return [...byOrganisation.values()];
+    return groupMemberships(rows);
   }
 
   async listMembers(organisationId: string, filter: MemberFilter): Promise<{ items: MemberRecord[]; total: number }> {
@@ -149,4 +134,33 @@ export class MembershipRepository {
       .executeTakeFirstOrThrow();
     return row.count;
   }
+}
+
+/** One role row of a person's membership, as selected with its organisation. */
+export interface MembershipRow {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  kind: string;
+  role: string;
+}
+
+/** Folds role rows (ordered by organisation) into one membership per organisation. */
+export function groupMemberships(rows: readonly MembershipRow[]): PersonMembership[] {
+  const byOrganisation = new Map<string, PersonMembership>();
+  for (const row of rows) {
+    let membership = byOrganisation.get(row.id);
+    if (!membership) {
+      membership = {
+        organisationId: row.id,
+        organisationNameZh: row.name_zh,
+        organisationNameEn: row.name_en,
+        organisationKind: row.kind as OrganisationKind,
+        roles: [],
+      };
+      byOrganisation.set(row.id, membership);
+    }
+    membership.roles.push(row.role as Role);
+  }
+  return [...byOrganisation.values()];
 }

@@ -58,17 +58,17 @@ export class OrganisationRepository {
   }
 
   async list(filter: { kind?: OrganisationKind | undefined; limit: number; offset: number }) {
-    let query = this.selectWithCounts();
-    let countQuery = this.db.selectFrom('organisations as o').select(sql<number>`count(*)::int`.as('total'));
-    if (filter.kind) {
-      query = query.where('o.kind', '=', filter.kind);
-      countQuery = countQuery.where('o.kind', '=', filter.kind);
+    let query = this.selectWithCounts().select(sql<number>`(count(*) over ())::int`.as('total'));
+    if (filter.kind) query = query.where('o.kind', '=', filter.kind);
+    const rows = await query.orderBy('o.kind').orderBy('o.name_zh').limit(filter.limit).offset(filter.offset).execute();
+    // The window count comes with the rows; a page past the end has none, so count separately then.
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      let countQuery = this.db.selectFrom('organisations as o').select(sql<number>`count(*)::int`.as('total'));
+      if (filter.kind) countQuery = countQuery.where('o.kind', '=', filter.kind);
+      total = (await countQuery.executeTakeFirstOrThrow()).total;
     }
-    const [rows, count] = await Promise.all([
-      query.orderBy('o.kind').orderBy('o.name_zh').limit(filter.limit).offset(filter.offset).execute(),
-      countQuery.executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map(toRecord), total: count.total };
+    return { items: rows.map(toRecord), total };
   }
 
   async countByKind(): Promise<{ kind: OrganisationKind; count: number }[]> {
@@ -102,6 +102,7 @@ export class OrganisationRepository {
         'o.enterprise_type',
         'o.is_demo',
         'o.created_at',
+        // Correlated per row (index on memberships.organisation_id): cheap for a page, never a full scan.
         sql<number>`(select count(distinct m.person_id)::int from memberships m where m.organisation_id = o.id)`.as(
           'member_count',
         ),

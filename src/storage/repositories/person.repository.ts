@@ -38,12 +38,12 @@ export class PersonRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toRecord(row);
+    return toPersonRecord(row);
   }
 
   async findById(id: string): Promise<PersonRecord | undefined> {
     const row = await this.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toRecord(row) : undefined;
+    return row ? toPersonRecord(row) : undefined;
   }
 
   async findByEmail(email: string): Promise<PersonRecord | undefined> {
@@ -52,7 +52,7 @@ export class PersonRepository {
       .selectAll()
       .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
       .executeTakeFirst();
-    return row ? toRecord(row) : undefined;
+    return row ? toPersonRecord(row) : undefined;
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: Date): Promise<void> {
@@ -82,7 +82,7 @@ export class PersonRepository {
   }
 }
 
-function toRecord(row: {
+export function toPersonRecord(row: {
   id: string;
   email: string;
   display_name: string;

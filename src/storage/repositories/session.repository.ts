@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
+import { groupMemberships, type MembershipRow, type PersonMembership } from './membership.repository.js';
+import { toPersonRecord, type PersonRecord } from './person.repository.js';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -47,6 +49,56 @@ export class SessionRepository {
       createdAt: row.created_at,
       lastSeenAt: row.last_seen_at,
       expiresAt: row.expires_at,
+    };
+  }
+
+  /**
+   * The session with its person and the person's memberships, in one round trip: this runs on every
+   * authenticated request.
+   */
+  async findWithPerson(
+    tokenHash: string,
+  ): Promise<{ session: SessionRecord; person: PersonRecord; memberships: PersonMembership[] } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions as s')
+      .innerJoin('people as p', 'p.id', 's.person_id')
+      .select([
+        's.token_hash',
+        's.person_id',
+        's.csrf_token',
+        's.active_organisation_id',
+        's.created_at as session_created_at',
+        's.last_seen_at',
+        's.expires_at',
+        'p.id',
+        'p.email',
+        'p.display_name',
+        'p.password_hash',
+        'p.locale',
+        'p.is_demo',
+        'p.disabled_at',
+        'p.created_at',
+        sql<MembershipRow[] | null>`(
+          select json_agg(json_build_object('id', o.id, 'name_zh', o.name_zh, 'name_en', o.name_en, 'kind', o.kind, 'role', m.role)
+                          order by o.kind, o.name_zh, m.role)
+          from memberships m join organisations o on o.id = m.organisation_id
+          where m.person_id = p.id)`.as('memberships'),
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      session: {
+        tokenHash: row.token_hash,
+        personId: row.person_id,
+        csrfToken: row.csrf_token,
+        activeOrganisationId: row.active_organisation_id,
+        createdAt: row.session_created_at,
+        lastSeenAt: row.last_seen_at,
+        expiresAt: row.expires_at,
+      },
+      person: toPersonRecord(row),
+      memberships: groupMemberships(row.memberships ?? []),
     };
   }
 

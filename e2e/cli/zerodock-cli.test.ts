@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runZerodock } from './run-zerodock.js';
+
+let root: string;
+let dataDir: string;
+const env = () => ({ ZERODOCK_DATA_DIR: dataDir });
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-cli-'));
+  dataDir = path.join(root, 'data');
+});
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+async function stats(): Promise<Record<string, number>> {
+  const result = await runZerodock(['stats', '--json'], { env: env() });
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Record<string, number>;
+}
+
+function expectNoStack(text: string): void {
+  expect(text).not.toMatch(/^\s+at /m);
+}
+
+describe('zerodock CLI', () => {
+  it('prints help for every command and exits 0; a usage error exits 2', async () => {
+    const help = await runZerodock(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'demo', 'admin', 'stats']) expect(help.stdout).toContain(command);
+    const adminHelp = await runZerodock(['admin', 'create', '--help']);
+    expect(adminHelp.code).toBe(0);
+    expect(adminHelp.stdout).toContain('--password-stdin');
+    const unknown = await runZerodock(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command');
+  });
+
+  it('migrates a fresh data directory once, then has nothing to do', async () => {
+    const first = await runZerodock(['migrate', '--json'], { env: env() });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ backend: 'pglite', applied: ['0001-foundation'] });
+    const second = await runZerodock(['migrate', '--json'], { env: env() });
+    expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
+    expect(await stats()).toEqual({ organisations: 0, people: 0, memberships: 0, sessions: 0, auditEvents: 0 });
+  });
+
+  it('creates the first admin from a password on stdin, refusing weak passwords and duplicates', async () => {
+    const weak = await runZerodock(['admin', 'create', '--email', 'root@college.edu.cn', '--name', '管理员', '--password-stdin'], {
+      env: env(),
+      input: 'short\n',
+    });
+    expect(weak.code).toBe(65);
+    expect(weak.stderr).toContain('at least 10 characters');
+    expect((await stats()).people).toBe(0);
+
+    const created = await runZerodock(
+      ['admin', 'create', '--email', 'root@college.edu.cn', '--name', '管理员', '--password-stdin', '--json'],
+      { env: env(), input: 'a-strong-admin-password\n' },
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toHaveProperty('personId');
+
+    const duplicate = await runZerodock(['admin', 'create', '--email', 'ROOT@college.edu.cn', '--name', 'x', '--password-stdin'], {
+      env: env(),
+      input: 'another-strong-password\n',
+    });
+    expect(duplicate.code).toBe(65);
+    expect(duplicate.stderr).toContain('exists already');
+    expect(await stats()).toMatchObject({ organisations: 1, people: 1, memberships: 1 });
+  });
+
+  it('refuses a malformed demo file, naming the file and field, and writes nothing', async () => {
+    const before = await stats();
+    const broken = path.join(root, 'broken.json');
+    fs.writeFileSync(broken, '{"password": "zerodock-demo", "organisations": [');
+    const malformed = await runZerodock(['demo', '--file', broken], { env: env() });
+    expect(malformed.code).toBe(65);
+    expect(malformed.stderr).toContain(broken);
+    expectNoStack(malformed.stderr);
+
+    const dataset = JSON.parse(fs.readFileSync(path.resolve('data/demo/demo-dataset.json'), 'utf8')) as {
+      people: { memberships: { organisation: string }[] }[];
+    };
+    const person = dataset.people[3];
+    const membership = person?.memberships[0];
+    if (membership) membership.organisation = 'no-such-organisation';
+    const badReference = path.join(root, 'bad-reference.json');
+    fs.writeFileSync(badReference, JSON.stringify(dataset));
+    const refused = await runZerodock(['demo', '--file', badReference], { env: env() });
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('people.3.memberships.0.organisation');
+    expect(await stats()).toEqual(before);
+  });
+
+  it('loads the demo dataset all at once and reports counts', async () => {
+    const loaded = await runZerodock(['demo', '--json'], { env: env() });
+    expect(loaded.code).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toEqual({ organisations: 8, people: 87 });
+    expect(await stats()).toMatchObject({ organisations: 8, people: 88 });
+    const again = await runZerodock(['demo'], { env: env() });
+    expect(again.code).toBe(65);
+    expect((await stats()).people).toBe(88);
+  });
+
+  it('says clearly when PostgreSQL cannot be reached, without a stack or the password', async () => {
+    const result = await runZerodock(['stats', '--json'], {
+      env: { DATABASE_URL: 'postgres://zerodock:s3cret-pass@127.0.0.1:1/zerodock' },
+    });
+    expect(result.code).toBe(69);
+    expect(result.stderr).toContain('Cannot connect to PostgreSQL at 127.0.0.1:1/zerodock');
+    expect(result.stderr).not.toContain('s3cret-pass');
+    expectNoStack(result.stderr);
+  });
+
+  it('says clearly when the data directory cannot be written', async () => {
+    const file = path.join(root, 'a-file');
+    fs.writeFileSync(file, '');
+    const result = await runZerodock(['stats'], { env: { ZERODOCK_DATA_DIR: path.join(file, 'data') } });
+    expect(result.code).toBe(73);
+    expect(result.stderr).toContain('is not writable');
+    expectNoStack(result.stderr);
+  });
+
+  it('refuses to open an embedded database another live process holds', async () => {
+    const held = path.join(root, 'held');
+    fs.mkdirSync(held);
+    fs.writeFileSync(path.join(held, 'zerodock.lock'), String(process.pid));
+    const result = await runZerodock(['stats'], { env: { ZERODOCK_DATA_DIR: held } });
+    expect(result.code).toBe(69);
+    expect(result.stderr).toContain(`in use by process ${process.pid}`);
+  });
+
+  it('names a bad environment variable', async () => {
+    const result = await runZerodock(['serve'], { env: { ...env(), PORT: 'eighty' } });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('PORT');
+  });
+});
