@@ -27,7 +27,19 @@ const layer = (files, forbidden, extra = []) => ({
 
 const NO_IO_IN_CORE = [
   {
-    group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:child_process', 'node:crypto', 'fs', 'pg', 'kysely', 'fastify', '@electric-sql/*'],
+    group: [
+      'node:fs',
+      'node:fs/*',
+      'node:net',
+      'node:http',
+      'node:child_process',
+      'node:crypto',
+      'fs',
+      'pg',
+      'kysely',
+      'fastify',
+      '@electric-sql/*',
+    ],
     message: 'core is pure: no I/O, no framework, no randomness (inject them).',
   },
 ];
@@ -44,11 +56,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       // Fastify handlers and interface implementations are async by contract even when they do not await.
       '@typescript-eslint/require-await': 'off',
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
@@ -75,7 +93,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/core/**', '**/src/storage/**', '**/src/services/**', '**/src/server/**', '**/src/cli/**', '@electric-sql/*', 'kysely', 'pg', 'fastify'],
+              group: [
+                '**/src/core/**',
+                '**/src/storage/**',
+                '**/src/services/**',
+                '**/src/server/**',
+                '**/src/cli/**',
+                '@electric-sql/*',
+                'kysely',
+                'pg',
+                'fastify',
+              ],
               message: 'The web app talks only to the HTTP API and imports only @contracts types.',
             },
           ],

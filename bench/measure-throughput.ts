@@ -112,7 +112,10 @@ const base = {
 const autocannonPath = createRequire(import.meta.url).resolve('autocannon');
 
 /** One autocannon case (warm-up, then the measured run) against a server listening on loopback. */
-export async function measureThroughput(target: ThroughputTarget, settings: ThroughputSettings): Promise<ThroughputFigure> {
+export async function measureThroughput(
+  target: ThroughputTarget,
+  settings: ThroughputSettings,
+): Promise<ThroughputFigure> {
   const address = new URL(target.url);
   if (address.hostname !== '127.0.0.1') throw new Error(`benchmarks run on loopback only, not ${target.url}`);
   const limitMs = (settings.seconds + settings.warmupSeconds + 30) * 1000;
@@ -176,11 +179,16 @@ function runWorker(workerData: Record<string, unknown>, limitMs: number): Promis
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new Error(`autocannon did not finish within ${limitMs / 1000} s (${String(workerData.url)})`))),
+      () =>
+        finish(() =>
+          reject(new Error(`autocannon did not finish within ${limitMs / 1000} s (${String(workerData.url)})`)),
+        ),
       limitMs,
     );
     worker.once('message', (message: WorkerReport) => finish(() => resolve(message)));
     worker.once('error', (error) => finish(() => reject(error)));
-    worker.once('exit', (code) => finish(() => reject(new Error(`autocannon worker exited with code ${code} before reporting`))));
+    worker.once('exit', (code) =>
+      finish(() => reject(new Error(`autocannon worker exited with code ${code} before reporting`))),
+    );
   });
 }

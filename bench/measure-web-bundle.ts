@@ -26,13 +26,23 @@ export function measureWebBundle(webRoot: string): WebBundleFigure {
     const reference = isModuleScript ? attributes.get('src') : isModulePreload ? attributes.get('href') : undefined;
     if (reference && !/^[a-z]+:\/\//i.test(reference)) referenced.add(reference.split(/[?#]/)[0] ?? reference);
   }
-  const initialFiles = [...referenced].map((reference) => sizeOf(webRoot, path.join(webRoot, reference.replace(/^\/+/, ''))));
+  const initialFiles = [...referenced].map((reference) =>
+    sizeOf(webRoot, path.join(webRoot, reference.replace(/^\/+/, ''))),
+  );
   const allFiles = listFiles(path.join(webRoot, 'assets'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => sizeOf(webRoot, file));
   return {
-    initial: { files: initialFiles, rawBytes: total(initialFiles, 'rawBytes'), gzipBytes: total(initialFiles, 'gzipBytes') },
-    allJs: { fileCount: allFiles.length, rawBytes: total(allFiles, 'rawBytes'), gzipBytes: total(allFiles, 'gzipBytes') },
+    initial: {
+      files: initialFiles,
+      rawBytes: total(initialFiles, 'rawBytes'),
+      gzipBytes: total(initialFiles, 'gzipBytes'),
+    },
+    allJs: {
+      fileCount: allFiles.length,
+      rawBytes: total(allFiles, 'rawBytes'),
+      gzipBytes: total(allFiles, 'gzipBytes'),
+    },
   };
 }
 

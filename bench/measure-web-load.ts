@@ -29,7 +29,11 @@ const CHROMIUM_ARGS = [
 
 /** Cold loads of one page in headless Chromium: a new context (empty cache, no cookies) per load. */
 export async function measureWebLoad(settings: WebLoadSettings): Promise<WebLoadFigure> {
-  const browser: Browser = await chromium.launch({ executablePath: settings.executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+  const browser: Browser = await chromium.launch({
+    executablePath: settings.executablePath,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
   const loadEvent: number[] = [];
   const ready: number[] = [];
   try {
@@ -43,7 +47,9 @@ export async function measureWebLoad(settings: WebLoadSettings): Promise<WebLoad
           .waitFor({ state: 'visible', timeout: 30_000 })
           .then(() => performance.now());
         // Both clocks start before goto(), in this process, so they include the few ms of CDP round trips.
-        const navigation = page.goto(`${settings.baseUrl}${settings.path}`, { waitUntil: 'load', timeout: 30_000 }).then(() => performance.now());
+        const navigation = page
+          .goto(`${settings.baseUrl}${settings.path}`, { waitUntil: 'load', timeout: 30_000 })
+          .then(() => performance.now());
         const [loadedAt, visibleAt] = await Promise.all([navigation, readyAt]);
         loadEvent.push(loadedAt - started);
         ready.push(visibleAt - started);

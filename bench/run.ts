@@ -62,13 +62,19 @@ async function main(): Promise<void> {
   };
   log('Zerodock benchmark');
   log(`  ${machine.node} on ${machine.platform}; ${machine.cores} cores (${machine.cpu}); ${machine.memoryGiB} GiB`);
-  log(`  load average at start: ${machine.loadAverageAtStart.join(' ')} (other work on the machine skews every figure)`);
+  log(
+    `  load average at start: ${machine.loadAverageAtStart.join(' ')} (other work on the machine skews every figure)`,
+  );
   log(
     `  HTTP: autocannon on 127.0.0.1, ${throughputSettings.connections} connections, pipelining ${throughputSettings.pipelining}, ` +
       `${throughputSettings.warmupSeconds} s warm-up + ${seconds} s per case (BENCH_SECONDS)`,
   );
-  log(`  NOTE: the load generator (a worker thread of this process) shares the ${machine.cores} cores with the server under test,`);
-  log('        so absolute req/s are lower than on a dedicated server; compare each route with the bare Fastify peer of this same run.');
+  log(
+    `  NOTE: the load generator (a worker thread of this process) shares the ${machine.cores} cores with the server under test,`,
+  );
+  log(
+    '        so absolute req/s are lower than on a dedicated server; compare each route with the bare Fastify peer of this same run.',
+  );
   log('  req/s = responses completed in the measured run / its duration; ± sd over its whole seconds.');
   log('  latency: 2xx responses only, every request timed by autocannon (its own histogram would round to whole ms).');
   log();
@@ -109,18 +115,25 @@ async function measureHttp(): Promise<ThroughputRow[]> {
   const record = (figure: ThroughputFigure, backend: ThroughputRow['backend']) => {
     figures.push({ figure, backend });
     const problems = [
-      figure.non2xx > 0 ? `${figure.non2xx} non-2xx responses (status codes ${JSON.stringify(figure.statusCodes)})` : '',
+      figure.non2xx > 0
+        ? `${figure.non2xx} non-2xx responses (status codes ${JSON.stringify(figure.statusCodes)})`
+        : '',
       figure.errors > 0 ? `${figure.errors} connection errors (${figure.timeouts} timeouts)` : '',
       figure.completedRequests === 0 ? 'no response at all' : '',
     ].filter(Boolean);
     if (problems.length > 0) failures.push(`${figure.name}: ${problems.join('; ')} — its figures are not valid`);
-    log(`  measured ${figure.name}: ${formatNumber(figure.requestsPerSecond, 0)} req/s${problems.length > 0 ? '  <-- INVALID' : ''}`);
+    log(
+      `  measured ${figure.name}: ${formatNumber(figure.requestsPerSecond, 0)} req/s${problems.length > 0 ? '  <-- INVALID' : ''}`,
+    );
   };
 
   log('HTTP throughput');
   await step('bare Fastify', async () => {
     await withServer(startBareServer(), async (server) => {
-      record(await measureThroughput({ name: 'fastify bare  GET /bare', url: `${server.baseUrl}/bare` }, throughputSettings), 'none');
+      record(
+        await measureThroughput({ name: 'fastify bare  GET /bare', url: `${server.baseUrl}/bare` }, throughputSettings),
+        'none',
+      );
     });
   });
 
@@ -131,46 +144,68 @@ async function measureHttp(): Promise<ThroughputRow[]> {
   for (const backend of backends) {
     await step(`Zerodock on ${backend.label}`, async () => {
       const starting = performance.now();
-      await withServer(startZerodock({ serveWeb: false, ...(backend.databaseUrl ? { databaseUrl: backend.databaseUrl } : {}) }), async (server) => {
-        log(
-          `  Zerodock on ${server.backend} (${server.location}) ready in ${formatNumber((performance.now() - starting) / 1000, 1)} s; ` +
-            (server.demoLoaded ? 'demo dataset loaded' : 'database not empty, so the demo dataset was not loaded again'),
-        );
-        const cookie = await signIn(server.baseUrl, DEMO_ADMIN);
-        await checkOrganisationsRoute(server, cookie);
-        const tag = server.backend === 'pglite' ? 'pglite' : 'pg15  ';
-        record(
-          await measureThroughput({ name: `zerodock ${tag} GET /api/health`, url: `${server.baseUrl}/api/health` }, throughputSettings),
-          server.backend,
-        );
-        record(
-          await measureThroughput(
-            { name: `zerodock ${tag} GET ${ORGANISATIONS_PATH}`, url: `${server.baseUrl}${ORGANISATIONS_PATH}`, headers: { cookie } },
-            throughputSettings,
-          ),
-          server.backend,
-        );
-      });
+      await withServer(
+        startZerodock({ serveWeb: false, ...(backend.databaseUrl ? { databaseUrl: backend.databaseUrl } : {}) }),
+        async (server) => {
+          log(
+            `  Zerodock on ${server.backend} (${server.location}) ready in ${formatNumber((performance.now() - starting) / 1000, 1)} s; ` +
+              (server.demoLoaded
+                ? 'demo dataset loaded'
+                : 'database not empty, so the demo dataset was not loaded again'),
+          );
+          const cookie = await signIn(server.baseUrl, DEMO_ADMIN);
+          await checkOrganisationsRoute(server, cookie);
+          const tag = server.backend === 'pglite' ? 'pglite' : 'pg15  ';
+          record(
+            await measureThroughput(
+              { name: `zerodock ${tag} GET /api/health`, url: `${server.baseUrl}/api/health` },
+              throughputSettings,
+            ),
+            server.backend,
+          );
+          record(
+            await measureThroughput(
+              {
+                name: `zerodock ${tag} GET ${ORGANISATIONS_PATH}`,
+                url: `${server.baseUrl}${ORGANISATIONS_PATH}`,
+                headers: { cookie },
+              },
+              throughputSettings,
+            ),
+            server.backend,
+          );
+        },
+      );
     });
   }
 
-  const bare = figures.find((entry) => entry.backend === 'none' && entry.figure.non2xx === 0 && entry.figure.errors === 0);
+  const bare = figures.find(
+    (entry) => entry.backend === 'none' && entry.figure.non2xx === 0 && entry.figure.errors === 0,
+  );
   return figures.map(({ figure, backend }) => ({
     ...figure,
     backend,
-    ratioToBare: bare && bare.figure.requestsPerSecond > 0 ? figure.requestsPerSecond / bare.figure.requestsPerSecond : null,
+    ratioToBare:
+      bare && bare.figure.requestsPerSecond > 0 ? figure.requestsPerSecond / bare.figure.requestsPerSecond : null,
   }));
 }
 
 /** The authenticated route must answer real rows before it is measured: an empty page would flatter it. */
 async function checkOrganisationsRoute(server: RunningZerodock, cookie: string): Promise<void> {
-  const response = await fetch(`${server.baseUrl}${ORGANISATIONS_PATH}`, { headers: { cookie }, signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${server.baseUrl}${ORGANISATIONS_PATH}`, {
+    headers: { cookie },
+    signal: AbortSignal.timeout(15_000),
+  });
   const text = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${ORGANISATIONS_PATH} with the session answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`GET ${ORGANISATIONS_PATH} with the session answered ${response.status}: ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as { items?: unknown[]; total?: number };
   const items = body.items?.length ?? 0;
-  if (items === 0) throw new Error(`GET ${ORGANISATIONS_PATH} returned no organisations; nothing real would be measured`);
-  log(`  ${ORGANISATIONS_PATH} returns ${items} of ${body.total ?? '?'} organisations, ${formatNumber(text.length / 1024, 1)} KiB of JSON`);
+  if (items === 0)
+    throw new Error(`GET ${ORGANISATIONS_PATH} returned no organisations; nothing real would be measured`);
+  log(
+    `  ${ORGANISATIONS_PATH} returns ${items} of ${body.total ?? '?'} organisations, ${formatNumber(text.length / 1024, 1)} KiB of JSON`,
+  );
 }
 
 function printThroughput(rows: readonly ThroughputRow[]): void {
@@ -206,9 +241,24 @@ function reportWebBundle(): WebBundleFigure | { skipped: string } {
       formatTable(
         ['JavaScript', 'files', 'raw kB', 'gzip -9 kB'],
         [
-          ['initial (module script + modulepreload)', String(figure.initial.files.length), formatKilobytes(figure.initial.rawBytes), formatKilobytes(figure.initial.gzipBytes)],
-          ...figure.initial.files.map((file) => [`  ${file.file}`, '', formatKilobytes(file.rawBytes), formatKilobytes(file.gzipBytes)]),
-          ['all JS in dist/web/assets', String(figure.allJs.fileCount), formatKilobytes(figure.allJs.rawBytes), formatKilobytes(figure.allJs.gzipBytes)],
+          [
+            'initial (module script + modulepreload)',
+            String(figure.initial.files.length),
+            formatKilobytes(figure.initial.rawBytes),
+            formatKilobytes(figure.initial.gzipBytes),
+          ],
+          ...figure.initial.files.map((file) => [
+            `  ${file.file}`,
+            '',
+            formatKilobytes(file.rawBytes),
+            formatKilobytes(file.gzipBytes),
+          ]),
+          [
+            'all JS in dist/web/assets',
+            String(figure.allJs.fileCount),
+            formatKilobytes(figure.allJs.rawBytes),
+            formatKilobytes(figure.allJs.gzipBytes),
+          ],
         ],
       ),
     );
@@ -267,7 +317,10 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
   }
 }
 
-async function withServer<Server extends RunningServer>(starting: Promise<Server>, body: (server: Server) => Promise<void>): Promise<void> {
+async function withServer<Server extends RunningServer>(
+  starting: Promise<Server>,
+  body: (server: Server) => Promise<void>,
+): Promise<void> {
   const server = await starting;
   try {
     await body(server);

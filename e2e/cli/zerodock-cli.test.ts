@@ -49,10 +49,13 @@ describe('zerodock CLI', () => {
   });
 
   it('creates the first admin from a password on stdin, refusing weak passwords and duplicates', async () => {
-    const weak = await runZerodock(['admin', 'create', '--email', 'root@college.edu.cn', '--name', '管理员', '--password-stdin'], {
-      env: env(),
-      input: 'short\n',
-    });
+    const weak = await runZerodock(
+      ['admin', 'create', '--email', 'root@college.edu.cn', '--name', '管理员', '--password-stdin'],
+      {
+        env: env(),
+        input: 'short\n',
+      },
+    );
     expect(weak.code).toBe(65);
     expect(weak.stderr).toContain('at least 10 characters');
     expect((await stats()).people).toBe(0);
@@ -64,10 +67,13 @@ describe('zerodock CLI', () => {
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toHaveProperty('personId');
 
-    const duplicate = await runZerodock(['admin', 'create', '--email', 'ROOT@college.edu.cn', '--name', 'x', '--password-stdin'], {
-      env: env(),
-      input: 'another-strong-password\n',
-    });
+    const duplicate = await runZerodock(
+      ['admin', 'create', '--email', 'ROOT@college.edu.cn', '--name', 'x', '--password-stdin'],
+      {
+        env: env(),
+        input: 'another-strong-password\n',
+      },
+    );
     expect(duplicate.code).toBe(65);
     expect(duplicate.stderr).toContain('exists already');
     expect(await stats()).toMatchObject({ organisations: 1, people: 1, memberships: 1 });

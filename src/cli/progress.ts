@@ -37,7 +37,9 @@ export function createProgress(title: string, options: { silent?: boolean } = {}
       const decile = total === 0 ? 10 : Math.floor((done / total) * 10);
       if (decile !== lastDecile) {
         lastDecile = decile;
-        process.stderr.write(`${title}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total}) ${label}\n`);
+        process.stderr.write(
+          `${title}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total}) ${label}\n`,
+        );
       }
     },
     stop: () => undefined,

@@ -29,7 +29,9 @@ export const demoDatasetSchema = z
             locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
             /** Shown on the login page as a one-click demo account. */
             featured: z.boolean().default(false),
-            memberships: z.array(z.object({ organisation: z.string(), roles: z.array(roleSchema).min(1) }).strict()).min(1),
+            memberships: z
+              .array(z.object({ organisation: z.string(), roles: z.array(roleSchema).min(1) }).strict())
+              .min(1),
           })
           .strict(),
       )

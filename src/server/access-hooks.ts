@@ -64,7 +64,14 @@ export function installAccessHooks(app: ZodApp, services: ServiceContext): void 
       case 'unauthenticated':
         throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
       case 'forbidden':
-        await recordRefusal(services, request, 'access.denied', request.auth?.person.id ?? null, request.auth?.person.email ?? null, params.organisationId);
+        await recordRefusal(
+          services,
+          request,
+          'access.denied',
+          request.auth?.person.id ?? null,
+          request.auth?.person.email ?? null,
+          params.organisationId,
+        );
         throw new DomainError('FORBIDDEN', 'Your roles do not allow this here', {
           organisationId: params.organisationId ?? null,
         });
@@ -94,6 +101,10 @@ async function recordRefusal(
     actorEmail: email,
     organisationId: null,
     ip: request.ip,
-    details: { method: request.method, route: request.routeOptions.url ?? request.url, organisationId: organisationId ?? null },
+    details: {
+      method: request.method,
+      route: request.routeOptions.url ?? request.url,
+      organisationId: organisationId ?? null,
+    },
   });
 }

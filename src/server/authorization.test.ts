@@ -72,7 +72,11 @@ const EXPECTED: Record<string, Rule> = {
     'engineer',
     'officer',
   ),
-  'POST /api/organisations/:organisationId/members': tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin'),
+  'POST /api/organisations/:organisationId/members': tenantScoped(
+    'college-admin',
+    'college-b-admin',
+    'enterprise-admin',
+  ),
   'DELETE /api/organisations/:organisationId/members/:personId': tenantScoped(
     'college-admin',
     'college-b-admin',
@@ -113,7 +117,11 @@ const ROLE_FOR_KIND: Record<string, string> = {
 };
 
 /** A valid request for the route, so that only access — never validation — can refuse it. */
-function sampleRequest(key: string, persona: Persona, tenant: Tenant): { method: string; path: string; body?: unknown } {
+function sampleRequest(
+  key: string,
+  persona: Persona,
+  tenant: Tenant,
+): { method: string; path: string; body?: unknown } {
   const [method = 'GET', template = ''] = key.split(' ');
   const organisation = organisationFor(persona, tenant);
   const path = template.replace(':organisationId', organisation.id).replace(':personId', randomUUID());
@@ -131,7 +139,13 @@ function sampleRequest(key: string, persona: Persona, tenant: Tenant): { method:
       return {
         method,
         path,
-        body: { kind: 'college', nameZh: `授权测试学院${counter}`, nameEn: `Authz College ${counter}`, province: '江苏省', city: '苏州市' },
+        body: {
+          kind: 'college',
+          nameZh: `授权测试学院${counter}`,
+          nameEn: `Authz College ${counter}`,
+          province: '江苏省',
+          city: '苏州市',
+        },
       };
     case 'POST /api/organisations/:organisationId/members':
       return {
@@ -206,7 +220,10 @@ describe(`authorization matrix on ${testBackend()}`, () => {
           const ok = allowed
             ? response.status !== 401 && response.status !== 403 && response.status < 500
             : response.status === refusedWith;
-          if (!ok) failures.push(`${persona}/${tenant}: expected ${allowed ? 'allowed' : refusedWith}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
+          if (!ok)
+            failures.push(
+              `${persona}/${tenant}: expected ${allowed ? 'allowed' : refusedWith}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`,
+            );
         }
       }
       expect(failures).toEqual([]);

@@ -6,7 +6,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { DomainError } from '../core/errors/domain-error.js';
 import { installAccessHooks, installRouteCatalogue } from './access-hooks.js';
 import { handleError } from './error-handler.js';
@@ -69,7 +74,6 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
@@ -82,7 +86,9 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     }
   });
 
-  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   registerHealthRoutes(app, options);
   registerAuthRoutes(app, options);
   registerOrganisationRoutes(app, options);
@@ -98,12 +104,20 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     if (!pathOnly.startsWith('/api') && webRoot && (request.method === 'GET' || request.method === 'HEAD')) {
       // Client-side routes of the single-page app: the browser gets index.html and the app shows its own 404.
       const assetPath = path.join(webRoot, pathOnly);
-      if (pathOnly !== '/' && assetPath.startsWith(webRoot) && fs.existsSync(assetPath) && fs.statSync(assetPath).isFile()) {
+      if (
+        pathOnly !== '/' &&
+        assetPath.startsWith(webRoot) &&
+        fs.existsSync(assetPath) &&
+        fs.statSync(assetPath).isFile()
+      ) {
         return reply.sendFile(pathOnly.slice(1));
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    throw new DomainError('NOT_FOUND', `No route ${request.method} ${pathOnly}`, { method: request.method, path: pathOnly });
+    throw new DomainError('NOT_FOUND', `No route ${request.method} ${pathOnly}`, {
+      method: request.method,
+      path: pathOnly,
+    });
   });
 
   return app;

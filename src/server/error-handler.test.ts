@@ -37,10 +37,19 @@ describe(`bad input gets a 4xx with a stable code and the field named, on ${test
   });
 
   it('wrong types and bad formats → 400 naming the field', async () => {
-    const badEmail = await new ApiClient(server.baseUrl).request<ErrorResponse>('POST', '/api/auth/login', { email: 'not-an-email', password: 'x' });
-    expect(badEmail.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'email', location: 'body' } });
+    const badEmail = await new ApiClient(server.baseUrl).request<ErrorResponse>('POST', '/api/auth/login', {
+      email: 'not-an-email',
+      password: 'x',
+    });
+    expect(badEmail.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'email', location: 'body' },
+    });
     const badQuery = await admin.request<ErrorResponse>('GET', '/api/organisations?limit=100000');
-    expect(badQuery.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'limit', location: 'querystring' } });
+    expect(badQuery.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { field: 'limit', location: 'querystring' },
+    });
     const badParam = await admin.request<ErrorResponse>('GET', '/api/organisations/not-a-uuid');
     expect(badParam.status).toBe(400);
     expect(badParam.body.error.details).toMatchObject({ field: 'organisationId', location: 'params' });
@@ -104,7 +113,10 @@ describe(`bad input gets a 4xx with a stable code and the field named, on ${test
   });
 
   it('serves the OpenAPI document with every route', async () => {
-    const response = await new ApiClient(server.baseUrl).request<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    const response = await new ApiClient(server.baseUrl).request<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      '/api/openapi.json',
+    );
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.0.3');
     expect(Object.keys(response.body.paths)).toEqual(

@@ -19,7 +19,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (domainError.code === 'RATE_LIMITED' && typeof domainError.details.retryAfterSeconds === 'number') {
     void reply.header('retry-after', String(domainError.details.retryAfterSeconds));
   }
-  const body: ErrorBody = { error: { code: domainError.code, message: domainError.message, details: domainError.details } };
+  const body: ErrorBody = {
+    error: { code: domainError.code, message: domainError.message, details: domainError.details },
+  };
   void reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -30,7 +32,10 @@ function toDomainError(error: FastifyError | Error): DomainError {
     const issues = error.validation.map((issue) => {
       const unknownKeys = (issue.params as { keys?: unknown }).keys;
       const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const field = Array.isArray(unknownKeys) && unknownKeys.length > 0 ? [path, String(unknownKeys[0])].filter(Boolean).join('.') : path;
+      const field =
+        Array.isArray(unknownKeys) && unknownKeys.length > 0
+          ? [path, String(unknownKeys[0])].filter(Boolean).join('.')
+          : path;
       return { field, message: issue.message, keyword: issue.keyword };
     });
     const first = issues[0];

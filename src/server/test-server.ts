@@ -80,8 +80,21 @@ export class ApiClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  async login(email: string, password = DEMO_PASSWORD): Promise<ApiResponse<{ csrfToken: string; activeOrganisationId: string | null; memberships: { organisationId: string; roles: string[] }[] }>> {
-    const response = await this.request<{ csrfToken: string; activeOrganisationId: string | null; memberships: { organisationId: string; roles: string[] }[] }>('POST', '/api/auth/login', { email, password });
+  async login(
+    email: string,
+    password = DEMO_PASSWORD,
+  ): Promise<
+    ApiResponse<{
+      csrfToken: string;
+      activeOrganisationId: string | null;
+      memberships: { organisationId: string; roles: string[] }[];
+    }>
+  > {
+    const response = await this.request<{
+      csrfToken: string;
+      activeOrganisationId: string | null;
+      memberships: { organisationId: string; roles: string[] }[];
+    }>('POST', '/api/auth/login', { email, password });
     if (response.status === 200) this.csrfToken = response.body.csrfToken;
     return response;
   }

@@ -87,7 +87,10 @@ export async function login(
       ip: origin.ip,
     });
   });
-  return { token, view: presentSession({ session, person, memberships, actor: toActor(person, memberships, session) }) };
+  return {
+    token,
+    view: presentSession({ session, person, memberships, actor: toActor(person, memberships, session) }),
+  };
 }
 
 /** Resolves a session cookie, sliding its idle expiry. Throws NOT_AUTHENTICATED or SESSION_EXPIRED. */
@@ -128,7 +131,11 @@ export async function authenticate(
   return { session, person, memberships, actor: toActor(person, memberships, session) };
 }
 
-export async function logout(context: ServiceContext, auth: AuthenticatedSession, origin: RequestOrigin): Promise<void> {
+export async function logout(
+  context: ServiceContext,
+  auth: AuthenticatedSession,
+  origin: RequestOrigin,
+): Promise<void> {
   await context.store.transaction(async (transaction) => {
     await transaction.sessions.delete(auth.session.tokenHash);
     await transaction.auditEvents.record({
@@ -201,7 +208,11 @@ export async function setActiveOrganisation(
   return presentSession({ ...auth, session, actor: toActor(auth.person, auth.memberships, session) });
 }
 
-export async function setLocale(context: ServiceContext, auth: AuthenticatedSession, locale: Locale): Promise<SessionResponse> {
+export async function setLocale(
+  context: ServiceContext,
+  auth: AuthenticatedSession,
+  locale: Locale,
+): Promise<SessionResponse> {
   await context.store.repositories.people.updateLocale(auth.person.id, locale);
   return presentSession({ ...auth, person: { ...auth.person, locale } });
 }

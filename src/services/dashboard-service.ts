@@ -11,7 +11,8 @@ export async function getDashboard(context: ServiceContext, actor: Actor): Promi
   const organisationsByKind = await repositories.organisations.countByKind();
   const kindCount = (kind: string) => organisationsByKind.find((entry) => entry.kind === kind)?.count ?? 0;
   const roles = organisation ? [...rolesIn(actor, organisation.id)] : [];
-  const canSeePeople = organisation !== undefined && (isPlatformAdmin(actor) || hasRoleIn(actor, organisation.id, PEOPLE_READER_ROLES));
+  const canSeePeople =
+    organisation !== undefined && (isPlatformAdmin(actor) || hasRoleIn(actor, organisation.id, PEOPLE_READER_ROLES));
   const membersByRole = canSeePeople && organisation ? await repositories.memberships.countByRole(organisation.id) : [];
   const roleCount = (role: string) => membersByRole.find((entry) => entry.role === role)?.count ?? 0;
 
@@ -34,7 +35,10 @@ export async function getDashboard(context: ServiceContext, actor: Actor): Promi
     }
   }
   if (roles.includes('city_officer') || roles.includes('committee_member') || roles.includes('student')) {
-    figures.push({ key: 'colleges', value: kindCount('college') }, { key: 'enterprises', value: kindCount('enterprise') });
+    figures.push(
+      { key: 'colleges', value: kindCount('college') },
+      { key: 'enterprises', value: kindCount('enterprise') },
+    );
   }
   figures.push({ key: 'myOrganisations', value: actor.memberships.length });
 

@@ -27,15 +27,22 @@ export function readDemoDataset(file: string): DemoDataset {
     person.memberships.forEach((membership, membershipIndex) => {
       const field = `people.${index}.memberships.${membershipIndex}`;
       if (!keys.has(membership.organisation)) {
-        throw new DomainError('IMPORT_FAILED', `${file}: field ${field}.organisation: unknown organisation key`, { file, field });
+        throw new DomainError('IMPORT_FAILED', `${file}: field ${field}.organisation: unknown organisation key`, {
+          file,
+          field,
+        });
       }
       const kind = kinds.get(membership.organisation);
       const refused = membership.roles.filter((role) => kind && !isRoleAllowedForKind(role, kind));
       if (refused.length > 0) {
-        throw new DomainError('IMPORT_FAILED', `${file}: field ${field}.roles: ${refused.join(', ')} not allowed for a ${kind}`, {
-          file,
-          field,
-        });
+        throw new DomainError(
+          'IMPORT_FAILED',
+          `${file}: field ${field}.roles: ${refused.join(', ')} not allowed for a ${kind}`,
+          {
+            file,
+            field,
+          },
+        );
       }
     });
   });
@@ -71,17 +78,25 @@ export async function loadDemoDataset(
     }
     for (const person of dataset.people) {
       if (await transaction.people.findByEmail(person.email)) {
-        throw new DomainError('IMPORT_FAILED', `A person with e-mail ${person.email} exists already; the demo loads only into a fresh database`, {
-          field: 'email',
-          email: person.email,
-        });
+        throw new DomainError(
+          'IMPORT_FAILED',
+          `A person with e-mail ${person.email} exists already; the demo loads only into a fresh database`,
+          {
+            field: 'email',
+            email: person.email,
+          },
+        );
       }
       const created = await transaction.people.create(
         { email: person.email, displayName: person.displayName, passwordHash, locale: person.locale, isDemo: true },
         now,
       );
       for (const membership of person.memberships) {
-        await transaction.memberships.grant(created.id, organisationIds.get(membership.organisation) ?? '', membership.roles);
+        await transaction.memberships.grant(
+          created.id,
+          organisationIds.get(membership.organisation) ?? '',
+          membership.roles,
+        );
       }
       progress(++done, total, 'people');
     }
@@ -95,7 +110,10 @@ export async function loadDemoDataset(
 }
 
 /** The featured demo accounts that exist in this database, for the login page; empty without a demo. */
-export async function listDemoAccounts(context: ServiceContext, dataset: DemoDataset | null): Promise<DemoAccountsResponse> {
+export async function listDemoAccounts(
+  context: ServiceContext,
+  dataset: DemoDataset | null,
+): Promise<DemoAccountsResponse> {
   if (!dataset) return { password: null, accounts: [] };
   const accounts: DemoAccountsResponse['accounts'] = [];
   for (const featured of dataset.people.filter((person) => person.featured)) {

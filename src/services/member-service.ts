@@ -38,7 +38,9 @@ export async function addMember(
   let passwordHash: string | null = null;
   if (!existing) {
     if (!request.initialPassword) {
-      throw new DomainError('VALIDATION_FAILED', 'A new person needs an initial password', { field: 'initialPassword' });
+      throw new DomainError('VALIDATION_FAILED', 'A new person needs an initial password', {
+        field: 'initialPassword',
+      });
     }
     try {
       assertPasswordAcceptable(request.initialPassword, request.email);
@@ -49,7 +51,9 @@ export async function addMember(
     passwordHash = await context.passwords.hash(request.initialPassword);
   }
   return context.store.transaction(async (transaction) => {
-    const person = existing ?? (await transaction.people.create({ email: request.email, displayName: request.displayName, passwordHash }, now));
+    const person =
+      existing ??
+      (await transaction.people.create({ email: request.email, displayName: request.displayName, passwordHash }, now));
     await transaction.memberships.grant(person.id, organisationId, roles);
     await transaction.auditEvents.record({
       occurredAt: now,
@@ -59,7 +63,11 @@ export async function addMember(
       organisationId,
       details: { personId: person.id, email: person.email, roles, newPerson: !existing },
     });
-    const page = await transaction.memberships.listMembers(organisationId, { search: person.email, limit: 10, offset: 0 });
+    const page = await transaction.memberships.listMembers(organisationId, {
+      search: person.email,
+      limit: 10,
+      offset: 0,
+    });
     const member = page.items.find((item) => item.personId === person.id);
     if (!member) throw new Error('member vanished after insert');
     return member;
@@ -74,7 +82,9 @@ export async function removeMember(
 ): Promise<void> {
   await requireOrganisation(context, organisationId);
   if (personId === actor.personId) {
-    throw new DomainError('CANNOT_REMOVE_SELF', 'You cannot remove yourself from an organisation', { field: 'personId' });
+    throw new DomainError('CANNOT_REMOVE_SELF', 'You cannot remove yourself from an organisation', {
+      field: 'personId',
+    });
   }
   await context.store.transaction(async (transaction) => {
     const removed = await transaction.memberships.revokeAll(personId, organisationId);
@@ -98,4 +108,3 @@ async function requireOrganisation(context: ServiceContext, organisationId: stri
   if (!organisation) throw new DomainError('ORGANISATION_NOT_FOUND', 'No such organisation', { organisationId });
   return organisation;
 }
-

@@ -24,9 +24,13 @@ export async function getOrganisation(context: ServiceContext, organisationId: s
 
 export async function createOrganisation(context: ServiceContext, actor: Actor, request: CreateOrganisationRequest) {
   if ((request.kind === 'enterprise') !== (request.enterpriseType !== null)) {
-    throw new DomainError('VALIDATION_FAILED', 'An enterprise needs an enterprise type; other kinds must not have one', {
-      field: 'enterpriseType',
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      'An enterprise needs an enterprise type; other kinds must not have one',
+      {
+        field: 'enterpriseType',
+      },
+    );
   }
   return context.store.transaction(async (transaction) => {
     if (await transaction.organisations.findByNameZh(request.nameZh)) {

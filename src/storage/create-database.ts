@@ -54,7 +54,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     connectionTimeoutMillis: 5000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client that loses its server must not crash the process.
@@ -80,9 +82,13 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     pglite = await PGlite.create(path.join(dataDir, 'pgdata'));
   } catch (error) {
     releaseLock();
-    throw new DomainError('DATABASE_UNAVAILABLE', `Cannot open the embedded database in ${dataDir}: ${reasonOf(error)}`, {
-      location: dataDir,
-    });
+    throw new DomainError(
+      'DATABASE_UNAVAILABLE',
+      `Cannot open the embedded database in ${dataDir}: ${reasonOf(error)}`,
+      {
+        location: dataDir,
+      },
+    );
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

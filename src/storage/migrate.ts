@@ -14,9 +14,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result: MigrationResult) => result.status === 'Error');
-    throw new DomainError('DATABASE_UNAVAILABLE', `Migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, {
-      migration: failed?.migrationName ?? null,
-    });
+    throw new DomainError(
+      'DATABASE_UNAVAILABLE',
+      `Migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        migration: failed?.migrationName ?? null,
+      },
+    );
   }
   const all = await migrator.getMigrations();
   return {

@@ -60,9 +60,7 @@ class PGliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     if (settings.isolationLevel) {
-      await connection.executeQuery(
-        CompiledQuery.raw(`start transaction isolation level ${settings.isolationLevel}`),
-      );
+      await connection.executeQuery(CompiledQuery.raw(`start transaction isolation level ${settings.isolationLevel}`));
     } else {
       await connection.executeQuery(CompiledQuery.raw('begin'));
     }

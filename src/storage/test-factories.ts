@@ -21,7 +21,12 @@ export function buildOrganisation(overrides: Partial<NewOrganisation> = {}): New
 
 export function buildPerson(overrides: Partial<NewPerson> = {}): NewPerson {
   const n = next();
-  return { email: `person${n}@test.zerodock.local`, displayName: `测试用户${n}`, passwordHash: 'not-a-hash', ...overrides };
+  return {
+    email: `person${n}@test.zerodock.local`,
+    displayName: `测试用户${n}`,
+    passwordHash: 'not-a-hash',
+    ...overrides,
+  };
 }
 
 export async function createOrganisation(repositories: Repositories, overrides: Partial<NewOrganisation> = {}) {

@@ -9,7 +9,9 @@ export function registerAdminCommands(program: Command): void {
   const admin = program.command('admin').description('Platform administrators');
   admin
     .command('create')
-    .description('Create a platform administrator (the first one after installing). The password is asked for, never passed as an argument.')
+    .description(
+      'Create a platform administrator (the first one after installing). The password is asked for, never passed as an argument.',
+    )
     .requiredOption('--email <email>', 'e-mail address (the login)')
     .requiredOption('--name <name>', 'display name')
     .option('--password-stdin', 'read the password from standard input (for scripts)')
@@ -17,7 +19,9 @@ export function registerAdminCommands(program: Command): void {
     .action((options: { email: string; name: string; passwordStdin?: boolean; json?: boolean }) =>
       runCommand(async () => {
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) {
-          throw new DomainError('VALIDATION_FAILED', `--email: not an e-mail address: ${options.email}`, { field: 'email' });
+          throw new DomainError('VALIDATION_FAILED', `--email: not an e-mail address: ${options.email}`, {
+            field: 'email',
+          });
         }
         const password = await readSecret(options.passwordStdin === true);
         const runtime = await openRuntime();

@@ -9,7 +9,9 @@ import { runCommand } from '../run-command.js';
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Load the demo dataset (one city office, two colleges, four enterprises, demo accounts) — all or nothing')
+    .description(
+      'Load the demo dataset (one city office, two colleges, four enterprises, demo accounts) — all or nothing',
+    )
     .option('--file <file>', 'a dataset file in the same format (default: the bundled data/demo/demo-dataset.json)')
     .option('--json', 'print the counts as JSON, no progress bar')
     .action((options: { file?: string; json?: boolean }) =>

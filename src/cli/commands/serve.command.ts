@@ -19,90 +19,100 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
     .option('--demo-if-empty', 'load the demo dataset when the database holds no organisation yet')
     .action((options: { port?: string; host?: string; demoIfEmpty?: boolean }) =>
-      runCommand(async () => {
-        const environment = { ...process.env };
-        if (options.port !== undefined) environment.PORT = options.port;
-        if (options.host !== undefined) environment.HOST = options.host;
-        const runtime = await openRuntime(environment);
-        const { config, services, packageRoot } = runtime;
-        const log = (line: string) => process.stdout.write(`${line}\n`);
-        log(`Zerodock database: ${runtime.database.backend} (${runtime.database.location}); migrations applied: ${runtime.migrations.applied.length} of ${runtime.migrations.total}`);
-
-        const datasetFile = demoDatasetPath(packageRoot);
-        if (options.demoIfEmpty && (await isDatabaseEmpty(services))) {
-          const progress = createProgress('Loading demo dataset');
-          const counts = await loadDemoDataset(services, readDemoDataset(datasetFile), (done, total, label) =>
-            progress.update(done, total, label),
+      runCommand(
+        async () => {
+          const environment = { ...process.env };
+          if (options.port !== undefined) environment.PORT = options.port;
+          if (options.host !== undefined) environment.HOST = options.host;
+          const runtime = await openRuntime(environment);
+          const { config, services, packageRoot } = runtime;
+          const log = (line: string) => process.stdout.write(`${line}\n`);
+          log(
+            `Zerodock database: ${runtime.database.backend} (${runtime.database.location}); migrations applied: ${runtime.migrations.applied.length} of ${runtime.migrations.total}`,
           );
-          progress.stop();
-          log(`Demo dataset loaded: ${counts.organisations} organisations, ${counts.people} people.`);
-        }
-        let demo: DemoDataset | null = null;
-        const candidate = readDemoDataset(datasetFile);
-        if ((await listDemoAccounts(services, candidate)).accounts.length > 0) demo = candidate;
 
-        const app = await buildServer({
-          services,
-          backend: runtime.database.backend,
-          version: readPackageVersion(packageRoot),
-          demo,
-          loginRateLimit: config.loginRateLimit,
-          cookieSecure: config.cookieSecure,
-          checkDatabase: () => pingDatabase(runtime.database.db),
-          logger: {
-            level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-          },
-          trustProxy: config.trustProxy,
-          webRoot: path.join(packageRoot, 'dist', 'web'),
-        });
-        const sweep = setInterval(() => {
-          services.store.repositories.sessions.deleteExpired(services.clock()).catch((error: unknown) => {
-            app.log.error({ err: error }, 'session sweep failed');
-          });
-        }, 60 * 60 * 1000);
-        sweep.unref();
-
-        let closing = false;
-        const shutdown = (signal: string) => {
-          if (closing) return;
-          closing = true;
-          app.log.info({ signal }, 'shutting down');
-          clearInterval(sweep);
-          app
-            .close()
-            .then(() => runtime.close())
-            .then(() => process.exit(0))
-            .catch((error: unknown) => {
-              process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-              process.exit(1);
-            });
-        };
-        process.once('SIGINT', () => shutdown('SIGINT'));
-        process.once('SIGTERM', () => shutdown('SIGTERM'));
-
-        await app.listen({ port: config.port, host: config.host });
-        const address = app.server.address();
-        const port = typeof address === 'object' && address ? address.port : config.port;
-        const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-        log('');
-        log(`Zerodock listening on http://${shownHost}:${port}`);
-        log(`  API documentation: http://${shownHost}:${port}/api/docs`);
-        if (!fs.existsSync(path.join(packageRoot, 'dist', 'web', 'index.html'))) {
-          log('  (web UI not built: run `npm run build` to serve it here)');
-        }
-        if (demo) {
-          const accounts = await listDemoAccounts(services, demo);
-          log('');
-          log(`Demo accounts (演示账号) — password / 密码: ${accounts.password ?? ''}`);
-          for (const account of accounts.accounts) {
-            log(`  ${account.email.padEnd(44)} ${account.roles.join(', ')}`);
+          const datasetFile = demoDatasetPath(packageRoot);
+          if (options.demoIfEmpty && (await isDatabaseEmpty(services))) {
+            const progress = createProgress('Loading demo dataset');
+            const counts = await loadDemoDataset(services, readDemoDataset(datasetFile), (done, total, label) =>
+              progress.update(done, total, label),
+            );
+            progress.stop();
+            log(`Demo dataset loaded: ${counts.organisations} organisations, ${counts.people} people.`);
           }
-        } else if ((await services.store.repositories.people.countPlatformAdmins()) === 0) {
+          let demo: DemoDataset | null = null;
+          const candidate = readDemoDataset(datasetFile);
+          if ((await listDemoAccounts(services, candidate)).accounts.length > 0) demo = candidate;
+
+          const app = await buildServer({
+            services,
+            backend: runtime.database.backend,
+            version: readPackageVersion(packageRoot),
+            demo,
+            loginRateLimit: config.loginRateLimit,
+            cookieSecure: config.cookieSecure,
+            checkDatabase: () => pingDatabase(runtime.database.db),
+            logger: {
+              level: config.logLevel,
+              redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            },
+            trustProxy: config.trustProxy,
+            webRoot: path.join(packageRoot, 'dist', 'web'),
+          });
+          const sweep = setInterval(
+            () => {
+              services.store.repositories.sessions.deleteExpired(services.clock()).catch((error: unknown) => {
+                app.log.error({ err: error }, 'session sweep failed');
+              });
+            },
+            60 * 60 * 1000,
+          );
+          sweep.unref();
+
+          let closing = false;
+          const shutdown = (signal: string) => {
+            if (closing) return;
+            closing = true;
+            app.log.info({ signal }, 'shutting down');
+            clearInterval(sweep);
+            app
+              .close()
+              .then(() => runtime.close())
+              .then(() => process.exit(0))
+              .catch((error: unknown) => {
+                process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+                process.exit(1);
+              });
+          };
+          process.once('SIGINT', () => shutdown('SIGINT'));
+          process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+          await app.listen({ port: config.port, host: config.host });
+          const address = app.server.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
           log('');
-          log('No administrator yet: create one with `zerodock admin create --email you@example.org --name "Your Name"`.');
-        }
-        return undefined;
-      }, { keepAlive: true }),
+          log(`Zerodock listening on http://${shownHost}:${port}`);
+          log(`  API documentation: http://${shownHost}:${port}/api/docs`);
+          if (!fs.existsSync(path.join(packageRoot, 'dist', 'web', 'index.html'))) {
+            log('  (web UI not built: run `npm run build` to serve it here)');
+          }
+          if (demo) {
+            const accounts = await listDemoAccounts(services, demo);
+            log('');
+            log(`Demo accounts (演示账号) — password / 密码: ${accounts.password ?? ''}`);
+            for (const account of accounts.accounts) {
+              log(`  ${account.email.padEnd(44)} ${account.roles.join(', ')}`);
+            }
+          } else if ((await services.store.repositories.people.countPlatformAdmins()) === 0) {
+            log('');
+            log(
+              'No administrator yet: create one with `zerodock admin create --email you@example.org --name "Your Name"`.',
+            );
+          }
+          return undefined;
+        },
+        { keepAlive: true },
+      ),
     );
 }

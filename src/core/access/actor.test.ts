@@ -25,7 +25,9 @@ describe('actor access checks', () => {
 
   it('recognises a platform admin only by the platform_admin role', () => {
     expect(isPlatformAdmin(buildActor())).toBe(false);
-    expect(isPlatformAdmin(buildActor({ memberships: [{ organisationId: 'x', roles: ['platform_admin'] }] }))).toBe(true);
+    expect(isPlatformAdmin(buildActor({ memberships: [{ organisationId: 'x', roles: ['platform_admin'] }] }))).toBe(
+      true,
+    );
     expect(hasRoleAnywhere(buildActor(), ['teacher'])).toBe(true);
   });
 

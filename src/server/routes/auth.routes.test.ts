@@ -23,7 +23,10 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(JSON.stringify(response.body)).not.toMatch(/argon2|password/i);
-    const session = await client.request<{ person: { email: string }; memberships: unknown[] }>('GET', '/api/auth/session');
+    const session = await client.request<{ person: { email: string }; memberships: unknown[] }>(
+      'GET',
+      '/api/auth/session',
+    );
     expect(session.status).toBe(200);
     expect(session.body.person.email).toBe('director@demo.zerodock.local');
   });
@@ -36,7 +39,11 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
       expect(response.status).toBe(401);
       expect((response.body as unknown as ErrorResponse).error.code).toBe('INVALID_CREDENTIALS');
     }
-    const events = await server.services.store.repositories.auditEvents.list({ action: 'login.failed', limit: 10, offset: 0 });
+    const events = await server.services.store.repositories.auditEvents.list({
+      action: 'login.failed',
+      limit: 10,
+      offset: 0,
+    });
     expect(events.items.map((event) => event.actorEmail)).toEqual(
       expect.arrayContaining(['teacher@demo.zerodock.local', 'nobody@demo.zerodock.local']),
     );
@@ -76,10 +83,15 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
     const missing = await client.request<ErrorResponse>('PUT', '/api/auth/locale', { locale: 'en' }, { csrf: false });
     expect(missing.status).toBe(403);
     expect(missing.body.error.code).toBe('CSRF_TOKEN_INVALID');
-    const foreign = await client.request<ErrorResponse>('PUT', '/api/auth/locale', { locale: 'en' }, {
-      csrf: false,
-      headers: { 'x-csrf-token': other.csrfToken ?? '' },
-    });
+    const foreign = await client.request<ErrorResponse>(
+      'PUT',
+      '/api/auth/locale',
+      { locale: 'en' },
+      {
+        csrf: false,
+        headers: { 'x-csrf-token': other.csrfToken ?? '' },
+      },
+    );
     expect(foreign.status).toBe(403);
     const good = await client.request<{ person: { locale: string } }>('PUT', '/api/auth/locale', { locale: 'en' });
     expect(good.status).toBe(200);
@@ -117,21 +129,33 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
     const laptop = new ApiClient(server.baseUrl);
     await laptop.login('college-b-admin@demo.zerodock.local');
 
-    const weak = await laptop.request<ErrorResponse>('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
+    const weak = await laptop.request<ErrorResponse>('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.status).toBe(400);
-    expect(weak.body.error).toMatchObject({ code: 'PASSWORD_TOO_WEAK', details: { field: 'newPassword', rule: 'min_length' } });
+    expect(weak.body.error).toMatchObject({
+      code: 'PASSWORD_TOO_WEAK',
+      details: { field: 'newPassword', rule: 'min_length' },
+    });
     const wrongCurrent = await laptop.request<ErrorResponse>('POST', '/api/auth/password', {
       currentPassword: 'not-it-at-all',
       newPassword: '新的密码很长很安全2026',
     });
     expect(wrongCurrent.status).toBe(401);
 
-    const changed = await laptop.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: '新的密码很长很安全2026' });
+    const changed = await laptop.request('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: '新的密码很长很安全2026',
+    });
     expect(changed.status).toBe(200);
     expect((await laptop.request('GET', '/api/auth/session')).status).toBe(200);
     expect((await phone.request('GET', '/api/auth/session')).status).toBe(401);
     expect((await new ApiClient(server.baseUrl).login('college-b-admin@demo.zerodock.local')).status).toBe(401);
-    expect((await new ApiClient(server.baseUrl).login('college-b-admin@demo.zerodock.local', '新的密码很长很安全2026')).status).toBe(200);
+    expect(
+      (await new ApiClient(server.baseUrl).login('college-b-admin@demo.zerodock.local', '新的密码很长很安全2026'))
+        .status,
+    ).toBe(200);
   });
 
   it('switches the active organisation only to one the person belongs to', async () => {
@@ -149,7 +173,9 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
 
     const organisations = await client.request<{ items: { id: string }[] }>('GET', '/api/organisations?limit=100');
     const foreign = organisations.body.items.find((item) => !memberships.some((m) => m.organisationId === item.id));
-    const refused = await client.request<ErrorResponse>('PUT', '/api/auth/active-organisation', { organisationId: foreign?.id });
+    const refused = await client.request<ErrorResponse>('PUT', '/api/auth/active-organisation', {
+      organisationId: foreign?.id,
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('NOT_A_MEMBER');
   });

@@ -29,7 +29,11 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
     '/api/auth/demo-accounts',
     {
       config: { access: { kind: 'public' } },
-      schema: { tags: ['auth'], summary: 'Demo accounts shown on the login page (empty without the demo dataset)', response: { 200: demoAccountsResponseSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Demo accounts shown on the login page (empty without the demo dataset)',
+        response: { 200: demoAccountsResponseSchema },
+      },
     },
     async () => listDemoAccounts(services, dependencies.demo),
   );
@@ -85,7 +89,11 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
     '/api/auth/session',
     {
       config: { access: { kind: 'signed-in' } },
-      schema: { tags: ['auth'], summary: 'The current session, with the CSRF token for mutations', response: { 200: sessionResponseSchema, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session, with the CSRF token for mutations',
+        response: { 200: sessionResponseSchema, ...errors },
+      },
     },
     async (request) => presentSession(requireAuth(request)),
   );
@@ -148,4 +156,3 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
     async (request) => setLocale(services, requireAuth(request), request.body.locale),
   );
 }
-

@@ -30,13 +30,19 @@ afterAll(async () => {
 
 describe(`members over HTTP on ${testBackend()}`, () => {
   it('a college sees only its own people, paged', async () => {
-    const first = await collegeAdmin.request<MemberPage>('GET', `/api/organisations/${collegeA}/members?limit=20&offset=0`);
+    const first = await collegeAdmin.request<MemberPage>(
+      'GET',
+      `/api/organisations/${collegeA}/members?limit=20&offset=0`,
+    );
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(20);
     const all = await collegeAdmin.request<MemberPage>('GET', `/api/organisations/${collegeA}/members?limit=200`);
     expect(all.body.total).toBe(all.body.items.length);
     expect(all.body.items.every((member) => !member.email.includes('college-b'))).toBe(true);
-    const students = await collegeAdmin.request<MemberPage>('GET', `/api/organisations/${collegeA}/members?role=student&limit=200`);
+    const students = await collegeAdmin.request<MemberPage>(
+      'GET',
+      `/api/organisations/${collegeA}/members?role=student&limit=200`,
+    );
     expect(students.body.items.every((member) => member.roles.includes('student'))).toBe(true);
 
     const other = await collegeAdmin.request<ErrorResponse>('GET', `/api/organisations/${collegeB}/members`);
@@ -65,12 +71,16 @@ describe(`members over HTTP on ${testBackend()}`, () => {
   });
 
   it('adds a new person, then gives an existing person a second organisation', async () => {
-    const created = await collegeAdmin.request<{ personId: string; roles: string[] }>('POST', `/api/organisations/${collegeA}/members`, {
-      email: 'new.teacher@a.edu.cn',
-      displayName: '新教师 马丽',
-      roles: ['teacher', 'teacher'],
-      initialPassword: 'a long enough password',
-    });
+    const created = await collegeAdmin.request<{ personId: string; roles: string[] }>(
+      'POST',
+      `/api/organisations/${collegeA}/members`,
+      {
+        email: 'new.teacher@a.edu.cn',
+        displayName: '新教师 马丽',
+        roles: ['teacher', 'teacher'],
+        initialPassword: 'a long enough password',
+      },
+    );
     expect(created.status).toBe(200);
     expect(created.body.roles).toEqual(['teacher']);
     const login = await new ApiClient(server.baseUrl).login('new.teacher@a.edu.cn', 'a long enough password');
@@ -110,23 +120,36 @@ describe(`members over HTTP on ${testBackend()}`, () => {
   it('removes a member (ending their sessions), but not oneself', async () => {
     const teacher = new ApiClient(server.baseUrl);
     const login = await teacher.login('teacher@demo.zerodock.local');
-    const personId = (await server.services.store.repositories.people.findByEmail('teacher@demo.zerodock.local'))?.id ?? '';
+    const personId =
+      (await server.services.store.repositories.people.findByEmail('teacher@demo.zerodock.local'))?.id ?? '';
     expect(login.status).toBe(200);
     const removed = await collegeAdmin.request('DELETE', `/api/organisations/${collegeA}/members/${personId}`);
     expect(removed.status).toBe(200);
     expect((await teacher.request('GET', '/api/auth/session')).status).toBe(401);
-    const again = await collegeAdmin.request<ErrorResponse>('DELETE', `/api/organisations/${collegeA}/members/${personId}`);
+    const again = await collegeAdmin.request<ErrorResponse>(
+      'DELETE',
+      `/api/organisations/${collegeA}/members/${personId}`,
+    );
     expect(again.body.error.code).toBe('PERSON_NOT_FOUND');
 
-    const selfId = (await server.services.store.repositories.people.findByEmail('college-admin@demo.zerodock.local'))?.id ?? '';
-    const self = await collegeAdmin.request<ErrorResponse>('DELETE', `/api/organisations/${collegeA}/members/${selfId}`);
+    const selfId =
+      (await server.services.store.repositories.people.findByEmail('college-admin@demo.zerodock.local'))?.id ?? '';
+    const self = await collegeAdmin.request<ErrorResponse>(
+      'DELETE',
+      `/api/organisations/${collegeA}/members/${selfId}`,
+    );
     expect(self.body.error.code).toBe('CANNOT_REMOVE_SELF');
   });
 
   it('audits member changes and shows an organisation admin only their organisation’s log', async () => {
-    const log = await collegeAdmin.request<{ items: { action: string; organisationId: string | null }[] }>('GET', '/api/audit-events?limit=50');
+    const log = await collegeAdmin.request<{ items: { action: string; organisationId: string | null }[] }>(
+      'GET',
+      '/api/audit-events?limit=50',
+    );
     expect(log.status).toBe(200);
-    expect(log.body.items.map((event) => event.action)).toEqual(expect.arrayContaining(['member.added', 'member.removed']));
+    expect(log.body.items.map((event) => event.action)).toEqual(
+      expect.arrayContaining(['member.added', 'member.removed']),
+    );
     expect(log.body.items.every((event) => event.organisationId === collegeA)).toBe(true);
     const foreign = await collegeAdmin.request('GET', `/api/audit-events?organisationId=${collegeB}`);
     expect(foreign.status).toBe(403);

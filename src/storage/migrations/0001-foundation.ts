@@ -32,7 +32,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('display_name', 'text', (column) => column.notNull())
     .addColumn('password_hash', 'text')
     .addColumn('locale', 'text', (column) =>
-      column.notNull().defaultTo('zh-CN').check(sql`locale in ('zh-CN', 'en')`),
+      column
+        .notNull()
+        .defaultTo('zh-CN')
+        .check(sql`locale in ('zh-CN', 'en')`),
     )
     .addColumn('is_demo', 'boolean', (column) => column.notNull().defaultTo(false))
     .addColumn('password_changed_at', 'timestamptz')
@@ -73,9 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('token_hash', 'text', (column) => column.primaryKey())
     .addColumn('person_id', 'uuid', (column) => column.notNull().references('people.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (column) => column.notNull())
-    .addColumn('active_organisation_id', 'uuid', (column) =>
-      column.references('organisations.id').onDelete('set null'),
-    )
+    .addColumn('active_organisation_id', 'uuid', (column) => column.references('organisations.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (column) => column.notNull())
     .addColumn('last_seen_at', 'timestamptz', (column) => column.notNull())
     .addColumn('expires_at', 'timestamptz', (column) => column.notNull())

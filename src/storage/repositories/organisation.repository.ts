@@ -90,23 +90,21 @@ export class OrganisationRepository {
   }
 
   private selectWithCounts() {
-    return this.db
-      .selectFrom('organisations as o')
-      .select([
-        'o.id',
-        'o.kind',
-        'o.name_zh',
-        'o.name_en',
-        'o.province',
-        'o.city',
-        'o.enterprise_type',
-        'o.is_demo',
-        'o.created_at',
-        // Correlated per row (index on memberships.organisation_id): cheap for a page, never a full scan.
-        sql<number>`(select count(distinct m.person_id)::int from memberships m where m.organisation_id = o.id)`.as(
-          'member_count',
-        ),
-      ]);
+    return this.db.selectFrom('organisations as o').select([
+      'o.id',
+      'o.kind',
+      'o.name_zh',
+      'o.name_en',
+      'o.province',
+      'o.city',
+      'o.enterprise_type',
+      'o.is_demo',
+      'o.created_at',
+      // Correlated per row (index on memberships.organisation_id): cheap for a page, never a full scan.
+      sql<number>`(select count(distinct m.person_id)::int from memberships m where m.organisation_id = o.id)`.as(
+        'member_count',
+      ),
+    ]);
   }
 }
 

@@ -68,7 +68,10 @@ export class PersonRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('people').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('people')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .executeTakeFirstOrThrow();
     return row.count;
   }
 

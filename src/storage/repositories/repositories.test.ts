@@ -36,7 +36,9 @@ describe(`repositories on ${testBackend()}`, () => {
 
   it('enforces the enterprise type rule and unique Chinese names in the schema', async () => {
     await expect(createOrganisation(repositories, { kind: 'enterprise', enterpriseType: null })).rejects.toThrow();
-    await expect(createOrganisation(repositories, { kind: 'college', enterpriseType: 'manufacturer' })).rejects.toThrow();
+    await expect(
+      createOrganisation(repositories, { kind: 'college', enterpriseType: 'manufacturer' }),
+    ).rejects.toThrow();
     const college = await createOrganisation(repositories);
     await expect(createOrganisation(repositories, { nameZh: college.nameZh })).rejects.toThrow();
   });
@@ -49,7 +51,10 @@ describe(`repositories on ${testBackend()}`, () => {
 
   it('keeps roles per organisation, so one person can work for a college and an enterprise', async () => {
     const college = await createOrganisation(repositories);
-    const enterprise = await createOrganisation(repositories, { kind: 'enterprise', enterpriseType: 'service_provider' });
+    const enterprise = await createOrganisation(repositories, {
+      kind: 'enterprise',
+      enterpriseType: 'service_provider',
+    });
     const engineer = await createPerson(repositories);
     await repositories.memberships.grant(engineer.id, enterprise.id, ['enterprise_engineer']);
     await repositories.memberships.grant(engineer.id, college.id, ['teacher']);
@@ -84,10 +89,16 @@ describe(`repositories on ${testBackend()}`, () => {
     expect([...all.items, ...second.items].some((m) => m.personId === outsider.id)).toBe(false);
 
     const teachers = await repositories.memberships.listMembers(collegeA.id, { role: 'teacher', limit: 10, offset: 0 });
-    expect(teachers.items).toEqual([expect.objectContaining({ personId: teacher.id, roles: ['committee_member', 'teacher'] })]);
+    expect(teachers.items).toEqual([
+      expect.objectContaining({ personId: teacher.id, roles: ['committee_member', 'teacher'] }),
+    ]);
     const searched = await repositories.memberships.listMembers(collegeA.id, { search: '赵敏', limit: 10, offset: 0 });
     expect(searched.total).toBe(1);
-    const hostile = await repositories.memberships.listMembers(collegeA.id, { search: "%' or 1=1 --", limit: 10, offset: 0 });
+    const hostile = await repositories.memberships.listMembers(collegeA.id, {
+      search: "%' or 1=1 --",
+      limit: 10,
+      offset: 0,
+    });
     expect(hostile.total).toBe(0);
 
     expect(await repositories.memberships.countByRole(collegeA.id)).toEqual([
@@ -127,8 +138,17 @@ describe(`repositories on ${testBackend()}`, () => {
 
   it('records audit events newest first with JSON details, filtered by organisation', async () => {
     const college = await createOrganisation(repositories);
-    await repositories.auditEvents.record({ occurredAt: new Date(), action: 'login.failed', actorEmail: 'x@y.z', details: { reason: '密码错误' } });
-    await repositories.auditEvents.record({ occurredAt: new Date(), action: 'member.added', organisationId: college.id });
+    await repositories.auditEvents.record({
+      occurredAt: new Date(),
+      action: 'login.failed',
+      actorEmail: 'x@y.z',
+      details: { reason: '密码错误' },
+    });
+    await repositories.auditEvents.record({
+      occurredAt: new Date(),
+      action: 'member.added',
+      organisationId: college.id,
+    });
     const scoped = await repositories.auditEvents.list({ organisationId: college.id, limit: 10, offset: 0 });
     expect(scoped.items.map((event) => event.action)).toEqual(['member.added']);
     const failed = await repositories.auditEvents.list({ action: 'login.failed', limit: 10, offset: 0 });

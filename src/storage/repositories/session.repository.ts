@@ -136,7 +136,10 @@ export class SessionRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('sessions').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('sessions')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .executeTakeFirstOrThrow();
     return row.count;
   }
 }

@@ -1,0 +1,38 @@
+import type { Role } from '../api/contracts.js';
+import { AUDIT_READER_ROLES, MEMBER_READER_ROLES } from './roles.js';
+
+export type NavigationKey = 'home' | 'organisations' | 'members' | 'audit' | 'account';
+
+export interface NavigationEntry {
+  key: NavigationKey;
+  path: string;
+  /** Roles in the active organisation that may open the page; null means every logged-in person. */
+  allowedRoles: readonly Role[] | null;
+}
+
+/** The pages that exist, in menu order. Routes and the menu both read this list. */
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { key: 'home', path: '/', allowedRoles: null },
+  { key: 'organisations', path: '/organisations', allowedRoles: null },
+  { key: 'members', path: '/members', allowedRoles: MEMBER_READER_ROLES },
+  { key: 'audit', path: '/audit', allowedRoles: AUDIT_READER_ROLES },
+  { key: 'account', path: '/account', allowedRoles: null },
+];
+
+export function findNavigationEntry(key: NavigationKey): NavigationEntry {
+  const entry = NAVIGATION.find((candidate) => candidate.key === key);
+  if (!entry) throw new Error(`No navigation entry ${key}`);
+  return entry;
+}
+
+export function isNavigationAllowed(entry: NavigationEntry, roles: readonly Role[]): boolean {
+  return entry.allowedRoles === null || roles.some((role) => entry.allowedRoles?.includes(role));
+}
+
+/** The menu entry a path belongs to (`/organisations/…` → organisations), if any. */
+export function navigationEntryForPath(pathname: string): NavigationEntry | undefined {
+  if (pathname === '/' || pathname === '') return NAVIGATION[0];
+  return NAVIGATION.find(
+    (entry) => entry.path !== '/' && (pathname === entry.path || pathname.startsWith(`${entry.path}/`)),
+  );
+}

@@ -1,0 +1,85 @@
+import type { AuditAction, EnterpriseType, OrganisationKind, Role } from '../api/contracts.js';
+
+/** Every role, in the order the UI lists them; the compile-time check below keeps it complete. */
+export const ROLES = [
+  'platform_admin',
+  'college_admin',
+  'group_director',
+  'teacher',
+  'enterprise_admin',
+  'enterprise_engineer',
+  'student',
+  'city_officer',
+  'committee_member',
+] as const satisfies readonly Role[];
+
+export const ORGANISATION_KINDS = [
+  'platform',
+  'college',
+  'enterprise',
+  'city_office',
+] as const satisfies readonly OrganisationKind[];
+
+/** Kinds a platform admin may create (the platform organisation exists once). */
+export const CREATABLE_ORGANISATION_KINDS = [
+  'college',
+  'enterprise',
+  'city_office',
+] as const satisfies readonly OrganisationKind[];
+
+export const ENTERPRISE_TYPES = ['manufacturer', 'service_provider'] as const satisfies readonly EnterpriseType[];
+
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.rate_limited',
+  'logout',
+  'session.expired',
+  'password.changed',
+  'password.change_failed',
+  'csrf.rejected',
+  'access.denied',
+  'organisation.created',
+  'member.added',
+  'member.removed',
+  'admin.created',
+  'demo.loaded',
+] as const satisfies readonly AuditAction[];
+
+/** Roles each kind of organisation may grant (mirrors the server's rule; the server has the last word). */
+export const ROLES_BY_ORGANISATION_KIND: Readonly<Record<OrganisationKind, readonly Role[]>> = {
+  platform: ['platform_admin'],
+  college: ['college_admin', 'group_director', 'teacher', 'student', 'committee_member'],
+  enterprise: ['enterprise_admin', 'enterprise_engineer', 'committee_member'],
+  city_office: ['city_officer', 'committee_member'],
+};
+
+/** Roles that may add and remove members of their own organisation. */
+export const MEMBER_ADMIN_ROLES: readonly Role[] = ['college_admin', 'enterprise_admin', 'platform_admin'];
+
+/** Roles that may open the members page of their active organisation. */
+export const MEMBER_READER_ROLES: readonly Role[] = [
+  'college_admin',
+  'group_director',
+  'teacher',
+  'enterprise_admin',
+  'enterprise_engineer',
+  'city_officer',
+  'platform_admin',
+];
+
+/** Roles that may read the audit log (platform admins: all of it; organisation admins: their own). */
+export const AUDIT_READER_ROLES: readonly Role[] = ['platform_admin', 'college_admin', 'enterprise_admin'];
+
+export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
+  return roles.some((role) => allowed.includes(role));
+}
+
+type AssertComplete<Listed, All> = [Exclude<All, Listed>] extends [never] ? true : never;
+// If the server adds a role, kind, type or action, these lines stop compiling until the lists above follow.
+export const LISTS_ARE_COMPLETE: [
+  AssertComplete<(typeof ROLES)[number], Role>,
+  AssertComplete<(typeof ORGANISATION_KINDS)[number], OrganisationKind>,
+  AssertComplete<(typeof ENTERPRISE_TYPES)[number], EnterpriseType>,
+  AssertComplete<(typeof AUDIT_ACTIONS)[number], AuditAction>,
+] = [true, true, true, true];

@@ -1,0 +1,100 @@
+import { ApiError, SESSION_LOST_CODES } from './api-error.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /** Login and the initial session probe expect 401s and must not announce a lost session. */
+  ignoreSessionLoss?: boolean;
+}
+
+let csrfToken: string | null = null;
+const sessionLostListeners = new Set<(code: string) => void>();
+
+/** The token from the latest session response; sent on every mutation. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called with the error code when any call finds the session gone (expired, logged out elsewhere). */
+export function onSessionLost(listener: (code: string) => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') parameters.set(name, String(value));
+  }
+  const search = parameters.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('NETWORK_ERROR', error instanceof Error ? error.message : String(error), 0);
+  }
+
+  const payload = await readJson(response);
+  if (response.ok) return payload as T;
+
+  const apiError = toApiError(response.status, payload);
+  if (!options.ignoreSessionLoss && SESSION_LOST_CODES.includes(apiError.code)) {
+    for (const listener of sessionLostListeners) listener(apiError.code);
+  }
+  throw apiError;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => apiRequest<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
+};
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (response.ok)
+      throw new ApiError('BAD_RESPONSE', 'The server answered with something that is not JSON', response.status);
+    return null;
+  }
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  if (typeof payload === 'object' && payload !== null && 'error' in payload) {
+    const error = payload.error;
+    if (typeof error === 'object' && error !== null) {
+      const { code, message, details } = error as Record<string, unknown>;
+      return new ApiError(
+        typeof code === 'string' ? code : `HTTP_${status}`,
+        typeof message === 'string' ? message : `HTTP ${status}`,
+        status,
+        typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {},
+      );
+    }
+  }
+  return new ApiError(`HTTP_${status}`, `HTTP ${status}`, status);
+}

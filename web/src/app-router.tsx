@@ -1,0 +1,65 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireRoles } from './features/auth/components/RequireRoles.js';
+import { SessionGate } from './features/auth/components/SessionGate.js';
+import { lazyNamed } from './lazy-named.js';
+import { ErrorPage } from './pages/ErrorPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+
+// Every page is its own chunk, so the first load carries only the shell and the login page.
+const AppLayout = lazyNamed(() => import('./features/layout/components/AppLayout.js'), 'AppLayout');
+const DashboardPage = lazyNamed(() => import('./features/dashboard/components/DashboardPage.js'), 'DashboardPage');
+const OrganisationsPage = lazyNamed(
+  () => import('./features/organisations/components/OrganisationsPage.js'),
+  'OrganisationsPage',
+);
+const OrganisationDetailPage = lazyNamed(
+  () => import('./features/organisations/components/OrganisationDetailPage.js'),
+  'OrganisationDetailPage',
+);
+const MembersPage = lazyNamed(() => import('./features/members/components/MembersPage.js'), 'MembersPage');
+const AuditPage = lazyNamed(() => import('./features/audit/components/AuditPage.js'), 'AuditPage');
+const AccountPage = lazyNamed(() => import('./features/account/components/AccountPage.js'), 'AccountPage');
+
+export const appRouter = createBrowserRouter([
+  {
+    path: '/',
+    element: <SessionGate />,
+    errorElement: <ErrorPage />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            // Errors inside a page keep the header and menu around them.
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              { path: 'organisations', element: <OrganisationsPage /> },
+              { path: 'organisations/:organisationId', element: <OrganisationDetailPage /> },
+              {
+                path: 'members',
+                element: (
+                  <RequireRoles page="members">
+                    <MembersPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'audit',
+                element: (
+                  <RequireRoles page="audit">
+                    <AuditPage />
+                  </RequireRoles>
+                ),
+              },
+              { path: 'account', element: <AccountPage /> },
+              // The login page answers any URL while signed out; once signed in, /login means home.
+              { path: 'login', element: <Navigate to="/" replace /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
