@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('zerodock: not built yet. Run `npm run build` first (or `npm run zerodock -- …` from source).\n');
+  process.stderr.write(
+    'zerodock: not built yet. Run `npm run build` first (or `npm run zerodock -- …` from source).\n',
+  );
   process.exit(1);
 }
 await import(entry.href);
