@@ -1,5 +1,6 @@
 import { healthResponseSchema } from '../../contracts/health.js';
 import { errorBodySchema } from '../../contracts/common.js';
+import { DomainError } from '../../core/errors/domain-error.js';
 import type { RouteDependencies, ZodApp } from '../route-dependencies.js';
 
 export function registerHealthRoutes(app: ZodApp, dependencies: RouteDependencies): void {
@@ -14,7 +15,11 @@ export function registerHealthRoutes(app: ZodApp, dependencies: RouteDependencie
       },
     },
     async () => {
-      await dependencies.checkDatabase();
+      try {
+        await dependencies.checkDatabase();
+      } catch (error) {
+        throw new DomainError('DATABASE_UNAVAILABLE', `The database does not answer: ${(error as Error).message}`, {});
+      }
       return {
         status: 'ok' as const,
         version: dependencies.version,
