@@ -22,6 +22,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'PASSWORD_UNCHANGED':
     case 'ROLE_NOT_ALLOWED_FOR_ORGANISATION':
     case 'EMAIL_TAKEN':
+    case 'ORGANISATION_NAME_TAKEN':
     case 'CANNOT_REMOVE_SELF':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':

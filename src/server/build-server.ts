@@ -15,11 +15,13 @@ import {
 import { DomainError } from '../core/errors/domain-error.js';
 import { installAccessHooks, installRouteCatalogue } from './access-hooks.js';
 import { handleError } from './error-handler.js';
+import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDashboardRoutes } from './routes/dashboard.routes.js';
 import { registerHealthRoutes } from './routes/health.routes.js';
 import { registerMemberRoutes } from './routes/member.routes.js';
 import { registerOrganisationRoutes } from './routes/organisation.routes.js';
+import { registerStatsRoutes } from './routes/stats.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 
 export interface BuildServerOptions extends RouteDependencies {
@@ -94,6 +96,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   registerOrganisationRoutes(app, options);
   registerMemberRoutes(app, options);
   registerDashboardRoutes(app, options);
+  registerAuditRoutes(app, options);
+  registerStatsRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

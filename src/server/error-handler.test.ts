@@ -92,6 +92,20 @@ describe(`bad input gets a 4xx with a stable code and the field named, on ${test
     expect(await server.services.store.repositories.people.count()).toBeGreaterThan(0);
   });
 
+  it('a duplicate organisation name → 409 ORGANISATION_NAME_TAKEN naming the field', async () => {
+    const body = {
+      kind: 'college',
+      nameZh: '重名测试学院',
+      nameEn: 'Duplicate College',
+      province: '江苏省',
+      city: '苏州市',
+    };
+    expect((await admin.request('POST', '/api/organisations', body)).status).toBe(200);
+    const again = await admin.request<ErrorResponse>('POST', '/api/organisations', body);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'ORGANISATION_NAME_TAKEN', details: { field: 'nameZh' } });
+  });
+
   it('a business rule → 400 with the rule’s code, nothing written', async () => {
     const before = await server.services.store.repositories.organisations.count();
     const response = await admin.request<ErrorResponse>('POST', '/api/organisations', {

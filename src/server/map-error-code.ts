@@ -24,6 +24,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'PERSON_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
+    case 'ORGANISATION_NAME_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

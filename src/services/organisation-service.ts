@@ -34,7 +34,7 @@ export async function createOrganisation(context: ServiceContext, actor: Actor, 
   }
   return context.store.transaction(async (transaction) => {
     if (await transaction.organisations.findByNameZh(request.nameZh)) {
-      throw new DomainError('VALIDATION_FAILED', 'An organisation with this Chinese name exists already', {
+      throw new DomainError('ORGANISATION_NAME_TAKEN', 'An organisation with this Chinese name exists already', {
         field: 'nameZh',
       });
     }

@@ -51,6 +51,7 @@ export const en: TranslationMessages = {
       ORGANISATION_NOT_FOUND: 'That organisation does not exist.',
       PERSON_NOT_FOUND: 'That person does not exist.',
       EMAIL_TAKEN: 'That e-mail address is already in use.',
+      ORGANISATION_NAME_TAKEN: 'An organisation with this Chinese name already exists.',
       ROLE_NOT_ALLOWED_FOR_ORGANISATION: 'That role cannot be given in this kind of organisation.',
       NOT_A_MEMBER: 'You are not a member of that organisation.',
       PASSWORD_TOO_WEAK:

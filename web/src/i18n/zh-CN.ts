@@ -48,6 +48,7 @@ export const zhCN = {
       ORGANISATION_NOT_FOUND: '机构不存在。',
       PERSON_NOT_FOUND: '该用户不存在。',
       EMAIL_TAKEN: '该邮箱已被使用。',
+      ORGANISATION_NAME_TAKEN: '已有同名（中文名称）的机构。',
       ROLE_NOT_ALLOWED_FOR_ORGANISATION: '该角色不适用于此类机构。',
       NOT_A_MEMBER: '您不是该机构的成员。',
       PASSWORD_TOO_WEAK: '新密码强度不足：至少 10 个字符、至少 4 种不同字符，且不能与邮箱相同。',

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import * as web from '../../../web/src/access/roles.js';
+import { ORGANISATION_ADMIN_ROLES, PEOPLE_READER_ROLES, ROLES, ROLES_BY_ORGANISATION_KIND } from './roles.js';
+
+// The web app may not import core (it talks only to the API), so it mirrors these rules for its menus and forms.
+// The server has the last word; this test keeps the mirror from drifting.
+describe('the web app’s copy of the role rules', () => {
+  it('lists the same roles and grants per organisation kind', () => {
+    expect([...web.ROLES]).toEqual([...ROLES]);
+    expect(web.ROLES_BY_ORGANISATION_KIND).toEqual(ROLES_BY_ORGANISATION_KIND);
+  });
+  it('offers member pages to the roles the API lets through (platform admins pass every tenant check)', () => {
+    expect([...web.MEMBER_READER_ROLES].sort()).toEqual([...PEOPLE_READER_ROLES, 'platform_admin'].sort());
+    expect([...web.MEMBER_ADMIN_ROLES].sort()).toEqual([...ORGANISATION_ADMIN_ROLES, 'platform_admin'].sort());
+  });
+});
