@@ -8,17 +8,25 @@ const children = [
     'npx',
     ['tsx', 'watch', '--clear-screen=false', 'src/cli/main.ts', 'serve', '--demo-if-empty', '--port', apiPort],
     {
-      stdio: 'inherit',
+      stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     },
   ),
   spawn('npx', ['vite', '--config', 'web/vite.config.ts'], {
-    stdio: 'inherit',
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
     env: { ...process.env, ZERODOCK_API_PORT: apiPort },
   }),
 ];
+// Each child leads its own process group (npx → shell → tool), so the whole group is stopped.
 const stop = () => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
