@@ -188,4 +188,15 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
     expect(response.body.password).toBe(DEMO_PASSWORD);
     expect(response.body.accounts.length).toBeGreaterThanOrEqual(9);
   });
+  // Last: it uses up this client's allowance for a minute.
+  it('limits one client spraying many accounts, per IP', async () => {
+    const client = new ApiClient(server.baseUrl);
+    const statuses: number[] = [];
+    // 5 per account and 50 per IP a minute in this server; earlier tests used some of the IP's allowance.
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      statuses.push((await client.login(`spray${attempt}@demo.zerodock.local`, 'guessing-password')).status);
+    }
+    expect(statuses).toContain(401);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   activeOrganisationRequestSchema,
   changePasswordRequestSchema,
@@ -18,12 +19,29 @@ import {
   setLocale,
 } from '../../services/auth-service.js';
 import { listDemoAccounts } from '../../services/demo-service.js';
+import { DomainError } from '../../core/errors/domain-error.js';
+import { FixedWindowLimiter } from '../fixed-window-limiter.js';
 import { SESSION_COOKIE, originOf, requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 
 const errors = { '4xx': errorBodySchema };
 
 export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies): void {
   const { services } = dependencies;
+  const perClient = new FixedWindowLimiter(dependencies.loginRateLimit * 10, 60_000);
+  const emailOf = (request: FastifyRequest) => {
+    const body = request.body as { email?: unknown } | undefined;
+    return typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+  };
+  const auditRateLimited = (request: FastifyRequest) => {
+    services.store.repositories.auditEvents
+      .record({
+        occurredAt: services.clock(),
+        action: 'login.rate_limited',
+        actorEmail: emailOf(request) || null,
+        ip: request.ip,
+      })
+      .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
+  };
 
   app.get(
     '/api/auth/demo-accounts',
@@ -43,27 +61,23 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
     {
       config: {
         access: { kind: 'public' },
+        // Per client and account: one attacker can neither brute-force one account nor lock everyone out.
         rateLimit: {
           max: dependencies.loginRateLimit,
           timeWindow: 60_000,
-          // Per client and account, so one attacker cannot lock everyone out and cannot spray one account.
-          keyGenerator: (request) => {
-            const body = request.body as { email?: unknown } | undefined;
-            const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
-            return `${request.ip}|${email}`;
-          },
-          onExceeded: (request) => {
-            const body = request.body as { email?: unknown } | undefined;
-            void services.store.repositories.auditEvents
-              .record({
-                occurredAt: services.clock(),
-                action: 'login.rate_limited',
-                actorEmail: typeof body?.email === 'string' ? body.email.slice(0, 254) : null,
-                ip: request.ip,
-              })
-              .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
-          },
+          keyGenerator: (request) => `${request.ip}|${emailOf(request)}`,
+          onExceeded: (request) => auditRateLimited(request),
         },
+      },
+      // And a wider limit per client alone, against one client spraying many accounts.
+      preHandler: async (request) => {
+        const retryAfterSeconds = perClient.hit(request.ip);
+        if (retryAfterSeconds > 0) {
+          auditRateLimited(request);
+          throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, {
+            retryAfterSeconds,
+          });
+        }
       },
       schema: {
         tags: ['auth'],
