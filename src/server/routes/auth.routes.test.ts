@@ -60,6 +60,12 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
     expect(limited.status).toBe(429);
     expect((limited.body as unknown as ErrorResponse).error.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const audited = await server.services.store.repositories.auditEvents.list({
+      action: 'login.rate_limited',
+      limit: 50,
+      offset: 0,
+    });
+    expect(audited.items.filter((event) => event.actorEmail === 'student@demo.zerodock.local')).toHaveLength(1);
     // Another account from the same client is not locked out.
     expect((await client.login('officer@demo.zerodock.local')).status).toBe(200);
   });

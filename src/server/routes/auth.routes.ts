@@ -32,7 +32,10 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
     const body = request.body as { email?: unknown } | undefined;
     return typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
   };
+  // One audit event per client, account and minute, so a flood of refused attempts is not a flood of writes.
+  const auditThrottle = new FixedWindowLimiter(1, 60_000);
   const auditRateLimited = (request: FastifyRequest) => {
+    if (auditThrottle.hit(`${request.ip}|${emailOf(request)}`) > 0) return;
     services.store.repositories.auditEvents
       .record({
         occurredAt: services.clock(),
