@@ -22,7 +22,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     const migrations = await migrateToLatest(database.db);
     const services: ServiceContext = {
-      store: createStore(database.db),
+      store: createStore(database.db, { sessionCacheSeconds: config.sessionCacheSeconds }),
       clock: () => new Date(),
       passwords: argon2PasswordHasher,
     };

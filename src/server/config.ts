@@ -13,6 +13,8 @@ const environmentSchema = z.object({
   ZERODOCK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Login attempts allowed per IP and e-mail per minute. */
   ZERODOCK_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Seconds a resolved session is remembered in process; 0 turns it off (see src/storage/session-cache.ts). */
+  ZERODOCK_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
 });
 
 export interface ServerConfig {
@@ -23,6 +25,7 @@ export interface ServerConfig {
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
   readonly loginRateLimit: number;
+  readonly sessionCacheSeconds: number;
   readonly database: DatabaseOptions;
 }
 
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     cookieSecure: values.ZERODOCK_COOKIE_SECURE ? values.ZERODOCK_COOKIE_SECURE === 'true' : false,
     trustProxy: values.ZERODOCK_TRUST_PROXY === 'true',
     loginRateLimit: values.ZERODOCK_LOGIN_RATE_LIMIT,
+    sessionCacheSeconds: values.ZERODOCK_SESSION_CACHE_SECONDS,
     database: databaseOptionsFromEnvironment(env, cwd),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
+import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
@@ -20,19 +21,25 @@ export interface Store {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+export function createRepositories(db: Kysely<Database>, cache: SessionCache | null = null): Repositories {
   return {
     organisations: new OrganisationRepository(db),
-    people: new PersonRepository(db),
-    memberships: new MembershipRepository(db),
-    sessions: new SessionRepository(db),
+    people: new PersonRepository(db, cache),
+    memberships: new MembershipRepository(db, cache),
+    sessions: new SessionRepository(db, cache),
     auditEvents: new AuditEventRepository(db),
   };
 }
 
-export function createStore(db: Kysely<Database>): Store {
+/** Seconds a resolved session is remembered (see SessionCache); 0 turns the cache off. */
+export const DEFAULT_SESSION_CACHE_SECONDS = 5;
+
+export function createStore(db: Kysely<Database>, options: { sessionCacheSeconds?: number } = {}): Store {
+  const cache = new SessionCache((options.sessionCacheSeconds ?? DEFAULT_SESSION_CACHE_SECONDS) * 1000);
   return {
-    repositories: createRepositories(db),
-    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx))),
+    repositories: createRepositories(db, cache),
+    // Writes inside a transaction invalidate the same cache; a read racing the commit can re-cache the old
+    // state, which then lives at most one TTL.
+    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx, cache))),
   };
 }

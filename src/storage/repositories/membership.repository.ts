@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { OrganisationKind, Role } from '../../core/access/roles.js';
 import type { Database } from '../database-schema.js';
+import type { SessionCache } from '../session-cache.js';
 
 /** One person's roles in one organisation, with the organisation's names. */
 export interface PersonMembership {
@@ -28,7 +29,10 @@ export interface MemberFilter {
 }
 
 export class MembershipRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cache: SessionCache | null = null,
+  ) {}
 
   /** Grants roles; a role already held is left as it is. */
   async grant(personId: string, organisationId: string, roles: readonly Role[]): Promise<void> {
@@ -38,6 +42,7 @@ export class MembershipRepository {
       .values(roles.map((role) => ({ person_id: personId, organisation_id: organisationId, role })))
       .onConflict((conflict) => conflict.columns(['person_id', 'organisation_id', 'role']).doNothing())
       .execute();
+    this.cache?.forgetPerson(personId);
   }
 
   /** Removes every role the person holds in the organisation; returns how many were removed. */
@@ -47,6 +52,7 @@ export class MembershipRepository {
       .where('person_id', '=', personId)
       .where('organisation_id', '=', organisationId)
       .executeTakeFirst();
+    this.cache?.forgetPerson(personId);
     return Number(result.numDeletedRows);
   }
 

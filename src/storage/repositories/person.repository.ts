@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
+import type { SessionCache } from '../session-cache.js';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -23,7 +24,10 @@ export interface NewPerson {
 }
 
 export class PersonRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cache: SessionCache | null = null,
+  ) {}
 
   async create(person: NewPerson, now: Date): Promise<PersonRecord> {
     const row = await this.db
@@ -61,10 +65,12 @@ export class PersonRepository {
       .set({ password_hash: passwordHash, password_changed_at: now })
       .where('id', '=', id)
       .execute();
+    this.cache?.forgetPerson(id);
   }
 
   async updateLocale(id: string, locale: Locale): Promise<void> {
     await this.db.updateTable('people').set({ locale }).where('id', '=', id).execute();
+    this.cache?.forgetPerson(id);
   }
 
   async count(): Promise<number> {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { groupMemberships, type MembershipRow, type PersonMembership } from './membership.repository.js';
 import { toPersonRecord, type PersonRecord } from './person.repository.js';
+import type { SessionCache } from '../session-cache.js';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -19,7 +20,10 @@ export interface NewSession extends SessionRecord {
 }
 
 export class SessionRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly cache: SessionCache | null = null,
+  ) {}
 
   async create(session: NewSession): Promise<void> {
     await this.db
@@ -59,6 +63,9 @@ export class SessionRepository {
   async findWithPerson(
     tokenHash: string,
   ): Promise<{ session: SessionRecord; person: PersonRecord; memberships: PersonMembership[] } | undefined> {
+    const cached = this.cache?.get(tokenHash);
+    // A copy, so that callers adjusting the session (touch, active organisation) never edit the cache.
+    if (cached) return { ...cached, session: { ...cached.session } };
     const row = await this.db
       .selectFrom('sessions as s')
       .innerJoin('people as p', 'p.id', 's.person_id')
@@ -87,7 +94,7 @@ export class SessionRepository {
       .where('s.token_hash', '=', tokenHash)
       .executeTakeFirst();
     if (!row) return undefined;
-    return {
+    const found = {
       session: {
         tokenHash: row.token_hash,
         personId: row.person_id,
@@ -100,6 +107,8 @@ export class SessionRepository {
       person: toPersonRecord(row),
       memberships: groupMemberships(row.memberships ?? []),
     };
+    this.cache?.set(tokenHash, { ...found, session: { ...found.session } });
+    return found;
   }
 
   async touch(tokenHash: string, lastSeenAt: Date, expiresAt: Date): Promise<void> {
@@ -108,6 +117,7 @@ export class SessionRepository {
       .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
       .where('token_hash', '=', tokenHash)
       .execute();
+    this.cache?.forgetToken(tokenHash);
   }
 
   async setActiveOrganisation(tokenHash: string, organisationId: string | null): Promise<void> {
@@ -116,10 +126,12 @@ export class SessionRepository {
       .set({ active_organisation_id: organisationId })
       .where('token_hash', '=', tokenHash)
       .execute();
+    this.cache?.forgetToken(tokenHash);
   }
 
   async delete(tokenHash: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    this.cache?.forgetToken(tokenHash);
   }
 
   /** Ends every session of a person except the one given (after a password change). */
@@ -127,11 +139,13 @@ export class SessionRepository {
     let query = this.db.deleteFrom('sessions').where('person_id', '=', personId);
     if (exceptTokenHash) query = query.where('token_hash', '<>', exceptTokenHash);
     const result = await query.executeTakeFirst();
+    this.cache?.forgetPerson(personId);
     return Number(result.numDeletedRows);
   }
 
   async deleteExpired(now: Date): Promise<number> {
     const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    this.cache?.clear();
     return Number(result.numDeletedRows);
   }
 
