@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../e2e/browser/launch-chromium.js';
 
 export interface WebLoadSettings {
   readonly baseUrl: string;
@@ -16,24 +17,9 @@ export interface WebLoadFigure {
   readonly readyMs: { readonly median: number; readonly max: number; readonly samples: readonly number[] };
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Cold loads of one page in headless Chromium: a new context (empty cache, no cookies) per load. */
 export async function measureWebLoad(settings: WebLoadSettings): Promise<WebLoadFigure> {
-  const browser: Browser = await chromium.launch({
-    executablePath: settings.executablePath,
-    args: CHROMIUM_ARGS,
-    timeout: 30_000,
-  });
+  const browser: Browser = await launchChromium(settings.executablePath);
   const loadEvent: number[] = [];
   const ready: number[] = [];
   try {

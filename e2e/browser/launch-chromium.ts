@@ -1,9 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium, headless, with the flags this closed network needs (see ../shared/STACK.md). */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
+    timeout: 30_000,
     args: [
       '--headless',
       '--no-sandbox',
