@@ -160,4 +160,35 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.context().close();
     }
   });
+  it('shows form errors at their field: a wrong current password, then a server-refused initial password', async () => {
+    const page = await newPage();
+    try {
+      await logIn(page, 'college-b-admin@demo.zerodock.local');
+      await page.getByTestId('nav-account').click();
+      await page.getByTestId('password-current').fill('not-the-password');
+      await page.getByTestId('password-new').fill('a brand new password');
+      await page.getByTestId('password-confirm').fill('a brand new password');
+      await page.getByTestId('password-submit').click();
+      await page.getByText('当前密码不正确').waitFor();
+
+      await page.getByTestId('nav-members').click();
+      await page.getByTestId('add-member').click();
+      const form = page.getByTestId('add-member-form');
+      await form.locator('#email').fill('new.student@b.edu.cn');
+      await form.locator('#displayName').fill('新学生 王一');
+      await form.getByText('学生', { exact: true }).click();
+      // Long enough for the browser's check; only the server knows it is too uniform, and says so at the field.
+      await form.locator('#initialPassword').fill('aaaaaaaaaaaa');
+      await page.getByTestId('add-member-submit').click();
+      await form.locator('.ant-form-item-explain-error').first().waitFor();
+      expect(await form.locator('.ant-form-item-explain-error').first().innerText()).toMatch(/字符/);
+      await form.locator('#initialPassword').fill('a long enough password');
+      await page.getByTestId('add-member-submit').click();
+      await page.getByTestId('members-search').locator('input').fill('new.student');
+      await page.getByTestId('members-search').locator('input').press('Enter');
+      await page.getByTestId('members-table').getByText('new.student@b.edu.cn').waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
 });

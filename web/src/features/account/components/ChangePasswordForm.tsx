@@ -1,8 +1,7 @@
 import { Alert, App, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.js';
-import { errorField } from '../../../api/error-field.js';
+import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { changePassword } from '../../auth/api/auth-api.js';
 
@@ -19,34 +18,19 @@ export function ChangePasswordForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordForm>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(values: PasswordForm) {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const { submit, submitting, error } = useFormSubmit(
+    form,
+    ['currentPassword', 'newPassword'] as const,
+    async (values: PasswordForm) => {
       await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
       form.resetFields();
       void message.success(t('account.password.changed'));
-    } catch (failure) {
-      // Errors about one field are shown at that field; anything else above the form.
-      const field = errorField(failure, ['currentPassword', 'newPassword'] as const);
-      if (field) {
-        const wrongCurrent = isApiError(failure) && failure.code === 'INVALID_CREDENTIALS';
-        form.setFields([
-          {
-            name: field,
-            errors: [wrongCurrent ? t('account.password.currentWrong') : translateError(t, failure, { atField: true })],
-          },
-        ]);
-      } else {
-        setError(failure);
-      }
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+    (failure, field) =>
+      field === 'currentPassword' && isApiError(failure) && failure.code === 'INVALID_CREDENTIALS'
+        ? t('account.password.currentWrong')
+        : undefined,
+  );
 
   return (
     <Form<PasswordForm>

@@ -1,8 +1,7 @@
 import { Alert, App, Checkbox, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, Role } from '../../../api/contracts.js';
-import { errorField } from '../../../api/error-field.js';
+import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { addMember } from '../api/members-api.js';
 
@@ -34,13 +33,10 @@ export function AddMemberModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<AddMemberForm>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(values: AddMemberForm) {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const { submit, submitting, error, clearError } = useFormSubmit(
+    form,
+    ['email', 'displayName', 'roles', 'initialPassword'] as const,
+    async (values: AddMemberForm) => {
       const member = await addMember(organisationId, {
         email: values.email.trim(),
         displayName: values.displayName.trim(),
@@ -50,14 +46,8 @@ export function AddMemberModal({
       void message.success(t('members.added', { name: member.displayName }));
       form.resetFields();
       onAdded(member);
-    } catch (failure) {
-      const field = errorField(failure, ['email', 'displayName', 'roles', 'initialPassword'] as const);
-      if (field) form.setFields([{ name: field, errors: [translateError(t, failure, { atField: true })] }]);
-      else setError(failure);
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+  );
 
   return (
     <Modal
@@ -69,7 +59,7 @@ export function AddMemberModal({
       confirmLoading={submitting}
       onOk={() => form.submit()}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       forceRender

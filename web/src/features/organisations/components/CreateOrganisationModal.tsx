@@ -1,10 +1,9 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CREATABLE_ORGANISATION_KINDS, ENTERPRISE_TYPES } from '../../../access/roles.js';
 import type { CreateOrganisationRequest, EnterpriseType, Organisation } from '../../../api/contracts.js';
 import { pickName } from '../../../i18n/pick-name.js';
-import { errorField } from '../../../api/error-field.js';
+import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { createOrganisation } from '../api/organisations-api.js';
 
@@ -30,13 +29,10 @@ export function CreateOrganisationModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateOrganisationForm>();
   const kind = Form.useWatch('kind', form);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(values: CreateOrganisationForm) {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const { submit, submitting, error, clearError } = useFormSubmit(
+    form,
+    ['kind', 'nameZh', 'nameEn', 'province', 'city', 'enterpriseType'] as const,
+    async (values: CreateOrganisationForm) => {
       const organisation = await createOrganisation({
         kind: values.kind,
         nameZh: values.nameZh.trim(),
@@ -50,14 +46,8 @@ export function CreateOrganisationModal({
       );
       form.resetFields();
       onCreated(organisation);
-    } catch (failure) {
-      const field = errorField(failure, ['kind', 'nameZh', 'nameEn', 'province', 'city', 'enterpriseType'] as const);
-      if (field) form.setFields([{ name: field, errors: [translateError(t, failure, { atField: true })] }]);
-      else setError(failure);
-    } finally {
-      setSubmitting(false);
-    }
-  }
+    },
+  );
 
   const required = (field: string) => [
     { required: true, whitespace: true, message: t('organisations.form.required', { field }) },
@@ -72,7 +62,7 @@ export function CreateOrganisationModal({
       confirmLoading={submitting}
       onOk={() => form.submit()}
       onCancel={() => {
-        setError(null);
+        clearError();
         onClose();
       }}
       forceRender
