@@ -5,7 +5,7 @@ import { openRuntime, type Runtime } from '../src/cli/runtime.js';
 import { demoDatasetPath } from '../src/server/package-root.js';
 import { buildServer } from '../src/server/build-server.js';
 import { readPackageVersion } from '../src/server/package-root.js';
-import { isDatabaseEmpty, loadDemoDataset, readDemoDataset } from '../src/services/demo-service.js';
+import { isDatabaseEmpty, listDemoAccounts, loadDemoDataset, readDemoDataset } from '../src/services/demo-service.js';
 import { pingDatabase, type StorageBackend } from '../src/storage/create-database.js';
 import type { RunningServer } from './start-bare-server.js';
 
@@ -57,7 +57,7 @@ export async function startZerodock(options: ZerodockServerOptions): Promise<Run
       services,
       backend: runtime.database.backend,
       version: readPackageVersion(packageRoot),
-      demo,
+      demo: await listDemoAccounts(services, demo),
       loginRateLimit: 1000,
       cookieSecure: false,
       checkDatabase: () => pingDatabase(runtime.database.db),

@@ -145,4 +145,17 @@ describe('zerodock CLI', () => {
     expect(result.code).toBe(65);
     expect(result.stderr).toContain('PORT');
   });
+
+  it('never loads or lists the demo accounts in production mode', async () => {
+    const empty = path.join(root, 'production');
+    // serve does not exit by itself: the run is cut after its start-up banner has had time to print.
+    const result = await runZerodock(['serve', '--demo-if-empty', '--port', '0'], {
+      env: { ZERODOCK_DATA_DIR: empty, NODE_ENV: 'production' },
+      timeoutMs: 20_000,
+    });
+    expect(result.stdout).toContain('the demo dataset and its known password are not loaded');
+    expect(result.stdout).toContain('Zerodock listening on');
+    expect(result.stdout).not.toContain('Demo accounts');
+    expect(result.stdout).toContain('No administrator yet');
+  });
 });

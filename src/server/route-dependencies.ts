@@ -7,7 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { DemoDataset } from '../contracts/demo-dataset.js';
+import type { DemoAccountsResponse } from '../contracts/auth.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { AuthenticatedSession, RequestOrigin } from '../services/auth-service.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -27,7 +27,8 @@ export interface RouteDependencies {
   readonly services: ServiceContext;
   readonly backend: StorageBackend;
   readonly version: string;
-  readonly demo: DemoDataset | null;
+  /** The demo accounts for the login page, read once at start; null when there is no demo data (or in production). */
+  readonly demo: DemoAccountsResponse | null;
   readonly loginRateLimit: number;
   readonly cookieSecure: boolean;
   readonly checkDatabase: () => Promise<void>;

@@ -1,5 +1,5 @@
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
-import { loadDemoDataset, readDemoDataset } from '../services/demo-service.js';
+import { listDemoAccounts, loadDemoDataset, readDemoDataset } from '../services/demo-service.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { pingDatabase, type DatabaseHandle } from '../storage/create-database.js';
 import { createStore } from '../storage/repositories/create-repositories.js';
@@ -40,7 +40,7 @@ export async function startTestServer(options: { loginRateLimit?: number } = {})
     services,
     backend: database.backend,
     version: 'test',
-    demo: dataset,
+    demo: await listDemoAccounts(services, dataset),
     loginRateLimit: options.loginRateLimit ?? 1000,
     cookieSecure: false,
     checkDatabase: () => pingDatabase(database.db),

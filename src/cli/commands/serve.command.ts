@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { DemoDataset } from '../../contracts/demo-dataset.js';
 import { isDatabaseEmpty, listDemoAccounts, loadDemoDataset, readDemoDataset } from '../../services/demo-service.js';
 import { buildServer } from '../../server/build-server.js';
 import { pingDatabase } from '../../storage/create-database.js';
@@ -31,18 +30,25 @@ export function registerServeCommand(program: Command): void {
             `Zerodock database: ${runtime.database.backend} (${runtime.database.location}); migrations applied: ${runtime.migrations.applied.length} of ${runtime.migrations.total}`,
           );
 
-          const datasetFile = demoDatasetPath(packageRoot);
-          if (options.demoIfEmpty && (await isDatabaseEmpty(services))) {
+          // Production never loads or shows the demo accounts: their password is public.
+          const dataset = config.production ? null : readDemoDataset(demoDatasetPath(packageRoot));
+          if (options.demoIfEmpty && config.production) {
+            log('NODE_ENV=production: the demo dataset and its known password are not loaded.');
+          } else if (dataset && options.demoIfEmpty && (await isDatabaseEmpty(services))) {
             const progress = createProgress('Loading demo dataset');
-            const counts = await loadDemoDataset(services, readDemoDataset(datasetFile), (done, total, label) =>
+            const counts = await loadDemoDataset(services, dataset, (done, total, label) =>
               progress.update(done, total, label),
             );
             progress.stop();
             log(`Demo dataset loaded: ${counts.organisations} organisations, ${counts.people} people.`);
           }
-          let demo: DemoDataset | null = null;
-          const candidate = readDemoDataset(datasetFile);
-          if ((await listDemoAccounts(services, candidate)).accounts.length > 0) demo = candidate;
+          const demoAccounts = dataset ? await listDemoAccounts(services, dataset) : null;
+          const demo = demoAccounts && demoAccounts.accounts.length > 0 ? demoAccounts : null;
+          if (config.production && !config.cookieSecure) {
+            log(
+              'Warning: NODE_ENV=production without ZERODOCK_COOKIE_SECURE=true: session cookies are not marked Secure.',
+            );
+          }
 
           const app = await buildServer({
             services,
@@ -98,10 +104,9 @@ export function registerServeCommand(program: Command): void {
             log('  (web UI not built: run `npm run build` to serve it here)');
           }
           if (demo) {
-            const accounts = await listDemoAccounts(services, demo);
             log('');
-            log(`Demo accounts (演示账号) — password / 密码: ${accounts.password ?? ''}`);
-            for (const account of accounts.accounts) {
+            log(`Demo accounts (演示账号) — password / 密码: ${demo.password ?? ''}`);
+            for (const account of demo.accounts) {
               log(`  ${account.email.padEnd(44)} ${account.roles.join(', ')}`);
             }
           } else if ((await services.store.repositories.people.countPlatformAdmins()) === 0) {

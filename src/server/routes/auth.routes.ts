@@ -18,7 +18,6 @@ import {
   setActiveOrganisation,
   setLocale,
 } from '../../services/auth-service.js';
-import { listDemoAccounts } from '../../services/demo-service.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { FixedWindowLimiter } from '../fixed-window-limiter.js';
 import { SESSION_COOKIE, originOf, requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
@@ -56,7 +55,7 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
         response: { 200: demoAccountsResponseSchema },
       },
     },
-    async () => listDemoAccounts(services, dependencies.demo),
+    async () => dependencies.demo ?? { password: null, accounts: [] },
   );
 
   app.post(
