@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The dependency rule of STYLE.md, enforced: core imports nothing of ours but core; contracts only core;
+ * interchange (file formats in and out) only core and contracts;
  * storage no services/server/cli; services no server/cli; server no cli; web only contracts.
  */
 const layer = (files, forbidden, extra = []) => ({
@@ -82,6 +83,7 @@ export default tseslint.config(
   layer(['src/core/**'], ['contracts', 'storage', 'services', 'server', 'cli'], NO_IO_IN_CORE),
   layer(['src/contracts/**'], ['storage', 'services', 'server', 'cli']),
   layer(['src/storage/**'], ['services', 'server', 'cli']),
+  layer(['src/interchange/**'], ['storage', 'services', 'server', 'cli']),
   layer(['src/services/**'], ['server', 'cli']),
   layer(['src/server/**'], ['cli']),
   {

@@ -11,15 +11,24 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
           include: [
             'src/core/**/*.test.ts',
             'src/contracts/**/*.test.ts',
             'src/services/**/*.test.ts',
+            'src/interchange/**/*.test.ts',
             'data/**/*.test.ts',
           ],
         },
       },
-      { test: { name: 'storage', include: ['src/storage/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'storage',
+          include: ['src/storage/**/*.test.ts', 'src/services/**/*.db.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       { test: { name: 'api', include: ['src/server/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         test: {

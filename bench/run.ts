@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTable } from './format-table.js';
 import { measureThroughput, type ThroughputFigure, type ThroughputSettings } from './measure-throughput.js';
+import { measureTaxonomy, type TaxonomyFigures } from './measure-taxonomy.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
 import { DEMO_ADMIN, signIn } from './sign-in.js';
@@ -31,7 +32,9 @@ const failures: string[] = [];
 
 // Everything is bounded: autocannon cases by their duration, start-up and the browser by a generous margin.
 const caseCount = 3 + (databaseUrl ? 2 : 0);
-const budgetSeconds = caseCount * (seconds + throughputSettings.warmupSeconds + 15) + 4 * 60;
+// Plus the ESCO imports (about a minute each on 2 cores).
+const budgetSeconds =
+  caseCount * (seconds + throughputSettings.warmupSeconds + 15) + 4 * 60 + (databaseUrl ? 6 : 3) * 60;
 const watchdog = setTimeout(() => {
   process.stderr.write(`\nbench: FAILED — still running after ${budgetSeconds} s; giving up.\n`);
   process.exit(2);
@@ -83,6 +86,15 @@ async function main(): Promise<void> {
   printThroughput(rows);
 
   log();
+  log('Taxonomy: ESCO import and competency search');
+  let taxonomy: TaxonomyFigures | { skipped: string } = { skipped: 'failed' };
+  await step('taxonomy', async () => {
+    taxonomy = await measureTaxonomy({ databaseUrl, log });
+    if ('skipped' in taxonomy) log(`  ${taxonomy.skipped}`);
+    else printSearch(taxonomy);
+  });
+
+  log();
   const webBundle = reportWebBundle();
   log();
   const webLoad = await reportWebLoad();
@@ -102,6 +114,7 @@ async function main(): Promise<void> {
     ],
     settings: { ...throughputSettings, loopbackOnly: true, postgres: databaseUrl !== undefined },
     throughput: rows,
+    taxonomy,
     webBundle,
     webLoad,
     failures,
@@ -226,6 +239,36 @@ function printThroughput(rows: readonly ThroughputRow[]): void {
         row.ratioToBare === null ? 'n/a' : `${row.ratioToBare.toFixed(3)}×`,
       ]),
     ),
+  );
+}
+
+function printSearch(figures: TaxonomyFigures): void {
+  log(
+    formatTable(
+      [
+        'competency search (limit 20)',
+        'queries',
+        'index build ms',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'SQL ILIKE p50',
+        'SQL ILIKE p99',
+      ],
+      figures.search.map((row) => [
+        row.framework,
+        String(row.queries),
+        formatNumber(row.indexBuildMs, 0),
+        formatNumber(row.p50Ms, 2),
+        formatNumber(row.p99Ms, 2),
+        formatNumber(row.maxMs, 1),
+        formatNumber(row.sqlIlikeP50Ms, 2),
+        formatNumber(row.sqlIlikeP99Ms, 2),
+      ]),
+    ),
+  );
+  log(
+    '  ours: exact/prefix/substring + typo-tolerant bigram ranking in memory; peer: substring-only ILIKE scan in SQL.',
   );
 }
 

@@ -24,6 +24,9 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':
     case 'CANNOT_REMOVE_SELF':
+    case 'VERSION_RELEASED':
+    case 'VERSION_LABEL_TAKEN':
+    case 'UNKNOWN_REFERENCE':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -36,6 +39,9 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'ORGANISATION_NOT_FOUND':
     case 'PERSON_NOT_FOUND':
+    case 'FRAMEWORK_NOT_FOUND':
+    case 'COMPETENCY_NOT_FOUND':
+    case 'POST_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
       return EXIT.unavailable;

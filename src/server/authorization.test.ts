@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend } from '../storage/test-database.js';
+import { deriveDraft } from '../services/taxonomy-service.js';
 import { ApiClient, DEMO_PASSWORD, startTestServer, type TestServer } from './test-server.js';
 
 /**
@@ -48,6 +49,8 @@ const tenantScoped =
   (persona, tenant) =>
     persona === 'admin' || (tenant === 'own' && personas.includes(persona));
 
+// Taxonomy editing is for platform admins, group directors and committee members (the demo director and officer
+// also sit on the steering committee); deriving and releasing versions for platform admins and committee members.
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': publicRoute,
   'GET /api/openapi.json': publicRoute,
@@ -84,6 +87,22 @@ const EXPECTED: Record<string, Rule> = {
   ),
   'GET /api/audit-events': tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin'),
   'GET /api/stats': only('admin'),
+  'GET /api/frameworks': signedIn,
+  'GET /api/frameworks/diff': signedIn,
+  'GET /api/frameworks/:versionId': signedIn,
+  'POST /api/frameworks/:versionId/drafts': only('admin', 'director', 'committee', 'officer'),
+  'POST /api/frameworks/:versionId/release': only('admin', 'director', 'committee', 'officer'),
+  'GET /api/frameworks/:versionId/export': signedIn,
+  'GET /api/frameworks/:versionId/competencies': signedIn,
+  'GET /api/frameworks/:versionId/competencies/:competencyId': signedIn,
+  'PATCH /api/frameworks/:versionId/competencies/:competencyId': only('admin', 'director', 'committee', 'officer'),
+  'GET /api/frameworks/:versionId/competencies/:competencyId/history': signedIn,
+  'GET /api/frameworks/:versionId/posts': signedIn,
+  'GET /api/frameworks/:versionId/posts/:postId': signedIn,
+  'PUT /api/frameworks/:versionId/posts/:postId/requirements': only('admin', 'director', 'committee', 'officer'),
+  'GET /api/frameworks/:versionId/posts/:postId/history': signedIn,
+  'GET /api/frameworks/:versionId/occupations': signedIn,
+  'GET /api/frameworks/:versionId/specialties': signedIn,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -92,6 +111,8 @@ let server: TestServer;
 const organisationIds = new Map<string, string>();
 const clients = new Map<Persona, ApiClient>();
 let counter = 0;
+let releasedVersionId = '';
+let draftVersionId = '';
 
 function emailOf(persona: Persona): string {
   return `${persona === 'anonymous' ? 'admin' : persona}@demo.zerodock.local`;
@@ -124,7 +145,13 @@ function sampleRequest(
 ): { method: string; path: string; body?: unknown } {
   const [method = 'GET', template = ''] = key.split(' ');
   const organisation = organisationFor(persona, tenant);
-  const path = template.replace(':organisationId', organisation.id).replace(':personId', randomUUID());
+  // Taxonomy routes act on a draft version so that allowed edits succeed (released versions answer 409).
+  const path = template
+    .replace(':organisationId', organisation.id)
+    .replace(':personId', randomUUID())
+    .replace(':versionId', draftVersionId)
+    .replace(':competencyId', 'teamwork')
+    .replace(':postId', 'ito-industrial-software-testing');
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -158,6 +185,27 @@ function sampleRequest(
           initialPassword: 'a long enough password',
         },
       };
+    case 'POST /api/frameworks/:versionId/drafts':
+      return { method, path, body: { label: `authz-${counter}` } };
+    case 'POST /api/frameworks/:versionId/release':
+      // Never release the shared draft (later edits would answer 409): ask to release the released version,
+      // which allowed callers get as 409 and everyone else as 401/403.
+      return { method, path: path.replace(draftVersionId, releasedVersionId), body: {} };
+    case 'PATCH /api/frameworks/:versionId/competencies/:competencyId':
+      return { method, path, body: { labelZh: `团队合作${counter}`, reason: '授权测试' } };
+    case 'PUT /api/frameworks/:versionId/posts/:postId/requirements':
+      return {
+        method,
+        path,
+        body: {
+          requirements: [{ competencyId: 'teamwork', essential: true, weight: 0.8, level: 3 }],
+          reason: '授权测试',
+        },
+      };
+    case 'GET /api/frameworks/diff':
+      return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
+    case 'GET /api/frameworks/:versionId/export':
+      return { method, path: `${path}?format=case` };
     case 'GET /api/audit-events':
       return { method, path: `${path}?organisationId=${organisation.id}` };
     default:
@@ -166,7 +214,14 @@ function sampleRequest(
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ catalogue: true });
+  const curated = (await server.services.store.repositories.frameworkVersions.latestPerKey()).find(
+    (version) => version.key === 'zerodock',
+  );
+  releasedVersionId = curated!.id;
+  draftVersionId = (
+    await deriveDraft(server.services, null, releasedVersionId, { label: 'authz-draft', releaseNotes: '' })
+  ).id;
   const page = await server.services.store.repositories.organisations.list({ limit: 100, offset: 0 });
   for (const organisation of server.dataset.organisations) {
     const found = page.items.find((item) => item.nameZh === organisation.nameZh);

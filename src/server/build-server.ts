@@ -22,6 +22,7 @@ import { registerHealthRoutes } from './routes/health.routes.js';
 import { registerMemberRoutes } from './routes/member.routes.js';
 import { registerOrganisationRoutes } from './routes/organisation.routes.js';
 import { registerStatsRoutes } from './routes/stats.routes.js';
+import { registerTaxonomyRoutes } from './routes/taxonomy.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 
 export interface BuildServerOptions extends RouteDependencies {
@@ -98,6 +99,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   registerDashboardRoutes(app, options);
   registerAuditRoutes(app, options);
   registerStatsRoutes(app, options);
+  registerTaxonomyRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

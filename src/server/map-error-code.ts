@@ -10,6 +10,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'ROLE_NOT_ALLOWED_FOR_ORGANISATION':
     case 'CANNOT_REMOVE_SELF':
     case 'IMPORT_FAILED':
+    case 'UNKNOWN_REFERENCE':
       return 400;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -22,9 +23,14 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'ORGANISATION_NOT_FOUND':
     case 'PERSON_NOT_FOUND':
+    case 'FRAMEWORK_NOT_FOUND':
+    case 'COMPETENCY_NOT_FOUND':
+    case 'POST_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':
+    case 'VERSION_RELEASED':
+    case 'VERSION_LABEL_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -18,6 +18,11 @@ export function readPackageVersion(root: string = findPackageRoot()): string {
   return manifest.version ?? '0.0.0';
 }
 
+/** The bundled curated competency and post catalogue (data/catalogue/). */
+export function curatedCatalogueDirOf(root: string = findPackageRoot()): string {
+  return path.join(root, 'data', 'catalogue');
+}
+
 /** The bundled demo dataset (data/demo/demo-dataset.json). */
 export function demoDatasetPath(root: string = findPackageRoot()): string {
   return path.join(root, 'data', 'demo', 'demo-dataset.json');

@@ -6,7 +6,8 @@ import { createStore } from '../storage/repositories/create-repositories.js';
 import { openTestDatabase } from '../storage/test-database.js';
 import type { DemoDataset } from '../contracts/demo-dataset.js';
 import { buildServer } from './build-server.js';
-import { demoDatasetPath, findPackageRoot } from './package-root.js';
+import { curatedCatalogueDirOf, demoDatasetPath, findPackageRoot } from './package-root.js';
+import { ensureCuratedCatalogue } from '../services/taxonomy-source-import.js';
 import type { ZodApp } from './route-dependencies.js';
 
 export const DEMO_PASSWORD = 'zerodock-demo';
@@ -26,7 +27,9 @@ export interface TestServer {
  * The real server, in-process, on a loopback port, over a fresh test database with the demo dataset: API tests
  * talk to it with real HTTP (fetch), never through injection.
  */
-export async function startTestServer(options: { loginRateLimit?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { loginRateLimit?: number; catalogue?: boolean } = {},
+): Promise<TestServer> {
   const database = await openTestDatabase();
   let offset = 0;
   const services: ServiceContext = {
@@ -36,6 +39,7 @@ export async function startTestServer(options: { loginRateLimit?: number } = {})
   };
   const dataset = readDemoDataset(demoDatasetPath(findPackageRoot()));
   await loadDemoDataset(services, dataset);
+  if (options.catalogue) await ensureCuratedCatalogue(services, curatedCatalogueDirOf(findPackageRoot()));
   const app = await buildServer({
     services,
     backend: database.backend,

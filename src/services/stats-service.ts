@@ -1,7 +1,7 @@
 import type { Stats } from '../contracts/stats.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 
-/** Counts of the main tables. */
+/** Counts of the main tables; taxonomy counts are summed over the newest version of each framework. */
 export async function collectStats(repositories: Repositories): Promise<Stats> {
   const [organisations, people, memberships, sessions, auditEvents] = await Promise.all([
     repositories.organisations.count(),
@@ -10,5 +10,18 @@ export async function collectStats(repositories: Repositories): Promise<Stats> {
     repositories.sessions.count(),
     repositories.auditEvents.count(),
   ]);
-  return { organisations, people, memberships, sessions, auditEvents };
+  const taxonomy = {
+    competencies: 0,
+    occupations: 0,
+    occupationCompetencyLinks: 0,
+    posts: 0,
+    postRequirements: 0,
+    specialties: 0,
+  };
+  const versions = await repositories.frameworkVersions.list();
+  for (const version of await repositories.frameworkVersions.latestPerKey()) {
+    const counts = await repositories.frameworkVersions.counts(version.id);
+    for (const key of Object.keys(taxonomy) as (keyof typeof taxonomy)[]) taxonomy[key] += counts[key];
+  }
+  return { organisations, people, memberships, sessions, auditEvents, frameworkVersions: versions.length, ...taxonomy };
 }

@@ -55,10 +55,147 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface FrameworkVersionsTable {
+  id: Generated<string>;
+  framework_key: string;
+  label: string;
+  title_zh: string;
+  title_en: string;
+  source: string;
+  release_notes: Generated<string>;
+  released: Generated<boolean>;
+  released_at: Date | null;
+  derived_from: string | null;
+  checksum: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProficiencyLevelsTable {
+  version_id: string;
+  level: number;
+  name_zh: string;
+  name_en: string;
+  descriptor_zh: string;
+  descriptor_en: string;
+}
+
+export interface CompetenciesTable {
+  version_id: string;
+  id: string;
+  type: string;
+  dimension: string | null;
+  is_group: boolean;
+  label_zh: string | null;
+  label_en: string | null;
+  aliases_zh: string[];
+  aliases_en: string[];
+  description_zh: string | null;
+  description_en: string | null;
+  esco_uri: string | null;
+  onet_element_id: string | null;
+  case_guid: string | null;
+  x_standard_code: string | null;
+  previous_ids: string[];
+}
+
+export interface CompetencyRelationsTable {
+  version_id: string;
+  from_id: string;
+  to_id: string;
+  kind: string;
+}
+
+export interface ReferenceOccupationsTable {
+  version_id: string;
+  id: string;
+  scheme: string;
+  code: string | null;
+  uri: string | null;
+  title_zh: string | null;
+  title_en: string | null;
+  aliases_zh: string[];
+  aliases_en: string[];
+  description: string | null;
+  broader_id: string | null;
+  isco_code: string | null;
+  tasks: string[];
+}
+
+export interface OccupationCompetenciesTable {
+  version_id: string;
+  occupation_id: string;
+  competency_id: string;
+  relation: string;
+  importance: number | null;
+  level: number | null;
+  hot: boolean;
+}
+
+export interface PostsTable {
+  version_id: string;
+  id: string;
+  title_zh: string;
+  title_en: string;
+  aliases_zh: string[];
+  aliases_en: string[];
+  category: string;
+  sub_sector_zh: string;
+  sub_sector_en: string;
+  description_zh: string;
+  description_en: string;
+  scenes: ColumnType<unknown, string, string>;
+  refs: ColumnType<unknown, string, string>;
+}
+
+export interface PostRequirementsTable {
+  version_id: string;
+  post_id: string;
+  competency_id: string;
+  essential: boolean;
+  weight: number;
+  level: number;
+}
+
+export interface SpecialtiesTable {
+  version_id: string;
+  education_level: string;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  level: string;
+  parent_code: string | null;
+  controlled: boolean;
+}
+
+export interface TaxonomyEditsTable {
+  id: Generated<string>;
+  version_id: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+  reason: string;
+  person_id: string | null;
+  occurred_at: Generated<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  framework_versions: FrameworkVersionsTable;
+  proficiency_levels: ProficiencyLevelsTable;
+  competencies: CompetenciesTable;
+  competency_relations: CompetencyRelationsTable;
+  reference_occupations: ReferenceOccupationsTable;
+  occupation_competencies: OccupationCompetenciesTable;
+  posts: PostsTable;
+  post_requirements: PostRequirementsTable;
+  specialties: SpecialtiesTable;
+  taxonomy_edits: TaxonomyEditsTable;
 }

@@ -6,7 +6,8 @@ import { buildServer } from '../../server/build-server.js';
 import { pingDatabase } from '../../storage/create-database.js';
 import { readPackageVersion } from '../../server/package-root.js';
 import { createProgress } from '../progress.js';
-import { demoDatasetPath } from '../../server/package-root.js';
+import { curatedCatalogueDirOf, demoDatasetPath } from '../../server/package-root.js';
+import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 
@@ -41,6 +42,12 @@ export function registerServeCommand(program: Command): void {
             );
             progress.stop();
             log(`Demo dataset loaded: ${counts.organisations} organisations, ${counts.people} people.`);
+          }
+          const catalogue = await ensureCuratedCatalogue(services, curatedCatalogueDirOf(packageRoot));
+          if (catalogue) {
+            log(
+              `Curated catalogue loaded: ${catalogue.key}@${catalogue.label}, ${catalogue.counts.competencies} competencies, ${catalogue.counts.posts} posts.`,
+            );
           }
           const demoAccounts = dataset ? await listDemoAccounts(services, dataset) : null;
           const demo = demoAccounts && demoAccounts.accounts.length > 0 ? demoAccounts : null;

@@ -50,3 +50,9 @@ export function isRoleAllowedForKind(role: Role, kind: OrganisationKind): boolea
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** Roles that edit draft versions of the competency framework and posts (curriculum committee work). */
+export const TAXONOMY_EDITOR_ROLES: readonly Role[] = ['platform_admin', 'group_director', 'committee_member'];
+
+/** Roles that derive new draft versions and release them (the steering committee approves a release). */
+export const TAXONOMY_RELEASE_ROLES: readonly Role[] = ['platform_admin', 'committee_member'];

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation.js';
+import * as taxonomy from './0002-taxonomy.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -7,6 +8,7 @@ import * as foundation from './0001-foundation.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-taxonomy': taxonomy,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import { FrameworkVersionRepository } from './framework-version.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { SessionRepository } from './session.repository.js';
+import { TaxonomyQueryRepository } from './taxonomy-query.repository.js';
 
 export interface Repositories {
   readonly organisations: OrganisationRepository;
@@ -13,6 +15,8 @@ export interface Repositories {
   readonly memberships: MembershipRepository;
   readonly sessions: SessionRepository;
   readonly auditEvents: AuditEventRepository;
+  readonly frameworkVersions: FrameworkVersionRepository;
+  readonly taxonomy: TaxonomyQueryRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -28,6 +32,8 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
     memberships: new MembershipRepository(db, cache),
     sessions: new SessionRepository(db, cache),
     auditEvents: new AuditEventRepository(db),
+    frameworkVersions: new FrameworkVersionRepository(db),
+    taxonomy: new TaxonomyQueryRepository(db),
   };
 }
 

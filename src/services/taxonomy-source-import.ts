@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { importFailure } from '../core/errors/import-failure.js';
+import type { TaxonomyBundle } from '../core/taxonomy/taxonomy-bundle.js';
+import { casePackageToBundle } from '../interchange/case/case-package-to-bundle.js';
+import { readCuratedCatalogue } from '../interchange/curated/read-curated-catalogue.js';
+import { readEscoRelease } from '../interchange/esco/read-esco-release.js';
+import type { ImportProgress } from '../interchange/import-progress.js';
+import { readCnOccupations } from '../interchange/occupations-cn/read-cn-occupations.js';
+import { readOnetRelease } from '../interchange/onet/read-onet-release.js';
+import { readSpecialtyCatalogue } from '../interchange/specialties/read-specialty-catalogue.js';
+import { readTaxonomyWorkbook } from '../interchange/xlsx/read-taxonomy-workbook.js';
+import type { ServiceContext } from './service-context.js';
+import { importTaxonomyBundle, type TaxonomyImportResult } from './taxonomy-import-service.js';
+
+export const TAXONOMY_SOURCES = ['esco', 'onet', 'specialties', 'occupations-cn', 'case', 'xlsx', 'catalogue'] as const;
+export type TaxonomySourceKind = (typeof TAXONOMY_SOURCES)[number];
+
+export interface SourceImportOptions {
+  /** Version label (`--label`); each reader has its own default. */
+  label?: string | undefined;
+  /** Framework key for CASE and XLSX imports (`--key`). */
+  key?: string | undefined;
+  actorId?: string | null;
+  onProgress?: ImportProgress;
+}
+
+async function readFileOrFail(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw importFailure(
+      { file: basename(path), line: 0, field: '(file)' },
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+}
+
+/** Reads a source of one of the supported kinds into a bundle (no database yet). */
+export async function readTaxonomySource(
+  kind: TaxonomySourceKind,
+  path: string,
+  options: SourceImportOptions = {},
+): Promise<TaxonomyBundle> {
+  const label = options.label;
+  const onProgress = options.onProgress;
+  switch (kind) {
+    case 'esco':
+      return readEscoRelease(path, { ...(label ? { label } : {}), ...(onProgress ? { onProgress } : {}) });
+    case 'onet':
+      return readOnetRelease(path, { ...(label ? { label } : {}), ...(onProgress ? { onProgress } : {}) });
+    case 'specialties':
+      return readSpecialtyCatalogue(path, { ...(label ? { label } : {}) });
+    case 'occupations-cn':
+      return readCnOccupations(path, { ...(label ? { label } : {}) });
+    case 'case': {
+      const text = (await readFileOrFail(path)).toString('utf8');
+      return casePackageToBundle(text, basename(path), {
+        ...(label ? { label } : {}),
+        ...(options.key ? { key: options.key } : {}),
+      });
+    }
+    case 'xlsx': {
+      const bundle = await readTaxonomyWorkbook(await readFileOrFail(path), basename(path));
+      if (label) bundle.framework.label = label;
+      if (options.key) bundle.framework.key = options.key;
+      return bundle;
+    }
+    case 'catalogue': {
+      const { bundle } = await readCuratedCatalogue(path);
+      if (label) bundle.framework.label = label;
+      return bundle;
+    }
+  }
+}
+
+/** Reads a source and saves it as a framework version, all-or-nothing. */
+export async function importTaxonomySource(
+  context: ServiceContext,
+  kind: TaxonomySourceKind,
+  path: string,
+  options: SourceImportOptions = {},
+): Promise<TaxonomyImportResult> {
+  const bundle = await readTaxonomySource(kind, path, options);
+  const progress = options.onProgress;
+  return importTaxonomyBundle(context, bundle, {
+    actorId: options.actorId ?? null,
+    sourceName: basename(path),
+    ...(progress
+      ? {
+          progress: (table: string, done: number, total: number) =>
+            progress({ phase: `writing ${table}`, done, total }),
+        }
+      : {}),
+  });
+}
+
+/** Loads the bundled curated catalogue when no version of its framework exists yet (first start). */
+export async function ensureCuratedCatalogue(
+  context: ServiceContext,
+  dir: string,
+  onProgress?: ImportProgress,
+): Promise<TaxonomyImportResult | null> {
+  const { bundle } = await readCuratedCatalogue(dir);
+  const existing = (await context.store.repositories.frameworkVersions.latestPerKey()).find(
+    (version) => version.key === bundle.framework.key,
+  );
+  if (existing) return null;
+  return importTaxonomyBundle(context, bundle, {
+    sourceName: 'data/catalogue',
+    ...(onProgress
+      ? {
+          progress: (table: string, done: number, total: number) =>
+            onProgress({ phase: `writing ${table}`, done, total }),
+        }
+      : {}),
+  });
+}
