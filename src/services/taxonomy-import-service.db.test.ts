@@ -164,4 +164,14 @@ describe(`taxonomy import and editing on ${testBackend()}`, () => {
       after: expect.objectContaining({ labelZh: '新标签' }),
     });
   });
+
+  it('deletes a whole version with everything it holds', async () => {
+    const copy = await deriveDraft(context, null, versionId, { label: 'to-delete', releaseNotes: '' });
+    await context.store.repositories.frameworkVersions.delete(copy.id);
+    expect(await context.store.repositories.frameworkVersions.get(copy.id)).toBeNull();
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from competencies where version_id = ${copy.id}`.execute(database.db);
+    expect(left.rows[0]!.n).toBe(0);
+  });
 });

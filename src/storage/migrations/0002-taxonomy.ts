@@ -121,7 +121,9 @@ const STATEMENTS = [
     level integer not null,
     primary key (version_id, post_id, competency_id),
     foreign key (version_id, post_id) references posts (version_id, id) on delete cascade,
-    foreign key (version_id, competency_id) references competencies (version_id, id)
+    -- cascade so that deleting a whole version works in one statement; the service never deletes a competency
+    -- that a requirement still names (it refuses with UNKNOWN_REFERENCE / keeps requirements explicit)
+    foreign key (version_id, competency_id) references competencies (version_id, id) on delete cascade
   )`,
   `create index post_requirements_competency_idx on post_requirements (version_id, competency_id)`,
   `create table specialties (
