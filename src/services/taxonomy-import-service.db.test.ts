@@ -165,6 +165,29 @@ describe(`taxonomy import and editing on ${testBackend()}`, () => {
     });
   });
 
+  it('carries id history into a newer release: an ESCO URI that moved to a new id records the old one', async () => {
+    const first = buildTestBundle();
+    first.framework = { ...first.framework, key: 'history', label: '1' };
+    const mapped = first.competencies.find((competency) => competency.escoUri !== null)!;
+    await importTaxonomyBundle(context, first);
+    const second = buildTestBundle();
+    second.framework = { ...second.framework, key: 'history', label: '2' };
+    const renamed = second.competencies.find((competency) => competency.id === mapped.id)!;
+    for (const relation of second.relations) {
+      if (relation.fromId === mapped.id) relation.fromId = 'renamed-id';
+      if (relation.toId === mapped.id) relation.toId = 'renamed-id';
+    }
+    for (const requirement of second.requirements) {
+      if (requirement.competencyId === mapped.id) requirement.competencyId = 'renamed-id';
+    }
+    renamed.id = 'renamed-id';
+    renamed.previousIds = [];
+    const result = await importTaxonomyBundle(context, second);
+    expect(result).toMatchObject({ status: 'created', carriedIds: 1 });
+    const stored = await context.store.repositories.taxonomy.competency(result.versionId, 'renamed-id');
+    expect(stored?.previousIds).toEqual([mapped.id]);
+  });
+
   it('deletes a whole version with everything it holds', async () => {
     const copy = await deriveDraft(context, null, versionId, { label: 'to-delete', releaseNotes: '' });
     await context.store.repositories.frameworkVersions.delete(copy.id);
