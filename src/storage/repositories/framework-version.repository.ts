@@ -1,8 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type {
-  Competency,
-  CompetencyType,
-  CompetencyDimension,
   FrameworkHeader,
   FrameworkSource,
   JobScene,
@@ -11,6 +8,7 @@ import type {
   TaxonomyBundle,
 } from '../../core/taxonomy/taxonomy-bundle.js';
 import type { Database } from '../database-schema.js';
+import { competencyFromRow } from './competency-row.js';
 
 export interface FrameworkVersionRecord {
   id: string;
@@ -346,23 +344,7 @@ export class FrameworkVersionRepository {
         descriptorZh: row.descriptor_zh,
         descriptorEn: row.descriptor_en,
       })),
-      competencies: competencies.map((row): Competency => ({
-        id: row.id,
-        type: row.type as CompetencyType,
-        dimension: row.dimension as CompetencyDimension | null,
-        isGroup: row.is_group,
-        labelZh: row.label_zh,
-        labelEn: row.label_en,
-        aliasesZh: row.aliases_zh,
-        aliasesEn: row.aliases_en,
-        descriptionZh: row.description_zh,
-        descriptionEn: row.description_en,
-        escoUri: row.esco_uri,
-        onetElementId: row.onet_element_id,
-        caseGuid: row.case_guid,
-        xStandardCode: row.x_standard_code,
-        previousIds: row.previous_ids,
-      })),
+      competencies: competencies.map(competencyFromRow),
       relations: relations.map((row) => ({
         fromId: row.from_id,
         toId: row.to_id,

@@ -10,6 +10,7 @@ import type {
   PostRequirement,
 } from '../../core/taxonomy/taxonomy-bundle.js';
 import type { Database } from '../database-schema.js';
+import { competencyFromRow } from './competency-row.js';
 
 export interface CompetencyTermRow {
   id: string;
@@ -152,24 +153,7 @@ export class TaxonomyQueryRepository {
       .where('version_id', '=', versionId)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) return null;
-    return {
-      id: row.id,
-      type: row.type as CompetencyType,
-      dimension: row.dimension as CompetencyDimension | null,
-      isGroup: row.is_group,
-      labelZh: row.label_zh,
-      labelEn: row.label_en,
-      aliasesZh: row.aliases_zh,
-      aliasesEn: row.aliases_en,
-      descriptionZh: row.description_zh,
-      descriptionEn: row.description_en,
-      escoUri: row.esco_uri,
-      onetElementId: row.onet_element_id,
-      caseGuid: row.case_guid,
-      xStandardCode: row.x_standard_code,
-      previousIds: row.previous_ids,
-    };
+    return row ? competencyFromRow(row) : null;
   }
 
   /** Broader, narrower and related competencies of one competency, with labels. */
