@@ -84,14 +84,32 @@ describe(`taxonomy import and editing on ${testBackend()}`, () => {
     expect(await fingerprint()).toBe(before);
   });
 
-  it('replaces the content of the same version label in place', async () => {
+  it('never changes a released version: other content under the same label is refused', async () => {
+    const before = await fingerprint();
     const bundle = buildTestBundle();
     bundle.competencies[0] = { ...bundle.competencies[0]!, labelZh: '改过的标签' };
-    const result = await importTaxonomyBundle(context, bundle);
-    expect(result).toMatchObject({ status: 'replaced', versionId });
-    expect(
-      (await context.store.repositories.taxonomy.competency(versionId, bundle.competencies[0]?.id ?? ''))?.labelZh,
-    ).toBe('改过的标签');
+    const error = await importTaxonomyBundle(context, bundle).catch((caught: unknown) => caught);
+    expect(isDomainError(error) && error.code).toBe('VERSION_RELEASED');
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('replaces the content of a draft version (a re-imported workbook) in place', async () => {
+    const draft = buildTestBundle();
+    draft.framework = { ...draft.framework, source: 'xlsx', key: 'workbook', label: 'draft' };
+    const first = await importTaxonomyBundle(context, draft);
+    expect(first).toMatchObject({ status: 'created', released: false });
+    // Without a scale of its own a version gets the default 1–5 scale.
+    const bare = { ...draft, levels: [] };
+    bare.competencies = draft.competencies.map((competency, index) =>
+      index === 0 ? { ...competency, labelZh: '改过的标签' } : competency,
+    );
+    const second = await importTaxonomyBundle(context, bare);
+    expect(second).toMatchObject({ status: 'replaced', versionId: first.versionId });
+    const stored = await context.store.repositories.frameworkVersions.loadBundle(first.versionId);
+    expect(stored.competencies.find((competency) => competency.id === draft.competencies[0]!.id)?.labelZh).toBe(
+      '改过的标签',
+    );
+    expect(stored.levels.map((level) => level.level)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('rejects a bundle with a dangling reference and leaves the database exactly as it was', async () => {

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { importFailure } from '../core/errors/import-failure.js';
 import { carryIdHistory } from '../core/taxonomy/diff-bundles.js';
-import { emptyBundle, type FrameworkSource, type TaxonomyBundle } from '../core/taxonomy/taxonomy-bundle.js';
+import { DomainError } from '../core/errors/domain-error.js';
+import {
+  DEFAULT_PROFICIENCY_LEVELS,
+  emptyBundle,
+  type FrameworkSource,
+  type TaxonomyBundle,
+} from '../core/taxonomy/taxonomy-bundle.js';
 import { validateBundle } from '../core/taxonomy/validate-bundle.js';
 import type { BulkProgress, VersionCounts } from '../storage/repositories/framework-version.repository.js';
 import type { ServiceContext } from './service-context.js';
@@ -52,8 +58,10 @@ export function bundleChecksum(bundle: TaxonomyBundle): string {
 
 /**
  * Saves a bundle as a framework version, all-or-nothing (one transaction): a new (key, label) creates a
- * version; the same (key, label) with the same content changes nothing (idempotent); with other content it
- * is replaced in place. A new version inherits id history from the newest earlier version of the same key.
+ * version; the same (key, label) with the same content changes nothing (idempotent); with other content a draft
+ * is replaced in place and a released version refuses (VERSION_RELEASED: released versions never change). A new
+ * version inherits id history from the newest earlier version of the same key. A bundle without a proficiency
+ * scale gets the default 1–5 scale.
  */
 export async function importTaxonomyBundle(
   context: ServiceContext,
@@ -72,6 +80,7 @@ export async function importTaxonomyBundle(
       issue.reason,
     );
   }
+  if (bundle.levels.length === 0) bundle.levels = DEFAULT_PROFICIENCY_LEVELS.map((level) => ({ ...level }));
   const released = options.released ?? RELEASED_ON_IMPORT[bundle.framework.source];
   return context.store.transaction(async (repositories) => {
     const versions = repositories.frameworkVersions;
@@ -97,6 +106,14 @@ export async function importTaxonomyBundle(
         carriedIds: 0,
         counts: await versions.counts(existing.id),
       };
+    }
+    if (existing?.released) {
+      throw new DomainError(
+        'VERSION_RELEASED',
+        `${existing.key}@${existing.label} is released and holds other content; a released version never changes. ` +
+          'Import this as a new version (--label) to compare and adopt it.',
+        { key: existing.key, label: existing.label },
+      );
     }
     let versionId: string;
     if (existing) {

@@ -95,17 +95,18 @@ export async function importTaxonomySource(
   });
 }
 
-/** Loads the bundled curated catalogue when no version of its framework exists yet (first start). */
+/**
+ * Loads the bundled curated catalogue when its version is not in the database yet: on the first start, and after
+ * an upgrade that ships a new catalogue label (which then becomes the newest version, with id history carried).
+ */
 export async function ensureCuratedCatalogue(
   context: ServiceContext,
   dir: string,
   onProgress?: ImportProgress,
 ): Promise<TaxonomyImportResult | null> {
   const { bundle } = await readCuratedCatalogue(dir);
-  const existing = (await context.store.repositories.frameworkVersions.latestPerKey()).find(
-    (version) => version.key === bundle.framework.key,
-  );
-  if (existing) return null;
+  if (await context.store.repositories.frameworkVersions.find(bundle.framework.key, bundle.framework.label))
+    return null;
   return importTaxonomyBundle(context, bundle, {
     sourceName: 'data/catalogue',
     ...(onProgress
