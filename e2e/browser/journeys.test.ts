@@ -4,19 +4,19 @@ import { launchChromium } from './launch-chromium.js';
 import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
 
 const PASSWORD = 'zerodock-demo';
-const ALL_NAV = ['home', 'organisations', 'members', 'audit', 'account'] as const;
+const ALL_NAV = ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'] as const;
 
 /** What each demo persona must see in the navigation of the organisation they land in. */
 const NAVIGATION: Record<string, readonly (typeof ALL_NAV)[number][]> = {
-  'admin@demo.zerodock.local': ['home', 'organisations', 'members', 'audit', 'account'],
-  'college-admin@demo.zerodock.local': ['home', 'organisations', 'members', 'audit', 'account'],
-  'director@demo.zerodock.local': ['home', 'organisations', 'members', 'account'],
-  'teacher@demo.zerodock.local': ['home', 'organisations', 'members', 'account'],
-  'student@demo.zerodock.local': ['home', 'organisations', 'account'],
-  'enterprise-admin@demo.zerodock.local': ['home', 'organisations', 'members', 'audit', 'account'],
-  'engineer@demo.zerodock.local': ['home', 'organisations', 'members', 'account'],
-  'committee@demo.zerodock.local': ['home', 'organisations', 'members', 'account'],
-  'officer@demo.zerodock.local': ['home', 'organisations', 'members', 'account'],
+  'admin@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'],
+  'college-admin@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'],
+  'director@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
+  'teacher@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
+  'student@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'account'],
+  'enterprise-admin@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'],
+  'engineer@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
+  'committee@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
+  'officer@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
 };
 
 let zerodock: ZerodockProcess;
@@ -187,6 +187,150 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('members-search').locator('input').fill('new.student');
       await page.getByTestId('members-search').locator('input').press('Enter');
       await page.getByTestId('members-table').getByText('new.student@b.edu.cn').waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('committee member: finds a competency, reads a post by dimension, derives a draft, edits a label, diffs', async () => {
+    const page = await newPage();
+    try {
+      await logIn(page, 'committee@demo.zerodock.local');
+      await page.getByTestId('nav-taxonomy').click();
+      // The newest version of the curated Zerodock framework is shown by default.
+      expect(await page.getByTestId('version-picker').innerText()).toContain('zerodock@2026.1');
+
+      const search = page.getByTestId('competency-search').locator('input');
+      await search.fill('自动化测试');
+      await search.press('Enter');
+      const row = page.getByTestId('competency-row-automated-testing');
+      await row.waitFor();
+      expect(await row.innerText()).toContain('automated testing');
+      expect(await page.getByTestId('competency-match-automated-testing').innerText()).toContain('1.00');
+
+      await page.getByTestId('taxonomy-tab-posts').click();
+      await page.getByTestId('post-list').waitFor();
+      await page.getByTestId('post-card-ito-industrial-software-testing').click();
+      await page.getByTestId('post-detail').waitFor();
+      expect(await page.getByTestId('post-title').innerText()).toBe('工业软件测试工程师');
+      const requirements = page.getByTestId('post-requirements');
+      const subSector = requirements.getByTestId('requirement-group-sub-sector');
+      await subSector.waitFor();
+      expect(await subSector.innerText()).toContain('细分领域专业能力');
+      expect(await requirements.getByTestId('requirement-group-quality').innerText()).toContain('职业素养');
+      // Essential requirements come first within a dimension.
+      const flags = await subSector
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((tableRow) => tableRow.textContent?.includes('必备') ?? false));
+      expect(flags.indexOf(false)).toBeGreaterThan(0);
+      expect(flags.slice(flags.indexOf(false))).not.toContain(true);
+      // A released version cannot be edited: the editor is not offered, a hint says to derive a draft.
+      await page.getByTestId('draft-hint').waitFor();
+      expect(await page.getByTestId('requirements-edit').count()).toBe(0);
+
+      await page.getByTestId('taxonomy-tab-versions').click();
+      await page.getByTestId('versions-table').waitFor();
+      // The exports are plain links the signed-in browser can follow.
+      for (const [testId, type] of [
+        ['export-case', 'application/json'],
+        ['export-xlsx', 'spreadsheetml'],
+      ] as const) {
+        const exported = await page.request.get(
+          `${zerodock.baseUrl}${await page.getByTestId(testId).getAttribute('href')}`,
+        );
+        expect(exported.status()).toBe(200);
+        expect(exported.headers()['content-type']).toContain(type);
+      }
+      await page.getByTestId('derive-draft').click();
+      await page.getByTestId('derive-draft-label').fill('2026.2');
+      await page.getByTestId('derive-draft-notes').fill('按 2026 年企业调研修订');
+      await page.getByTestId('derive-draft-submit').click();
+      await page.getByTestId('current-version').filter({ hasText: 'zerodock@2026.2' }).waitFor();
+      expect(await page.getByTestId('version-picker').innerText()).toContain('草稿');
+
+      await page.getByTestId('taxonomy-tab-competencies').click();
+      await search.fill('自动化测试');
+      await search.press('Enter');
+      await page.getByTestId('competency-row-automated-testing').click();
+      const detail = page.getByTestId('competency-detail');
+      await detail.waitFor();
+      const form = page.getByTestId('competency-edit');
+      await form.locator('#labelZh').fill('自动化测试（含持续集成）');
+      await page.getByTestId('competency-edit-reason').fill('与企业岗位说明书的用语保持一致');
+      await page.getByTestId('competency-edit-submit').click();
+      await page.getByTestId('competency-history').getByText('与企业岗位说明书的用语保持一致').waitFor();
+      expect(await page.getByTestId('competency-title').innerText()).toBe('自动化测试（含持续集成）');
+      expect(await page.getByTestId('competency-history').innerText()).toContain('信息化部经理 郑凯');
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+
+      await page.getByTestId('taxonomy-tab-versions').click();
+      const diff = page.getByTestId('diff-view');
+      await diff.getByTestId('diff-counts').waitFor();
+      // By default the shown draft is compared with the version it was derived from.
+      expect(await diff.getByTestId('diff-from').innerText()).toContain('zerodock@2026.1');
+      expect(await diff.getByTestId('diff-to').innerText()).toContain('zerodock@2026.2');
+      const count = (name: string) =>
+        diff.getByTestId(`diff-count-${name}`).locator('.ant-statistic-content-value').innerText();
+      expect(await count('relabelled')).toBe('1');
+      expect(await count('added')).toBe('0');
+      expect(await count('removed')).toBe('0');
+      const labels = await diff.getByTestId('diff-labels-automated-testing').innerText();
+      expect(labels).toContain('自动化测试');
+      expect(labels).toContain('自动化测试（含持续集成）');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows the taxonomy in English, read-only for a teacher', async () => {
+    const page = await newPage();
+    try {
+      await logIn(page, 'teacher@demo.zerodock.local');
+      await page.getByTestId('lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await page.getByTestId('nav-taxonomy').innerText()).toBe('Competencies & posts');
+      await page.getByTestId('nav-taxonomy').click();
+
+      const search = page.getByTestId('competency-search').locator('input');
+      await search.fill('automated testing');
+      await search.press('Enter');
+      const row = page.getByTestId('competency-row-automated-testing');
+      await row.waitFor();
+      const rowText = await row.innerText();
+      // The English label comes first in English; the dimension and type are named in English.
+      expect(rowText.trim().startsWith('automated testing')).toBe(true);
+      expect(rowText).toContain('Sub-sector specialised');
+      expect(rowText).toContain('Skill');
+
+      await row.click();
+      await page.getByTestId('competency-detail').waitFor();
+      expect(await page.getByTestId('competency-title').innerText()).toBe('automated testing');
+      // Teachers read; they are offered neither the edit form nor the hint about drafts.
+      expect(await page.getByTestId('competency-edit').count()).toBe(0);
+      expect(await page.getByTestId('draft-hint').count()).toBe(0);
+      await page.keyboard.press('Escape');
+
+      await page.getByTestId('taxonomy-tab-posts').click();
+      const card = page.getByTestId('post-card-ito-industrial-software-testing');
+      expect((await card.innerText()).trim().startsWith('Industrial Software Test Engineer')).toBe(true);
+      await card.click();
+      await page.getByTestId('post-detail').waitFor();
+      expect(await page.getByTestId('post-title').innerText()).toBe('Industrial Software Test Engineer');
+      const requirements = await page.getByTestId('post-requirements').innerText();
+      expect(requirements).toContain('Requirements by dimension');
+      expect(requirements).toContain('Sub-sector specialised');
+      expect(requirements).toContain('Professional quality');
+      expect(requirements).toContain('Proficient');
+      expect(await page.getByTestId('requirements-edit').count()).toBe(0);
+
+      await page.getByTestId('taxonomy-tab-versions').click();
+      await page.getByTestId('versions-table').waitFor();
+      expect(await page.getByTestId('derive-draft').count()).toBe(0);
+
+      // Leave the account in Chinese for the other journeys.
+      await page.getByTestId('lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     } finally {
       await page.context().close();
     }

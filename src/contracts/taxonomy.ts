@@ -152,9 +152,12 @@ export type CompetencyPatch = z.infer<typeof competencyPatchSchema>;
 
 export const editRecordSchema = z.object({
   id: uuidSchema,
-  entity: z.string(),
+  /** The version the edit was made in (history follows an item across the versions of its framework). */
+  versionId: uuidSchema,
+  versionLabel: z.string(),
+  entity: z.enum(['competency', 'post', 'version']),
   entityId: z.string(),
-  action: z.string(),
+  action: z.enum(['create', 'update', 'delete', 'release', 'derive']),
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string(),
@@ -266,7 +269,22 @@ const requirementValueSchema = z.object({ essential: z.boolean(), weight: z.numb
 export const frameworkDiffSchema = z.object({
   from: z.object({ id: uuidSchema, key: z.string(), label: z.string() }),
   to: z.object({ id: uuidSchema, key: z.string(), label: z.string() }),
-  counts: z.record(z.string(), z.number().int()),
+  counts: z.object({
+    added: z.number().int(),
+    removed: z.number().int(),
+    relabelled: z.number().int(),
+    redescribed: z.number().int(),
+    retyped: z.number().int(),
+    relinked: z.number().int(),
+    reidentified: z.number().int(),
+    unchanged: z.number().int(),
+    postsAdded: z.number().int(),
+    postsRemoved: z.number().int(),
+    postsChanged: z.number().int(),
+    requirementsChanged: z.number().int(),
+    occupationLinksAdded: z.number().int(),
+    occupationLinksRemoved: z.number().int(),
+  }),
   competencies: pageOf(competencyDiffItemSchema),
   posts: z.array(
     z.object({

@@ -19,6 +19,22 @@ const OrganisationDetailPage = lazyNamed(
 const MembersPage = lazyNamed(() => import('./features/members/components/MembersPage.js'), 'MembersPage');
 const AuditPage = lazyNamed(() => import('./features/audit/components/AuditPage.js'), 'AuditPage');
 const AccountPage = lazyNamed(() => import('./features/account/components/AccountPage.js'), 'AccountPage');
+const TaxonomyLayout = lazyNamed(() => import('./features/taxonomy/components/TaxonomyLayout.js'), 'TaxonomyLayout');
+const TaxonomyIndexRedirect = lazyNamed(
+  () => import('./features/taxonomy/components/TaxonomyLayout.js'),
+  'TaxonomyIndexRedirect',
+);
+const CompetencyBrowserPage = lazyNamed(
+  () => import('./features/taxonomy/components/CompetencyBrowserPage.js'),
+  'CompetencyBrowserPage',
+);
+const CompetencyDrawer = lazyNamed(
+  () => import('./features/taxonomy/components/CompetencyDrawer.js'),
+  'CompetencyDrawer',
+);
+const PostsPage = lazyNamed(() => import('./features/taxonomy/components/PostsPage.js'), 'PostsPage');
+const PostDetailPage = lazyNamed(() => import('./features/taxonomy/components/PostDetailPage.js'), 'PostDetailPage');
+const VersionsPage = lazyNamed(() => import('./features/taxonomy/components/VersionsPage.js'), 'VersionsPage');
 
 export const appRouter = createBrowserRouter([
   {
@@ -36,6 +52,24 @@ export const appRouter = createBrowserRouter([
               { index: true, element: <DashboardPage /> },
               { path: 'organisations', element: <OrganisationsPage /> },
               { path: 'organisations/:organisationId', element: <OrganisationDetailPage /> },
+              {
+                // Shared reference data: every signed-in person reads it; editing is offered inside by role.
+                path: 'taxonomy',
+                element: <TaxonomyLayout />,
+                children: [
+                  { index: true, element: <TaxonomyIndexRedirect /> },
+                  {
+                    path: 'competencies',
+                    element: <CompetencyBrowserPage />,
+                    // The detail is a drawer over the list it was opened from.
+                    children: [{ path: ':competencyId', element: <CompetencyDrawer /> }],
+                  },
+                  { path: 'posts', element: <PostsPage /> },
+                  { path: 'posts/:postId', element: <PostDetailPage /> },
+                  { path: 'versions', element: <VersionsPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
               {
                 path: 'members',
                 element: (

@@ -75,9 +75,11 @@ export interface SpecialtyRow {
 
 export interface EditRecord {
   id: string;
-  entity: string;
+  versionId: string;
+  versionLabel: string;
+  entity: 'competency' | 'post' | 'version';
   entityId: string;
-  action: string;
+  action: 'create' | 'update' | 'delete' | 'release' | 'derive';
   before: unknown;
   after: unknown;
   reason: string;
@@ -474,7 +476,7 @@ export class TaxonomyQueryRepository {
         'e.person_id',
         'e.occurred_at',
       ])
-      .select(['p.display_name'])
+      .select(['p.display_name', 'e.version_id', 'v.label'])
       .where('v.framework_key', '=', frameworkKey)
       .where('e.entity', '=', entity)
       .where('e.entity_id', '=', entityId)
@@ -483,9 +485,11 @@ export class TaxonomyQueryRepository {
       .execute();
     return rows.map((row) => ({
       id: row.id,
-      entity: row.entity,
+      versionId: row.version_id,
+      versionLabel: row.label,
+      entity: row.entity as EditRecord['entity'],
       entityId: row.entity_id,
-      action: row.action,
+      action: row.action as EditRecord['action'],
       before: row.before,
       after: row.after,
       reason: row.reason,

@@ -1,7 +1,7 @@
 import type { Role } from '../api/contracts.js';
 import { AUDIT_READER_ROLES, MEMBER_READER_ROLES } from './roles.js';
 
-export type NavigationKey = 'home' | 'organisations' | 'members' | 'audit' | 'account';
+export type NavigationKey = 'home' | 'organisations' | 'taxonomy' | 'members' | 'audit' | 'account';
 
 export interface NavigationEntry {
   key: NavigationKey;
@@ -14,6 +14,8 @@ export interface NavigationEntry {
 export const NAVIGATION: readonly NavigationEntry[] = [
   { key: 'home', path: '/', allowedRoles: null },
   { key: 'organisations', path: '/organisations', allowedRoles: null },
+  // Shared reference data: everyone reads it; the pages offer editing to the taxonomy roles of any membership.
+  { key: 'taxonomy', path: '/taxonomy', allowedRoles: null },
   { key: 'members', path: '/members', allowedRoles: MEMBER_READER_ROLES },
   { key: 'audit', path: '/audit', allowedRoles: AUDIT_READER_ROLES },
   { key: 'account', path: '/account', allowedRoles: null },

@@ -71,8 +71,25 @@ export const MEMBER_READER_ROLES: readonly Role[] = [
 /** Roles that may read the audit log (platform admins: all of it; organisation admins: their own). */
 export const AUDIT_READER_ROLES: readonly Role[] = ['platform_admin', 'college_admin', 'enterprise_admin'];
 
+/** Roles that edit draft versions of the competency framework and its posts, from any of their memberships. */
+export const TAXONOMY_EDITOR_ROLES: readonly Role[] = ['platform_admin', 'group_director', 'committee_member'];
+
+/** Roles that derive new draft versions and release them, from any of their memberships. */
+export const TAXONOMY_RELEASE_ROLES: readonly Role[] = ['platform_admin', 'committee_member'];
+
 export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
   return roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Whether any of the person's memberships grants one of `allowed`: the server's role-anywhere policies (the
+ * taxonomy is shared reference data, so the active organisation does not matter).
+ */
+export function hasRoleInAnyMembership(
+  memberships: readonly { roles: readonly Role[] }[],
+  allowed: readonly Role[],
+): boolean {
+  return memberships.some((membership) => hasAnyRole(membership.roles, allowed));
 }
 
 type AssertComplete<Listed, All> = [Exclude<All, Listed>] extends [never] ? true : never;

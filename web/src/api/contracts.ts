@@ -22,11 +22,40 @@ export type {
   OrganisationList,
 } from '../../../src/contracts/organisations.js';
 export type { Stats } from '../../../src/contracts/stats.js';
+export type {
+  CompetencyDetail,
+  CompetencyPatch,
+  CompetencySummary,
+  FrameworkDiffResponse,
+  FrameworkVersion,
+  PostDetail,
+  PostSummary,
+  RequirementsPut,
+} from '../../../src/contracts/taxonomy.js';
 
+import type { z } from 'zod';
 import type { Membership, SessionResponse } from '../../../src/contracts/auth.js';
 import type { Organisation } from '../../../src/contracts/organisations.js';
+import type * as taxonomy from '../../../src/contracts/taxonomy.js';
 
 export type Role = Membership['roles'][number];
 export type OrganisationKind = Membership['organisationKind'];
 export type EnterpriseType = NonNullable<Organisation['enterpriseType']>;
 export type Locale = SessionResponse['person']['locale'];
+
+// Taxonomy shapes the contract declares as schemas only.
+export type CompetencyType = taxonomy.CompetencySummary['type'];
+export type CompetencyDimension = NonNullable<taxonomy.CompetencySummary['dimension']>;
+export type PostCategory = taxonomy.PostSummary['category'];
+export type CompetencyChange = taxonomy.FrameworkDiffResponse['competencies']['items'][number]['changes'][number];
+export type OccupationScheme = taxonomy.PostDetail['references'][number]['scheme'];
+export type FrameworkSource = taxonomy.FrameworkVersion['source'];
+export type CompetencyGroupsFilter = NonNullable<z.input<typeof taxonomy.competencyQuerySchema>['groups']>;
+export type CompetencyPage = z.infer<typeof taxonomy.competencyPageSchema>;
+export type FrameworkVersionList = z.infer<typeof taxonomy.frameworkVersionListSchema>;
+export type PostList = z.infer<typeof taxonomy.postListSchema>;
+export type EditRecord = z.infer<typeof taxonomy.editRecordSchema>;
+export type EditList = z.infer<typeof taxonomy.editListSchema>;
+export type CreateDraftRequest = z.input<typeof taxonomy.createDraftSchema>;
+export type ReleaseVersionRequest = z.input<typeof taxonomy.releaseVersionSchema>;
+export type ExportFormat = z.infer<typeof taxonomy.exportQuerySchema>['format'];

@@ -7,6 +7,7 @@ import { translateError } from '../i18n/translate-error.js';
 /**
  * Submits a form to the API: tracks `submitting`, shows an error about one of `fields` at that field and any
  * other error in `error` (for an alert above the form). `fieldMessage` may replace the message shown at a field.
+ * Fields inside lists are named with `*` for the index (`requirements.*.weight`); see `errorField`.
  */
 export function useFormSubmit<Values, Field extends string>(
   form: FormInstance<Values>,
@@ -24,10 +25,10 @@ export function useFormSubmit<Values, Field extends string>(
     try {
       await action(values);
     } catch (failure) {
-      const field = errorField(failure, fields);
-      if (field) {
-        const text = fieldMessage?.(failure, field) ?? translateError(t, failure, { atField: true });
-        form.setFields([{ name: field as never, errors: [text] }]);
+      const match = errorField(failure, fields);
+      if (match) {
+        const text = fieldMessage?.(failure, match.field) ?? translateError(t, failure, { atField: true });
+        form.setFields([{ name: match.path as never, errors: [text] }]);
       } else {
         setError(failure);
       }
