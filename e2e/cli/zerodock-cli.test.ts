@@ -42,10 +42,23 @@ describe('zerodock CLI', () => {
   it('migrates a fresh data directory once, then has nothing to do', async () => {
     const first = await runZerodock(['migrate', '--json'], { env: env() });
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ backend: 'pglite', applied: ['0001-foundation'] });
+    expect(JSON.parse(first.stdout)).toMatchObject({ backend: 'pglite', applied: ['0001-foundation', '0002-taxonomy'] });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
-    expect(await stats()).toEqual({ organisations: 0, people: 0, memberships: 0, sessions: 0, auditEvents: 0 });
+    expect(await stats()).toEqual({
+      organisations: 0,
+      people: 0,
+      memberships: 0,
+      sessions: 0,
+      auditEvents: 0,
+      frameworkVersions: 0,
+      competencies: 0,
+      occupations: 0,
+      occupationCompetencyLinks: 0,
+      posts: 0,
+      postRequirements: 0,
+      specialties: 0,
+    });
   });
 
   it('creates the first admin from a password on stdin, refusing weak passwords and duplicates', async () => {

@@ -26,6 +26,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'CANNOT_REMOVE_SELF':
     case 'VERSION_RELEASED':
     case 'VERSION_LABEL_TAKEN':
+    case 'COMPETENCY_ID_TAKEN':
     case 'UNKNOWN_REFERENCE':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':

@@ -150,6 +150,34 @@ export const competencyPatchSchema = z
   .strict();
 export type CompetencyPatch = z.infer<typeof competencyPatchSchema>;
 
+/** A new competency in a draft version (a new technology or task the committee adds from demand). */
+export const competencyCreateSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case kebab-case slug (a-z, 0-9, -)')
+      .max(80),
+    type: competencyTypeSchema,
+    dimension: competencyDimensionSchema.nullable(),
+    labelZh: editableText(120),
+    labelEn: editableText(200),
+    aliasesZh: z.array(editableText(120)).max(60).default([]),
+    aliasesEn: z.array(editableText(200)).max(60).default([]),
+    descriptionZh: z.string().trim().max(2000).nullable().default(null),
+    descriptionEn: z.string().trim().max(3000).nullable().default(null),
+    escoUri: z
+      .string()
+      .regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'not an ESCO skill URI')
+      .nullable()
+      .default(null),
+    xStandardCode: z.string().trim().max(40).nullable().default(null),
+    /** The broader competency in the same version, if any. */
+    broader: z.string().min(1).max(200).nullable().default(null),
+    reason: editableText(500),
+  })
+  .strict();
+export type CompetencyCreate = z.infer<typeof competencyCreateSchema>;
+
 export const editRecordSchema = z.object({
   id: uuidSchema,
   /** The version the edit was made in (history follows an item across the versions of its framework). */

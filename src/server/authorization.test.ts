@@ -94,6 +94,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/frameworks/:versionId/release': only('admin', 'director', 'committee', 'officer'),
   'GET /api/frameworks/:versionId/export': signedIn,
   'GET /api/frameworks/:versionId/competencies': signedIn,
+  'POST /api/frameworks/:versionId/competencies': only('admin', 'director', 'committee', 'officer'),
   'GET /api/frameworks/:versionId/competencies/:competencyId': signedIn,
   'PATCH /api/frameworks/:versionId/competencies/:competencyId': only('admin', 'director', 'committee', 'officer'),
   'GET /api/frameworks/:versionId/competencies/:competencyId/history': signedIn,
@@ -191,6 +192,19 @@ function sampleRequest(
       // Never release the shared draft (later edits would answer 409): ask to release the released version,
       // which allowed callers get as 409 and everyone else as 401/403.
       return { method, path: path.replace(draftVersionId, releasedVersionId), body: {} };
+    case 'POST /api/frameworks/:versionId/competencies':
+      return {
+        method,
+        path,
+        body: {
+          id: `authz-${counter}`,
+          type: 'skill',
+          dimension: 'it',
+          labelZh: '授权测试',
+          labelEn: 'Authz',
+          reason: '授权测试',
+        },
+      };
     case 'PATCH /api/frameworks/:versionId/competencies/:competencyId':
       return { method, path, body: { labelZh: `团队合作${counter}`, reason: '授权测试' } };
     case 'PUT /api/frameworks/:versionId/posts/:postId/requirements':

@@ -31,6 +31,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'ORGANISATION_NAME_TAKEN':
     case 'VERSION_RELEASED':
     case 'VERSION_LABEL_TAKEN':
+    case 'COMPETENCY_ID_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -1,9 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { CompetencyPatch, CompetencyQuery, FrameworkVersion, RequirementsPut } from '../contracts/taxonomy.js';
+import type {
+  CompetencyCreate,
+  CompetencyPatch,
+  CompetencyQuery,
+  FrameworkVersion,
+  RequirementsPut,
+} from '../contracts/taxonomy.js';
 import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { normalizeTerm } from '../core/taxonomy/normalize-term.js';
-import type { Competency, PostCategory, PostRequirement } from '../core/taxonomy/taxonomy-bundle.js';
+import {
+  blankCompetency,
+  type Competency,
+  type PostCategory,
+  type PostRequirement,
+} from '../core/taxonomy/taxonomy-bundle.js';
 import type { FrameworkVersionRecord } from '../storage/repositories/framework-version.repository.js';
 import { competencySearchIndex } from './competency-search-cache.js';
 import type { ServiceContext } from './service-context.js';
@@ -118,6 +129,44 @@ function snapshot(competency: Competency) {
     ...rest
   } = competency;
   return rest;
+}
+
+/** Adds a competency to a draft version (checked: unique id, existing broader), recording it with the reason. */
+export async function createCompetency(
+  context: ServiceContext,
+  actor: Actor,
+  versionId: string,
+  input: CompetencyCreate,
+) {
+  await requireDraft(context, versionId);
+  return context.store.transaction(async (repositories) => {
+    if (await repositories.taxonomy.competency(versionId, input.id)) {
+      throw new DomainError('COMPETENCY_ID_TAKEN', `Competency ${input.id} exists already in this version`, {
+        field: 'id',
+      });
+    }
+    if (input.broader !== null && !(await repositories.taxonomy.competency(versionId, input.broader))) {
+      throw new DomainError('UNKNOWN_REFERENCE', `Unknown broader competency ${input.broader}`, { field: 'broader' });
+    }
+    const { reason, broader, ...fields } = input;
+    const competency: Competency = { ...blankCompetency(input.id, input.type), ...fields };
+    await repositories.taxonomy.insertCompetency(versionId, competency, broader);
+    const now = context.clock();
+    await repositories.taxonomy.recordEdit({
+      versionId,
+      entity: 'competency',
+      entityId: competency.id,
+      action: 'create',
+      before: null,
+      after: { ...snapshot(competency), broader },
+      reason,
+      personId: actor.personId,
+      now,
+    });
+    // Edited content no longer equals any file: a later import of the same label replaces it.
+    await repositories.frameworkVersions.touch(versionId, now, `edited:${randomUUID()}`);
+    return competency;
+  });
 }
 
 /** Edits one competency of a draft version, recording before/after and the reason. */

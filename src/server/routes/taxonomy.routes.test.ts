@@ -125,6 +125,50 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     );
     expect(found.body.items[0]?.id).toBe('automated-testing');
 
+    const created = await committee.request<{ id: string; broader: { id: string }[] }>(
+      'POST',
+      `/api/frameworks/${draftId}/competencies`,
+      {
+        id: 'digital-twin-testing',
+        type: 'skill',
+        dimension: 'sub-sector',
+        labelZh: '数字孪生测试',
+        labelEn: 'Digital twin testing',
+        aliasesZh: ['孪生体验证'],
+        broader: 'automated-testing',
+        reason: '2026 年招聘需求新增',
+      },
+    );
+    expect(created.status).toBe(200);
+    expect(created.body.broader.map((ref) => ref.id)).toEqual(['automated-testing']);
+    const duplicate = await committee.request<{ error: { code: string } }>(
+      'POST',
+      `/api/frameworks/${draftId}/competencies`,
+      {
+        id: 'digital-twin-testing',
+        type: 'skill',
+        dimension: null,
+        labelZh: '重复',
+        labelEn: 'Duplicate',
+        reason: 'x',
+      },
+    );
+    expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'COMPETENCY_ID_TAKEN' } } });
+    const badBroader = await committee.request<{ error: { code: string } }>(
+      'POST',
+      `/api/frameworks/${draftId}/competencies`,
+      {
+        id: 'orphan',
+        type: 'skill',
+        dimension: null,
+        labelZh: '孤儿',
+        labelEn: 'Orphan',
+        broader: 'no-such',
+        reason: 'x',
+      },
+    );
+    expect(badBroader).toMatchObject({ status: 400, body: { error: { code: 'UNKNOWN_REFERENCE' } } });
+
     const unknown = await committee.request<{ error: { code: string; details: { field: string } } }>(
       'PUT',
       `/api/frameworks/${draftId}/posts/ito-industrial-software-testing/requirements`,
@@ -166,7 +210,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     expect(diff.status).toBe(200);
     expect(diff.body.counts).toMatchObject({
       relabelled: 1,
-      added: 0,
+      added: 1,
       removed: 0,
       postsChanged: 1,
       requirementsChanged: 2,
@@ -178,7 +222,8 @@ describe(`taxonomy API on ${testBackend()}`, () => {
       `/api/frameworks/${draftId}/export?format=case`,
     );
     expect(casePackage.status).toBe(200);
-    expect(casePackage.body.CFItems.length).toBe(curated.counts.competencies! + curated.counts.competencyGroups!);
+    // One more than the release: the competency added to the draft above.
+    expect(casePackage.body.CFItems.length).toBe(curated.counts.competencies! + curated.counts.competencyGroups! + 1);
     const xlsx = await fetch(`${server.baseUrl}/api/frameworks/${draftId}/export?format=xlsx`, {
       headers: { cookie: student.cookie! },
     });

@@ -1,5 +1,6 @@
 import { errorBodySchema } from '../../contracts/common.js';
 import {
+  competencyCreateSchema,
   competencyDetailSchema,
   competencyPageSchema,
   competencyParamsSchema,
@@ -28,6 +29,7 @@ import { TAXONOMY_EDITOR_ROLES, TAXONOMY_RELEASE_ROLES } from '../../core/access
 import { diffVersionsPage } from '../../services/taxonomy-diff-service.js';
 import { exportFrameworkVersion } from '../../services/taxonomy-export-service.js';
 import {
+  createCompetency,
   deriveDraft,
   entityHistory,
   getCompetencyDetail,
@@ -162,6 +164,29 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
       },
     },
     async (request) => searchCompetencies(services, request.params.versionId, request.query),
+  );
+
+  app.post(
+    '/api/frameworks/:versionId/competencies',
+    {
+      config: editors,
+      schema: {
+        tags,
+        summary: 'Add a competency to a draft version (with a reason; recorded in its history)',
+        params: versionParamsSchema,
+        body: competencyCreateSchema,
+        response: { 200: competencyDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const created = await createCompetency(
+        services,
+        requireAuth(request).actor,
+        request.params.versionId,
+        request.body,
+      );
+      return getCompetencyDetail(services, request.params.versionId, created.id);
+    },
   );
 
   app.get(

@@ -406,6 +406,36 @@ export class TaxonomyQueryRepository {
       .execute();
   }
 
+  async insertCompetency(versionId: string, competency: Competency, broader: string | null): Promise<void> {
+    await this.db
+      .insertInto('competencies')
+      .values({
+        version_id: versionId,
+        id: competency.id,
+        type: competency.type,
+        dimension: competency.dimension,
+        is_group: competency.isGroup,
+        label_zh: competency.labelZh,
+        label_en: competency.labelEn,
+        aliases_zh: competency.aliasesZh,
+        aliases_en: competency.aliasesEn,
+        description_zh: competency.descriptionZh,
+        description_en: competency.descriptionEn,
+        esco_uri: competency.escoUri,
+        onet_element_id: competency.onetElementId,
+        case_guid: competency.caseGuid,
+        x_standard_code: competency.xStandardCode,
+        previous_ids: competency.previousIds,
+      })
+      .execute();
+    if (broader !== null) {
+      await this.db
+        .insertInto('competency_relations')
+        .values({ version_id: versionId, from_id: competency.id, to_id: broader, kind: 'broader' })
+        .execute();
+    }
+  }
+
   async replaceRequirements(
     versionId: string,
     postId: string,

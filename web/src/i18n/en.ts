@@ -66,6 +66,7 @@ export const en: TranslationMessages = {
       POST_NOT_FOUND: 'That post does not exist in this version.',
       VERSION_RELEASED: 'This version is released and can no longer be edited. Create a new draft version first.',
       VERSION_LABEL_TAKEN: 'A version with this label already exists.',
+      COMPETENCY_ID_TAKEN: 'A competency with this id already exists in this version.',
       UNKNOWN_REFERENCE: 'Something you referred to does not exist in this version.',
       INTERNAL: 'The server ran into an error. Please try again later.',
       NETWORK_ERROR: 'Cannot reach the server. Please check your connection and try again.',

@@ -62,6 +62,7 @@ export const zhCN = {
       POST_NOT_FOUND: '该版本中不存在这个岗位。',
       VERSION_RELEASED: '该版本已发布，不能再修改。请先创建新的草稿版本。',
       VERSION_LABEL_TAKEN: '已存在同名版本。',
+      COMPETENCY_ID_TAKEN: '该版本中已有相同编号的能力。',
       UNKNOWN_REFERENCE: '引用的条目在该版本中不存在。',
       INTERNAL: '服务器内部错误，请稍后再试。',
       NETWORK_ERROR: '无法连接服务器，请检查网络后重试。',
