@@ -6,7 +6,8 @@ export interface Progress {
 }
 
 /**
- * A progress bar on stderr when it is a terminal; otherwise (CI, pipes) a plain line every 10 %, so logs stay
+ * A progress bar on stderr when it is a terminal; otherwise (CI, pipes) a plain line every 10 % and at each new
+ * phase, so logs stay
  * readable. `--quiet`/`--json` callers pass `silent`.
  */
 export function createProgress(title: string, options: { silent?: boolean } = {}): Progress {
@@ -32,11 +33,13 @@ export function createProgress(title: string, options: { silent?: boolean } = {}
     };
   }
   let lastDecile = -1;
+  let lastLabel = '';
   return {
     update(done, total, label) {
       const decile = total === 0 ? 10 : Math.floor((done / total) * 10);
-      if (decile !== lastDecile) {
+      if (decile !== lastDecile || label !== lastLabel) {
         lastDecile = decile;
+        lastLabel = label;
         process.stderr.write(
           `${title}: ${Math.round((done / Math.max(total, 1)) * 100)}% (${done}/${total}) ${label}\n`,
         );

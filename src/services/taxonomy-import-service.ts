@@ -60,8 +60,8 @@ export function bundleChecksum(bundle: TaxonomyBundle): string {
  * Saves a bundle as a framework version, all-or-nothing (one transaction): a new (key, label) creates a
  * version; the same (key, label) with the same content changes nothing (idempotent); with other content a draft
  * is replaced in place and a released version refuses (VERSION_RELEASED: released versions never change). A new
- * version inherits id history from the newest earlier version of the same key. A bundle without a proficiency
- * scale gets the default 1–5 scale.
+ * version inherits id history from the newest earlier version of the same key. A bundle of competencies without a
+ * proficiency scale gets the default 1–5 scale.
  */
 export async function importTaxonomyBundle(
   context: ServiceContext,
@@ -80,7 +80,8 @@ export async function importTaxonomyBundle(
       issue.reason,
     );
   }
-  if (bundle.levels.length === 0) bundle.levels = DEFAULT_PROFICIENCY_LEVELS.map((level) => ({ ...level }));
+  if (bundle.levels.length === 0 && bundle.competencies.length > 0)
+    bundle.levels = DEFAULT_PROFICIENCY_LEVELS.map((level) => ({ ...level }));
   const released = options.released ?? RELEASED_ON_IMPORT[bundle.framework.source];
   return context.store.transaction(async (repositories) => {
     const versions = repositories.frameworkVersions;

@@ -178,7 +178,6 @@ export class FrameworkVersionRepository {
         await statement(JSON.stringify(rows.slice(start, start + CHUNK))).execute(this.db);
         progress(table, Math.min(start + CHUNK, rows.length), rows.length);
       }
-      if (rows.length === 0) progress(table, 0, 0);
     };
     await insert(
       'proficiency_levels',
