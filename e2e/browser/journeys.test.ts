@@ -264,6 +264,51 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.keyboard.press('Escape');
       await detail.waitFor({ state: 'detached' });
 
+      // A new competency in the draft, below automated testing; its id is suggested from the English label.
+      await page.getByTestId('competency-create').click();
+      const createForm = page.getByTestId('competency-create-form');
+      await createForm.locator('#competency-create_labelZh').fill('数字孪生测试');
+      await createForm.locator('#competency-create_labelEn').fill('Digital twin testing');
+      const createId = page.getByTestId('competency-create-id');
+      expect(await createId.inputValue()).toBe('digital-twin-testing');
+      await page.getByTestId('competency-create-broader').click();
+      await page.keyboard.type('automated testing');
+      await page.getByTestId('competency-create-broader-option-automated-testing').click();
+      expect(await page.getByTestId('competency-create-broader-value').innerText()).toContain(
+        '自动化测试（含持续集成）',
+      );
+      await page.getByTestId('competency-create-reason').fill('企业调研：数字孪生产线需要专门的测试能力');
+      await page.getByTestId('competency-create-submit').click();
+      // The new competency's drawer opens on the list.
+      await page.getByTestId('competency-title').filter({ hasText: '数字孪生测试' }).waitFor();
+      await createForm.waitFor({ state: 'detached' });
+      const created = await detail.innerText();
+      expect(created).toContain('digital-twin-testing');
+      expect(created).toContain('Digital twin testing');
+      expect(created).toContain('自动化测试（含持续集成）');
+      await page.getByTestId('competency-history').getByText('企业调研：数字孪生产线需要专门的测试能力').waitFor();
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      await search.fill('数字孪生测试');
+      await search.press('Enter');
+      expect(await page.getByTestId('competency-row-digital-twin-testing').innerText()).toContain('数字孪生测试');
+
+      // The same id again: refused, and said at the id field.
+      await page.getByTestId('competency-create').click();
+      await createForm.locator('#competency-create_labelZh').fill('数字孪生测试自动化');
+      await createForm.locator('#competency-create_labelEn').fill('Digital twin test automation');
+      expect(await createId.inputValue()).toBe('digital-twin-test-automation');
+      await createId.fill('digital-twin-testing');
+      await page.getByTestId('competency-create-reason').fill('再次添加');
+      await page.getByTestId('competency-create-submit').click();
+      const idError = createForm
+        .locator('.ant-form-item', { has: page.locator('#competency-create_id') })
+        .locator('.ant-form-item-explain-error');
+      await idError.waitFor();
+      expect(await idError.innerText()).toBe('该版本中已有相同编号的能力。');
+      await page.keyboard.press('Escape');
+      await createForm.waitFor({ state: 'detached' });
+
       await page.getByTestId('taxonomy-tab-versions').click();
       const diff = page.getByTestId('diff-view');
       await diff.getByTestId('diff-counts').waitFor();
@@ -273,7 +318,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       const count = (name: string) =>
         diff.getByTestId(`diff-count-${name}`).locator('.ant-statistic-content-value').innerText();
       expect(await count('relabelled')).toBe('1');
-      expect(await count('added')).toBe('0');
+      expect(await count('added')).toBe('1');
       expect(await count('removed')).toBe('0');
       const labels = await diff.getByTestId('diff-labels-automated-testing').innerText();
       expect(labels).toContain('自动化测试');

@@ -23,6 +23,7 @@ export type {
 } from '../../../src/contracts/organisations.js';
 export type { Stats } from '../../../src/contracts/stats.js';
 export type {
+  CompetencyCreate,
   CompetencyDetail,
   CompetencyPatch,
   CompetencySummary,

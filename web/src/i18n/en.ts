@@ -414,6 +414,20 @@ export const en: TranslationMessages = {
       aliasesPlaceholder: 'Type and press Enter to add',
       noDimension: 'No dimension',
     },
+    create: {
+      button: 'New competency',
+      title: 'New competency (draft {{label}})',
+      idHelp:
+        'Suggested from the English label; you may change it. Lower-case letters, digits and hyphens only (e.g. digital-twin-testing); it cannot be changed later.',
+      idRequired: 'Please enter an ID',
+      idInvalid: 'Use lower-case letters and digits, separated by single hyphens, with no hyphen at either end',
+      broaderHelp: 'Where the new competency sits in the hierarchy; optional.',
+      broaderPlaceholder: 'Search the broader competency by label or alias',
+      broaderUnknown: 'This competency does not exist in this version; please pick the broader one again.',
+      reason: 'Reason for adding it',
+      submit: 'Create competency',
+      done: 'Competency “{{label}}” created',
+    },
     draftHint: {
       title: 'This version is released and cannot be edited',
       description:
@@ -432,6 +446,7 @@ export const en: TranslationMessages = {
       requirementCount: 'Requirements {{before}} → {{after}}',
       field: '{{field}}: ',
       actions: {
+        create: 'Created',
         update: 'Edited',
         derive: 'Derived',
         release: 'Released',

@@ -407,6 +407,19 @@ export const zhCN = {
       aliasesPlaceholder: '输入后按回车添加',
       noDimension: '不属于任何维度',
     },
+    create: {
+      button: '新建能力',
+      title: '新建能力（草稿 {{label}}）',
+      idHelp: '根据英文名称自动生成，可修改；只能用小写字母、数字和连字符（如 digital-twin-testing），创建后不能再改。',
+      idRequired: '请填写编号',
+      idInvalid: '编号只能由小写字母、数字和单个连字符组成，且不能以连字符开头或结尾',
+      broaderHelp: '新能力在能力层级中的上一级，可不填。',
+      broaderPlaceholder: '按名称或别名搜索上位能力',
+      broaderUnknown: '该版本中没有这项能力，请重新选择上位能力。',
+      reason: '新建理由',
+      submit: '创建能力',
+      done: '已新建能力“{{label}}”',
+    },
     draftHint: {
       title: '这是已发布的版本，不能修改',
       description: '要修改能力或岗位要求，请先在“版本与差异”中派生新的草稿版本，在草稿中修改后再发布。',
@@ -423,6 +436,7 @@ export const zhCN = {
       requirementCount: '能力要求 {{before}} → {{after}} 项',
       field: '{{field}}：',
       actions: {
+        create: '新建',
         update: '修改',
         derive: '派生',
         release: '发布',

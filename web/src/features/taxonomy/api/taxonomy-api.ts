@@ -1,6 +1,7 @@
 import { api, buildUrl } from '../../../api/api-client.js';
 import type {
   CompetencyChange,
+  CompetencyCreate,
   CompetencyDetail,
   CompetencyDimension,
   CompetencyGroupsFilter,
@@ -50,6 +51,11 @@ export function searchCompetencies(
 
 export function fetchCompetency(versionId: string, competencyId: string, signal?: AbortSignal) {
   return api.get<CompetencyDetail>(`${versionPath(versionId)}/competencies/${segment(competencyId)}`, { signal });
+}
+
+/** Draft versions only; taxonomy editors. A new competency (unique id, optional broader); answers its detail. */
+export function createCompetency(versionId: string, competency: CompetencyCreate): Promise<CompetencyDetail> {
+  return api.post<CompetencyDetail>(`${versionPath(versionId)}/competencies`, competency);
 }
 
 /** Draft versions only; taxonomy editors. Answers the competency as it is now. */

@@ -1,5 +1,5 @@
-import { Card, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
-import type { HTMLAttributes, MouseEvent } from 'react';
+import { Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState, type HTMLAttributes, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type {
@@ -15,6 +15,7 @@ import { searchCompetencies } from '../api/taxonomy-api.js';
 import { useTaxonomy } from '../hooks/use-taxonomy.js';
 import { COMPETENCY_DIMENSIONS, COMPETENCY_TYPES } from '../taxonomy-terms.js';
 import { BilingualText } from './BilingualText.js';
+import { CompetencyCreateModal } from './CompetencyCreateModal.js';
 import { CompetencyTypeTag, DimensionTag } from './CompetencyTags.js';
 
 const GROUP_FILTERS = ['exclude', 'include', 'only'] as const satisfies readonly CompetencyGroupsFilter[];
@@ -22,10 +23,12 @@ const GROUP_FILTERS = ['exclude', 'include', 'only'] as const satisfies readonly
 /**
  * Search and browse the competencies of the shown version, paged by the server (ESCO has some 14 000). The
  * detail opens in a drawer on top (`/taxonomy/competencies/:competencyId`, the child route), keeping the list.
+ * Editors may add a competency to a draft version.
  */
 export function CompetencyBrowserPage() {
   const { t } = useTranslation();
-  const { version } = useTaxonomy();
+  const { version, editable, versionChanged } = useTaxonomy();
+  const [creating, setCreating] = useState(false);
   const filters = useUrlFilters();
   const navigate = useNavigate();
   const { search } = useLocation();
@@ -111,48 +114,55 @@ export function CompetencyBrowserPage() {
   return (
     <Card>
       <Flex vertical gap={16}>
-        <Flex wrap gap={12}>
-          <Input.Search
-            key={q ?? ''}
-            aria-label={t('taxonomy.competencies.searchLabel')}
-            data-testid="competency-search"
-            placeholder={t('taxonomy.competencies.searchPlaceholder')}
-            defaultValue={q}
-            allowClear
-            maxLength={100}
-            style={{ width: 360, maxWidth: '100%' }}
-            onSearch={(value) => filters.setFilters({ q: value.trim() || undefined })}
-          />
-          <Select<CompetencyType | ''>
-            aria-label={t('taxonomy.competencies.typeFilter')}
-            data-testid="competency-type-filter"
-            style={{ width: 160 }}
-            value={type ?? ''}
-            onChange={(value) => filters.setFilters({ type: value || undefined })}
-            options={[
-              { value: '', label: t('taxonomy.competencies.allTypes') },
-              ...COMPETENCY_TYPES.map((value) => ({ value, label: t(`taxonomy.types.${value}`) })),
-            ]}
-          />
-          <Select<CompetencyDimension | ''>
-            aria-label={t('taxonomy.competencies.dimensionFilter')}
-            data-testid="competency-dimension-filter"
-            style={{ width: 240 }}
-            value={dimension ?? ''}
-            onChange={(value) => filters.setFilters({ dimension: value || undefined })}
-            options={[
-              { value: '', label: t('taxonomy.competencies.allDimensions') },
-              ...COMPETENCY_DIMENSIONS.map((value) => ({ value, label: t(`taxonomy.dimensions.${value}`) })),
-            ]}
-          />
-          {version.counts.competencyGroups > 0 && (
-            <Select<CompetencyGroupsFilter>
-              aria-label={t('taxonomy.competencies.groupsFilter')}
-              style={{ width: 180 }}
-              value={groups ?? 'exclude'}
-              onChange={(value) => filters.setFilters({ groups: value === 'exclude' ? undefined : value })}
-              options={GROUP_FILTERS.map((value) => ({ value, label: t(`taxonomy.competencies.groups.${value}`) }))}
+        <Flex justify="space-between" align="flex-start" wrap gap={12}>
+          <Flex wrap gap={12}>
+            <Input.Search
+              key={q ?? ''}
+              aria-label={t('taxonomy.competencies.searchLabel')}
+              data-testid="competency-search"
+              placeholder={t('taxonomy.competencies.searchPlaceholder')}
+              defaultValue={q}
+              allowClear
+              maxLength={100}
+              style={{ width: 360, maxWidth: '100%' }}
+              onSearch={(value) => filters.setFilters({ q: value.trim() || undefined })}
             />
+            <Select<CompetencyType | ''>
+              aria-label={t('taxonomy.competencies.typeFilter')}
+              data-testid="competency-type-filter"
+              style={{ width: 160 }}
+              value={type ?? ''}
+              onChange={(value) => filters.setFilters({ type: value || undefined })}
+              options={[
+                { value: '', label: t('taxonomy.competencies.allTypes') },
+                ...COMPETENCY_TYPES.map((value) => ({ value, label: t(`taxonomy.types.${value}`) })),
+              ]}
+            />
+            <Select<CompetencyDimension | ''>
+              aria-label={t('taxonomy.competencies.dimensionFilter')}
+              data-testid="competency-dimension-filter"
+              style={{ width: 240 }}
+              value={dimension ?? ''}
+              onChange={(value) => filters.setFilters({ dimension: value || undefined })}
+              options={[
+                { value: '', label: t('taxonomy.competencies.allDimensions') },
+                ...COMPETENCY_DIMENSIONS.map((value) => ({ value, label: t(`taxonomy.dimensions.${value}`) })),
+              ]}
+            />
+            {version.counts.competencyGroups > 0 && (
+              <Select<CompetencyGroupsFilter>
+                aria-label={t('taxonomy.competencies.groupsFilter')}
+                style={{ width: 180 }}
+                value={groups ?? 'exclude'}
+                onChange={(value) => filters.setFilters({ groups: value === 'exclude' ? undefined : value })}
+                options={GROUP_FILTERS.map((value) => ({ value, label: t(`taxonomy.competencies.groups.${value}`) }))}
+              />
+            )}
+          </Flex>
+          {editable && (
+            <Button type="primary" data-testid="competency-create" onClick={() => setCreating(true)}>
+              {t('taxonomy.create.button')}
+            </Button>
           )}
         </Flex>
         {page.error ? <ApiErrorAlert error={page.error} onRetry={page.reload} /> : null}
@@ -175,6 +185,19 @@ export function CompetencyBrowserPage() {
         />
       </Flex>
       <Outlet />
+      {editable && (
+        <CompetencyCreateModal
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            page.reload();
+            // The version's counts and `updatedAt` change with it.
+            versionChanged(version);
+            void navigate(detailPath(created.id));
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -8,17 +8,26 @@ import { labelsInOrder } from '../bilingual.js';
 const SUGGESTIONS = 20;
 const TYPING_PAUSE_MS = 250;
 
-/** Find a competency of the version by label or alias and hand it over; `taken` ones cannot be picked again. */
+/**
+ * Find a competency of the version by label or alias and hand it over; `taken` ones cannot be picked again.
+ * Worded for adding a requirement unless `ariaLabel` and `placeholder` say otherwise.
+ */
 export function CompetencyPicker({
   versionId,
   taken,
   onPick,
   testId,
+  id,
+  ariaLabel,
+  placeholder,
 }: {
   versionId: string;
   taken: ReadonlySet<string>;
   onPick: (competency: CompetencySummary) => void;
   testId?: string;
+  id?: string;
+  ariaLabel?: string;
+  placeholder?: string;
 }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
@@ -52,10 +61,11 @@ export function CompetencyPicker({
 
   return (
     <Select<string>
+      id={id}
       data-testid={testId}
-      aria-label={t('taxonomy.requirementsEditor.add')}
+      aria-label={ariaLabel ?? t('taxonomy.requirementsEditor.add')}
       style={{ width: 420, maxWidth: '100%' }}
-      placeholder={t('taxonomy.requirementsEditor.addPlaceholder')}
+      placeholder={placeholder ?? t('taxonomy.requirementsEditor.addPlaceholder')}
       value={null}
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       notFoundContent={loading ? <Spin size="small" /> : null}
@@ -69,6 +79,7 @@ export function CompetencyPicker({
         const already = taken.has(competency.id);
         return {
           value: competency.id,
+          'data-testid': testId ? `${testId}-option-${competency.id}` : undefined,
           disabled: already,
           title: primary || competency.id,
           label: (
