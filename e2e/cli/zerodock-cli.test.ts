@@ -42,7 +42,10 @@ describe('zerodock CLI', () => {
   it('migrates a fresh data directory once, then has nothing to do', async () => {
     const first = await runZerodock(['migrate', '--json'], { env: env() });
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ backend: 'pglite', applied: ['0001-foundation', '0002-taxonomy'] });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      backend: 'pglite',
+      applied: ['0001-foundation', '0002-taxonomy'],
+    });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
     expect(await stats()).toEqual({
