@@ -74,8 +74,13 @@ node -e '
   let passed = 0, failed = 0, skipped = 0;
   for (const file of fs.readdirSync(dir)) {
     const r = JSON.parse(fs.readFileSync(dir + "/" + file, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
-    console.log(`${file.replace(".json", "").padEnd(10)} ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    // A test file that fails before any test runs (an import or a beforeAll throws) counts as one failure.
+    const broken = (r.testResults || []).filter(
+      (f) => f.status === "failed" && !(f.assertionResults || []).some((a) => a.status === "failed"),
+    ).length;
+    const failedHere = r.numFailedTests + broken;
+    passed += r.numPassedTests; failed += failedHere; skipped += r.numPendingTests + (r.numTodoTests || 0);
+    console.log(`${file.replace(".json", "").padEnd(10)} ${r.numPassedTests} passed, ${failedHere} failed`);
   }
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "$results"

@@ -12,14 +12,33 @@ function packageRoot(): string {
   return directory;
 }
 
+/** Where the datasets may be: `ZERODOCK_SHARED_DATA`, else `shared/data` beside the checkout or beside an ancestor. */
+function candidates(): string[] {
+  if (process.env.ZERODOCK_SHARED_DATA) return [resolve(process.env.ZERODOCK_SHARED_DATA)];
+  const out: string[] = [];
+  let directory = resolve(packageRoot(), '..');
+  for (;;) {
+    out.push(join(directory, 'shared', 'data'));
+    const parent = dirname(directory);
+    if (parent === directory) return out;
+    directory = parent;
+  }
+}
+
 /**
  * The real public datasets that tests and benchmarks read (never copied into the project): `ZERODOCK_SHARED_DATA`,
- * or `../shared/data` beside the checkout. Returns null when absent, except in CI, where absence is an error.
+ * or `../shared/data` beside the checkout (or beside one of its ancestors). Returns null when absent, except in CI,
+ * where absence is an error naming every place looked at.
  */
 export function sharedDataDir(): string | null {
-  const dir = process.env.ZERODOCK_SHARED_DATA ?? resolve(packageRoot(), '..', 'shared', 'data');
-  if (existsSync(dir)) return dir;
-  if (process.env.CI) throw new Error(`The shared datasets are required in CI but ${dir} does not exist.`);
+  const places = candidates();
+  const found = places.find((dir) => existsSync(dir));
+  if (found) return found;
+  if (process.env.CI) {
+    throw new Error(
+      `The shared datasets are required in CI but none of these exists: ${places.join(', ')} (set ZERODOCK_SHARED_DATA).`,
+    );
+  }
   return null;
 }
 
