@@ -365,3 +365,30 @@ export const specialtySummarySchema = z.object({
 export const specialtyPageSchema = pageOf(specialtySummarySchema);
 
 export const exportQuerySchema = z.object({ format: z.enum(['xlsx', 'case']) }).strict();
+
+/** An uploaded workbook or CASE package becomes a draft version (the file is the raw request body). */
+export const importQuerySchema = z
+  .object({
+    format: z.enum(['xlsx', 'case']),
+    /** Framework key and version label; default: what the file says. */
+    key: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case kebab-case slug')
+      .max(80)
+      .optional(),
+    label: z.string().trim().min(1).max(40).optional(),
+    /** The file's name, for error messages (FILE:LINE:FIELD). */
+    fileName: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const importResultSchema = z.object({
+  versionId: uuidSchema,
+  key: z.string(),
+  label: z.string(),
+  status: z.enum(['created', 'replaced', 'unchanged']),
+  released: z.boolean(),
+  carriedIds: z.number().int(),
+  counts: versionCountsSchema,
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

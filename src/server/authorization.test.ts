@@ -89,6 +89,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/stats': only('admin'),
   'GET /api/frameworks': signedIn,
   'GET /api/frameworks/diff': signedIn,
+  'POST /api/frameworks/import': only('admin', 'director', 'committee', 'officer'),
   'GET /api/frameworks/:versionId': signedIn,
   'POST /api/frameworks/:versionId/drafts': only('admin', 'director', 'committee', 'officer'),
   'POST /api/frameworks/:versionId/release': only('admin', 'director', 'committee', 'officer'),
@@ -216,6 +217,9 @@ function sampleRequest(
           reason: '授权测试',
         },
       };
+    case 'POST /api/frameworks/import':
+      // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.
+      return { method, path: `${path}?format=case`, body: { not: 'a file' } };
     case 'GET /api/frameworks/diff':
       return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
     case 'GET /api/frameworks/:versionId/export':

@@ -96,6 +96,32 @@ export async function importTaxonomySource(
 }
 
 /**
+ * An XLSX workbook or CASE package uploaded through the API: always a draft version, for the committee to review
+ * (diff it against the release, then release it). Any problem is IMPORT_FAILED naming the file, line and field.
+ */
+export async function importUploadedTaxonomy(
+  context: ServiceContext,
+  actorId: string,
+  format: 'xlsx' | 'case',
+  body: Buffer,
+  options: { fileName?: string | undefined; key?: string | undefined; label?: string | undefined },
+): Promise<TaxonomyImportResult> {
+  const fileName = basename(options.fileName ?? `upload.${format === 'case' ? 'json' : 'xlsx'}`);
+  const bundle =
+    format === 'case'
+      ? casePackageToBundle(body.toString('utf8'), fileName, {
+          ...(options.label ? { label: options.label } : {}),
+          ...(options.key ? { key: options.key } : {}),
+        })
+      : await readTaxonomyWorkbook(body, fileName);
+  if (format === 'xlsx') {
+    if (options.label) bundle.framework.label = options.label;
+    if (options.key) bundle.framework.key = options.key;
+  }
+  return importTaxonomyBundle(context, bundle, { actorId, sourceName: fileName, released: false });
+}
+
+/**
  * Loads the bundled curated catalogue when its version is not in the database yet: on the first start, and after
  * an upgrade that ships a new catalogue label (which then becomes the newest version, with id history carried).
  */

@@ -244,6 +244,49 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     expect(again.status).toBe(409);
   });
 
+  it('imports an uploaded workbook as a draft, and refuses a wrong workbook with FILE:LINE:FIELD, writing nothing', async () => {
+    const exported = await fetch(`${server.baseUrl}/api/frameworks/${curated.id}/export?format=xlsx`, {
+      headers: { cookie: student.cookie! },
+    });
+    const upload = (body: Uint8Array<ArrayBuffer>, query: string) =>
+      fetch(`${server.baseUrl}/api/frameworks/import?${query}`, {
+        method: 'POST',
+        headers: {
+          cookie: committee.cookie!,
+          'x-csrf-token': committee.csrfToken!,
+          'content-type': 'application/octet-stream',
+        },
+        body: new Blob([body]),
+      });
+    const imported = await upload(
+      new Uint8Array(await exported.arrayBuffer()),
+      'format=xlsx&key=college-edit&label=v1&fileName=edited.xlsx',
+    );
+    expect(imported.status).toBe(200);
+    const result = (await imported.json()) as { status: string; released: boolean; counts: Record<string, number> };
+    expect(result).toMatchObject({ status: 'created', released: false });
+    expect(result.counts.postRequirements).toBe(curated.counts.postRequirements);
+
+    const before = (await student.request<{ items: unknown[] }>('GET', '/api/frameworks')).body.items.length;
+    const wrong = new ExcelJS.Workbook();
+    wrong.addWorksheet('Sheet1').addRow(['id', 'name']);
+    const refused = await upload(new Uint8Array(await wrong.xlsx.writeBuffer()), 'format=xlsx&fileName=wrong.xlsx');
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('IMPORT_FAILED');
+    expect(body.error.message).toMatch(/^wrong\.xlsx:\d+:.*Competencies/);
+    const garbage = await upload(new TextEncoder().encode('not a workbook') as Uint8Array<ArrayBuffer>, 'format=xlsx');
+    expect(garbage.status).toBe(400);
+    expect((await student.request<{ items: unknown[] }>('GET', '/api/frameworks')).body.items.length).toBe(before);
+    // Without the CSRF token the upload never reaches the parser.
+    const forged = await fetch(`${server.baseUrl}/api/frameworks/import?format=xlsx`, {
+      method: 'POST',
+      headers: { cookie: committee.cookie!, 'content-type': 'application/octet-stream' },
+      body: Buffer.from('x'),
+    });
+    expect(forged.status).toBe(403);
+  });
+
   it('answers 404 for an unknown version and 400 for a malformed id', async () => {
     const unknown = await student.request<{ error: { code: string } }>(
       'GET',

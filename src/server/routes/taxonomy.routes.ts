@@ -13,6 +13,8 @@ import {
   frameworkDiffSchema,
   frameworkVersionListSchema,
   frameworkVersionSchema,
+  importQuerySchema,
+  importResultSchema,
   occupationPageSchema,
   occupationQuerySchema,
   postDetailSchema,
@@ -26,7 +28,9 @@ import {
   versionParamsSchema,
 } from '../../contracts/taxonomy.js';
 import { TAXONOMY_EDITOR_ROLES, TAXONOMY_RELEASE_ROLES } from '../../core/access/roles.js';
+import { DomainError } from '../../core/errors/domain-error.js';
 import { diffVersionsPage } from '../../services/taxonomy-diff-service.js';
+import { importUploadedTaxonomy } from '../../services/taxonomy-source-import.js';
 import { exportFrameworkVersion } from '../../services/taxonomy-export-service.js';
 import {
   createCompetency,
@@ -45,9 +49,12 @@ import {
   searchCompetencies,
 } from '../../services/taxonomy-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 const errors = { '4xx': errorBodySchema };
+/** Uploaded workbooks and CASE packages (the curated framework's CASE JSON is ~2.7 MB). */
+const UPLOAD_LIMIT_BYTES = 32 * 1024 * 1024;
 const signedIn = { access: { kind: 'signed-in' } } as const;
 const editors = { access: { kind: 'role-anywhere', roles: TAXONOMY_EDITOR_ROLES } } as const;
 const releasers = { access: { kind: 'role-anywhere', roles: TAXONOMY_RELEASE_ROLES } } as const;
@@ -85,6 +92,43 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
     },
     async (request) => diffVersionsPage(services, request.query),
   );
+
+  // The upload parser lives in its own scope: elsewhere the API accepts JSON only.
+  void app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser(
+      ['application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    scope.post(
+      '/api/frameworks/import',
+      {
+        config: releasers,
+        bodyLimit: UPLOAD_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary: 'Upload an XLSX workbook or a CASE package (raw body) as a new draft version, all or nothing',
+          querystring: importQuerySchema,
+          response: { 200: importResultSchema, ...errors },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+          throw new DomainError('VALIDATION_FAILED', 'Send the file as the request body (application/octet-stream)', {
+            field: 'body',
+          });
+        }
+        return importUploadedTaxonomy(
+          services,
+          requireAuth(request).actor.personId,
+          request.query.format,
+          request.body,
+          request.query,
+        );
+      },
+    );
+  });
 
   app.get(
     '/api/frameworks/:versionId',
