@@ -8,7 +8,7 @@ import type {
 } from '../contracts/taxonomy.js';
 import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
-import { normalizeTerm } from '../core/taxonomy/normalize-term.js';
+import { TermIndex } from '../core/taxonomy/term-index.js';
 import {
   blankCompetency,
   type Competency,
@@ -226,24 +226,38 @@ export async function entityHistory(
   return { items: await context.store.repositories.taxonomy.edits(version.key, entity, entityId) };
 }
 
+/** Posts of a version; with `q`, ranked by the same fuzzy zh/en matching as competencies (titles, aliases, sub-sector). */
 export async function listPosts(
   context: ServiceContext,
   versionId: string,
   filter: { q?: string | undefined; category?: PostCategory | undefined },
 ) {
   await requireVersion(context, versionId);
-  const q = filter.q ? normalizeTerm(filter.q) : '';
-  const posts = await context.store.repositories.taxonomy.posts(versionId);
-  const items = posts
-    .filter((post) => filter.category === undefined || post.category === filter.category)
-    .filter(
-      (post) =>
-        q === '' ||
-        [post.id, post.titleZh, post.titleEn, post.subSectorZh, post.subSectorEn, ...post.aliasesZh, ...post.aliasesEn]
-          .map(normalizeTerm)
-          .some((term) => term.includes(q)),
-    )
-    .map(({ scenes: _scenes, references: _references, descriptionZh: _dz, descriptionEn: _de, ...summary }) => summary);
+  const posts = (await context.store.repositories.taxonomy.posts(versionId)).filter(
+    (post) => filter.category === undefined || post.category === filter.category,
+  );
+  let ranked = posts;
+  if (filter.q) {
+    const index = new TermIndex(
+      posts.map((post) => ({
+        id: post.id,
+        terms: [
+          { text: post.titleZh, language: 'zh' as const, kind: 'label' as const },
+          { text: post.titleEn, language: 'en' as const, kind: 'label' as const },
+          ...post.aliasesZh.map((text) => ({ text, language: 'zh' as const, kind: 'alias' as const })),
+          ...post.aliasesEn.map((text) => ({ text, language: 'en' as const, kind: 'alias' as const })),
+          { text: post.subSectorZh, language: 'zh' as const, kind: 'alias' as const },
+          { text: post.subSectorEn, language: 'en' as const, kind: 'alias' as const },
+          { text: post.id, language: 'en' as const, kind: 'alias' as const },
+        ],
+      })),
+    );
+    const byId = new Map(posts.map((post) => [post.id, post]));
+    ranked = index.search(filter.q).map((hit) => byId.get(hit.id)!);
+  }
+  const items = ranked.map(
+    ({ scenes: _scenes, references: _references, descriptionZh: _dz, descriptionEn: _de, ...summary }) => summary,
+  );
   return { items };
 }
 

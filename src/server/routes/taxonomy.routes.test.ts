@@ -82,6 +82,16 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     expect(post.body.scenes[0]!.tasksZh.length).toBeGreaterThan(0);
     expect(post.body.references.some((ref) => ref.scheme === 'esco')).toBe(true);
     expect(post.body.levels).toHaveLength(5);
+    const fuzzy = await student.request<{ items: { id: string }[] }>(
+      'GET',
+      `/api/frameworks/${curated.id}/posts?q=${encodeURIComponent('测试工程师')}`,
+    );
+    expect(fuzzy.body.items[0]?.id).toBe('ito-industrial-software-testing');
+    const typo = await student.request<{ items: { id: string }[] }>(
+      'GET',
+      `/api/frameworks/${curated.id}/posts?q=warehose`,
+    );
+    expect(typo.body.items.map((item) => item.id)).toContain('bpo-logistics-warehouse-management');
     const missing = await student.request<{ error: { code: string } }>(
       'GET',
       `/api/frameworks/${curated.id}/posts/no-such-post`,
