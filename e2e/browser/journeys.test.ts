@@ -328,6 +328,60 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
     }
   });
 
+  it('committee member: imports a workbook as a draft, sees a broken file refused, finds no references yet', async () => {
+    const page = await newPage();
+    try {
+      await logIn(page, 'committee@demo.zerodock.local');
+      await page.getByTestId('nav-taxonomy').click();
+      await page.getByTestId('taxonomy-tab-versions').click();
+      await page.getByTestId('versions-table').waitFor();
+      // The workbook of the shown release, exported by the signed-in browser.
+      const exported = await page.request.get(
+        `${zerodock.baseUrl}${await page.getByTestId('export-xlsx').getAttribute('href')}`,
+      );
+      expect(exported.status()).toBe(200);
+      const workbook = await exported.body();
+
+      const fileInput = () => page.getByTestId('import-version-file').locator('input[type=file]');
+      await page.getByTestId('import-version').click();
+      await fileInput().setInputFiles({
+        name: 'zerodock.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: workbook,
+      });
+      await page.getByTestId('import-version-key').fill('college-edit');
+      await page.getByTestId('import-version-label').fill('v1');
+      await page.getByTestId('import-version-submit').click();
+      await page.getByTestId('current-version').filter({ hasText: 'college-edit@v1' }).waitFor();
+      expect(await page.getByTestId('version-picker').innerText()).toContain('草稿');
+      expect(new URL(page.url()).searchParams.get('version')).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByTestId('import-version-form').waitFor({ state: 'detached' });
+
+      // Not a workbook: refused, and the server's FILE:LINE:FIELD message names the file.
+      await page.getByTestId('import-version').click();
+      await fileInput().setInputFiles({
+        name: 'bad.xlsx',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('not a workbook'),
+      });
+      await page.getByTestId('import-version-submit').click();
+      const failure = page.getByTestId('import-version-error');
+      await failure.waitFor();
+      expect(await failure.innerText()).toContain('bad.xlsx');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('import-version-form').waitFor({ state: 'detached' });
+
+      // The e2e server has no reference occupations or specialties imported.
+      await page.getByTestId('taxonomy-tab-references').click();
+      await page.getByTestId('references-page').waitFor();
+      const empty = page.getByTestId('references-empty');
+      await empty.waitFor();
+      expect(await empty.innerText()).toContain('zerodock import esco|onet|occupations-cn|specialties');
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('shows the taxonomy in English, read-only for a teacher', async () => {
     const page = await newPage();
     try {
@@ -372,6 +426,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('taxonomy-tab-versions').click();
       await page.getByTestId('versions-table').waitFor();
       expect(await page.getByTestId('derive-draft').count()).toBe(0);
+      expect(await page.getByTestId('import-version').count()).toBe(0);
 
       // Leave the account in Chinese for the other journeys.
       await page.getByTestId('lang-switch').click();

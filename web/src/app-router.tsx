@@ -35,6 +35,7 @@ const CompetencyDrawer = lazyNamed(
 const PostsPage = lazyNamed(() => import('./features/taxonomy/components/PostsPage.js'), 'PostsPage');
 const PostDetailPage = lazyNamed(() => import('./features/taxonomy/components/PostDetailPage.js'), 'PostDetailPage');
 const VersionsPage = lazyNamed(() => import('./features/taxonomy/components/VersionsPage.js'), 'VersionsPage');
+const ReferencesPage = lazyNamed(() => import('./features/taxonomy/components/ReferencesPage.js'), 'ReferencesPage');
 
 export const appRouter = createBrowserRouter([
   {
@@ -67,6 +68,7 @@ export const appRouter = createBrowserRouter([
                   { path: 'posts', element: <PostsPage /> },
                   { path: 'posts/:postId', element: <PostDetailPage /> },
                   { path: 'versions', element: <VersionsPage /> },
+                  { path: 'references', element: <ReferencesPage /> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -5,6 +5,8 @@ type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as is (`application/octet-stream`) instead of a JSON body. */
+  rawBody?: Blob;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** Login and the initial session probe expect 401s and must not announce a lost session. */
@@ -36,7 +38,8 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -45,7 +48,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -71,6 +74,9 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
+  /** POSTs a file as the raw request body (uploads); the CSRF token goes with it like any mutation. */
+  postFile: <T>(path: string, file: Blob, options?: Omit<RequestOptions, 'body' | 'rawBody'>) =>
+    apiRequest<T>('POST', path, { ...options, rawBody: file }),
 };
 
 async function readJson(response: Response): Promise<unknown> {

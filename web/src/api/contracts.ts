@@ -29,6 +29,7 @@ export type {
   CompetencySummary,
   FrameworkDiffResponse,
   FrameworkVersion,
+  ImportResult,
   PostDetail,
   PostSummary,
   RequirementsPut,
@@ -60,3 +61,11 @@ export type EditList = z.infer<typeof taxonomy.editListSchema>;
 export type CreateDraftRequest = z.input<typeof taxonomy.createDraftSchema>;
 export type ReleaseVersionRequest = z.input<typeof taxonomy.releaseVersionSchema>;
 export type ExportFormat = z.infer<typeof taxonomy.exportQuerySchema>['format'];
+export type ImportQuery = z.input<typeof taxonomy.importQuerySchema>;
+export type ImportFormat = ImportQuery['format'];
+export type OccupationSummary = z.infer<typeof taxonomy.occupationSummarySchema>;
+export type OccupationPage = z.infer<typeof taxonomy.occupationPageSchema>;
+export type SpecialtySummary = z.infer<typeof taxonomy.specialtySummarySchema>;
+export type SpecialtyPage = z.infer<typeof taxonomy.specialtyPageSchema>;
+export type EducationLevel = SpecialtySummary['educationLevel'];
+export type SpecialtyLevel = SpecialtySummary['level'];

@@ -293,6 +293,7 @@ export const en: TranslationMessages = {
       competencies: 'Competencies',
       posts: 'Posts',
       versions: 'Versions & diff',
+      references: 'Occupations & specialties',
     },
     version: {
       picker: 'Framework version',
@@ -524,6 +525,33 @@ export const en: TranslationMessages = {
         xlsx: 'Export XLSX',
         case: 'Export CASE JSON',
       },
+      import: {
+        button: 'Import XLSX / CASE',
+        title: 'Import an XLSX workbook or a CASE package',
+        help: 'The file becomes a new draft version (all or nothing); review the differences, then release it. A draft with the same framework key and label is replaced.',
+        file: 'File',
+        fileHelp: 'An .xlsx workbook (the format of “Export XLSX”) or a CASE JSON package, at most 32 MB.',
+        pick: 'Choose a file',
+        fileRequired: 'Choose the file to import',
+        fileType: 'Only .xlsx workbooks and .json CASE packages can be imported',
+        key: 'Framework key (optional)',
+        keyHelp: 'Leave empty to use the key in the file.',
+        keyPattern: 'Lower-case letters, digits and hyphens only, e.g. college-edit',
+        label: 'Version label (optional)',
+        labelHelp: 'Leave empty to use the label in the file.',
+        submit: 'Import as draft',
+        uploading: 'Uploading and importing {{file}}…',
+        failed:
+          'The file has a problem and was not imported. Fix it at the place named below (file:line:field) and try again:',
+        done: {
+          created:
+            'Imported draft {{version}}: {{competencies}} competencies, {{posts}} posts, {{requirements}} requirements',
+          replaced:
+            'Replaced draft {{version}}: {{competencies}} competencies, {{posts}} posts, {{requirements}} requirements',
+          unchanged:
+            '{{version}} already holds this content; nothing changed ({{competencies}} competencies, {{posts}} posts, {{requirements}} requirements)',
+        },
+      },
       derive: {
         button: 'Derive draft',
         title: 'Derive a draft version from {{version}}',
@@ -542,6 +570,55 @@ export const en: TranslationMessages = {
         submit: 'Release',
         done: '{{version}} released',
       },
+    },
+    references: {
+      picker: 'Versions with reference data',
+      kinds: {
+        occupations: 'Occupations ({{count}})',
+        specialties: 'Specialties ({{count}})',
+      },
+      otherVersion:
+        'The current framework version {{current}} has no reference occupations or specialties; showing {{shown}}.',
+      empty: 'No reference occupations or specialties have been imported yet.',
+      emptyHelp:
+        'An administrator imports them on the server with the command line: ESCO occupations (esco), O*NET occupations (onet), the Chinese occupation classification (occupations-cn) or the vocational specialty catalogue (specialties).',
+      searchLabel: 'Search',
+      occupationSearch: 'Search occupations by title, code or alias',
+      specialtySearch: 'Search specialties by name or code',
+      schemeFilter: 'Filter by scheme',
+      allSchemes: 'All schemes',
+      educationLevelFilter: 'Filter by education level',
+      allEducationLevels: 'All levels',
+      levelFilter: 'Filter by catalogue level',
+      allLevels: 'All tiers',
+      occupationColumns: {
+        scheme: 'Scheme',
+        code: 'Code',
+        title: 'Title',
+        isco: 'ISCO code',
+        description: 'Description',
+        aliases: 'Aliases',
+        tasks: 'Tasks',
+      },
+      specialtyColumns: {
+        educationLevel: 'Education level',
+        level: 'Tier',
+        code: 'Code',
+        name: 'Name',
+        controlled: 'Controlled',
+      },
+      educationLevels: {
+        secondary: 'Secondary vocational',
+        higher: 'Higher vocational (associate)',
+        bachelor: 'Vocational bachelor',
+      },
+      levels: {
+        category: 'Category',
+        class: 'Class',
+        major: 'Specialty',
+      },
+      controlled: 'Controlled',
+      controlledHelp: 'A nationally controlled specialty (marked K in the catalogue)',
     },
     diff: {
       title: 'Differences between versions',

@@ -2,8 +2,10 @@ import type {
   CompetencyChange,
   CompetencyDimension,
   CompetencyType,
+  EducationLevel,
   OccupationScheme,
   PostCategory,
+  SpecialtyLevel,
 } from '../../api/contracts.js';
 
 // The web app may not import core, so it lists the taxonomy's enumerations itself, in the order the UI shows
@@ -34,6 +36,12 @@ export const COMPETENCY_CHANGES = [
 ] as const satisfies readonly CompetencyChange[];
 
 export const OCCUPATION_SCHEMES = ['esco', 'isco', 'onet', 'cn2022'] as const satisfies readonly OccupationScheme[];
+
+/** 中职, 高职专科, 高职本科. */
+export const EDUCATION_LEVELS = ['secondary', 'higher', 'bachelor'] as const satisfies readonly EducationLevel[];
+
+/** 专业大类 → 专业类 → 专业. */
+export const SPECIALTY_LEVELS = ['category', 'class', 'major'] as const satisfies readonly SpecialtyLevel[];
 
 export const TYPE_COLOURS: Readonly<Record<CompetencyType, string>> = {
   knowledge: 'blue',
@@ -69,4 +77,6 @@ export const TAXONOMY_LISTS_ARE_COMPLETE: [
   AssertComplete<(typeof POST_CATEGORIES)[number], PostCategory>,
   AssertComplete<(typeof COMPETENCY_CHANGES)[number], CompetencyChange>,
   AssertComplete<(typeof OCCUPATION_SCHEMES)[number], OccupationScheme>,
-] = [true, true, true, true, true];
+  AssertComplete<(typeof EDUCATION_LEVELS)[number], EducationLevel>,
+  AssertComplete<(typeof SPECIALTY_LEVELS)[number], SpecialtyLevel>,
+] = [true, true, true, true, true, true, true];

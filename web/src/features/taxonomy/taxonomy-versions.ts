@@ -1,4 +1,4 @@
-import type { FrameworkVersion } from '../../api/contracts.js';
+import type { FrameworkVersion, ImportFormat } from '../../api/contracts.js';
 
 /** The framework the platform is built around; its newest version is shown unless the URL names another. */
 export const DEFAULT_FRAMEWORK_KEY = 'zerodock';
@@ -60,4 +60,17 @@ export function suggestDraftLabel(versions: readonly FrameworkVersion[], from: F
   }
   const fallback = `${from.label}-draft`.slice(0, 40);
   return taken.has(fallback) ? '' : fallback;
+}
+
+/** Whether a version carries reference occupations or specialties (ESCO, O*NET, 大典, the MOE catalogue). */
+export function hasReferences(version: FrameworkVersion): boolean {
+  return version.counts.occupations > 0 || version.counts.specialties > 0;
+}
+
+/** The upload format by file name: `.xlsx` → a workbook, `.json` → a CASE package, anything else none. */
+export function importFormatOf(fileName: string): ImportFormat | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.json')) return 'case';
+  return undefined;
 }

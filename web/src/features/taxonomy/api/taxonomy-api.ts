@@ -14,11 +14,18 @@ import type {
   FrameworkDiffResponse,
   FrameworkVersion,
   FrameworkVersionList,
+  EducationLevel,
+  ImportQuery,
+  ImportResult,
+  OccupationPage,
+  OccupationScheme,
   PostCategory,
   PostDetail,
   PostList,
   ReleaseVersionRequest,
   RequirementsPut,
+  SpecialtyLevel,
+  SpecialtyPage,
 } from '../../../api/contracts.js';
 
 const segment = encodeURIComponent;
@@ -29,6 +36,41 @@ function versionPath(versionId: string): string {
 
 export function listFrameworkVersions(signal?: AbortSignal): Promise<FrameworkVersionList> {
   return api.get<FrameworkVersionList>('/api/frameworks', { signal });
+}
+
+export function fetchFrameworkVersion(versionId: string, signal?: AbortSignal): Promise<FrameworkVersion> {
+  return api.get<FrameworkVersion>(versionPath(versionId), { signal });
+}
+
+/**
+ * Taxonomy releasers. An XLSX workbook or CASE package, sent as the raw body, becomes a draft version (all or
+ * nothing); a file problem is IMPORT_FAILED with a `FILE:LINE:FIELD: reason` message.
+ */
+export function importFrameworkFile(file: Blob, query: ImportQuery): Promise<ImportResult> {
+  return api.postFile<ImportResult>('/api/frameworks/import', file, { query: { ...query } });
+}
+
+export interface OccupationSearch {
+  q?: string;
+  scheme?: OccupationScheme;
+  limit: number;
+  offset: number;
+}
+
+export function searchOccupations(versionId: string, query: OccupationSearch, signal?: AbortSignal) {
+  return api.get<OccupationPage>(`${versionPath(versionId)}/occupations`, { query: { ...query }, signal });
+}
+
+export interface SpecialtySearch {
+  q?: string;
+  educationLevel?: EducationLevel;
+  level?: SpecialtyLevel;
+  limit: number;
+  offset: number;
+}
+
+export function searchSpecialties(versionId: string, query: SpecialtySearch, signal?: AbortSignal) {
+  return api.get<SpecialtyPage>(`${versionPath(versionId)}/specialties`, { query: { ...query }, signal });
 }
 
 export interface CompetencySearch {

@@ -13,7 +13,7 @@ import { TaxonomyContext, type TaxonomyContextValue } from '../hooks/taxonomy-co
 import { defaultVersion, sortVersions } from '../taxonomy-versions.js';
 import { VersionPicker } from './VersionPicker.js';
 
-const SECTIONS = ['competencies', 'posts', 'versions'] as const;
+const SECTIONS = ['competencies', 'posts', 'versions', 'references'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /**

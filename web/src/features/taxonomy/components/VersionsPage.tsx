@@ -8,6 +8,7 @@ import { exportUrl } from '../api/taxonomy-api.js';
 import { useTaxonomy } from '../hooks/use-taxonomy.js';
 import { versionName } from '../taxonomy-versions.js';
 import { DeriveDraftModal } from './DeriveDraftModal.js';
+import { ImportVersionModal } from './ImportVersionModal.js';
 import { ReleaseVersionModal } from './ReleaseVersionModal.js';
 import { VersionDiff } from './VersionDiff.js';
 import { VersionStatusTag } from './VersionStatusTag.js';
@@ -16,7 +17,7 @@ import { VersionStatusTag } from './VersionStatusTag.js';
 export function VersionsPage() {
   const { t, i18n } = useTranslation();
   const { versions, version, selectVersion, versionChanged, canRelease } = useTaxonomy();
-  const [dialog, setDialog] = useState<'derive' | 'release' | null>(null);
+  const [dialog, setDialog] = useState<'derive' | 'release' | 'import' | null>(null);
   const language = i18n.language;
   const parent = version.derivedFrom ? versions.find((candidate) => candidate.id === version.derivedFrom) : undefined;
 
@@ -106,6 +107,11 @@ export function VersionsPage() {
                 {t('taxonomy.versions.derive.button')}
               </Button>
             )}
+            {canRelease && (
+              <Button data-testid="import-version" onClick={() => setDialog('import')}>
+                {t('taxonomy.versions.import.button')}
+              </Button>
+            )}
             {canRelease && !version.released && (
               <Button danger data-testid="release-version" onClick={() => setDialog('release')}>
                 {t('taxonomy.versions.release.button')}
@@ -190,6 +196,15 @@ export function VersionsPage() {
               setDialog(null);
               versionChanged(draft);
               selectVersion(draft.id);
+            }}
+          />
+          <ImportVersionModal
+            open={dialog === 'import'}
+            onClose={() => setDialog(null)}
+            onImported={(imported) => {
+              setDialog(null);
+              versionChanged(imported);
+              selectVersion(imported.id);
             }}
           />
           {!version.released && (
