@@ -1,14 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type {
-  FrameworkHeader,
-  FrameworkSource,
-  JobScene,
-  PostCategory,
-  PostReferences,
-  TaxonomyBundle,
-} from '../../core/taxonomy/taxonomy-bundle.js';
+import type { FrameworkHeader, FrameworkSource, TaxonomyBundle } from '../../core/taxonomy/taxonomy-bundle.js';
 import type { Database } from '../database-schema.js';
-import { competencyFromRow } from './competency-row.js';
+import { competencyFromRow, postFromRow } from './taxonomy-rows.js';
 
 export interface FrameworkVersionRecord {
   id: string;
@@ -371,20 +364,7 @@ export class FrameworkVersionRepository {
         level: row.level,
         hot: row.hot,
       })),
-      posts: posts.map((row) => ({
-        id: row.id,
-        titleZh: row.title_zh,
-        titleEn: row.title_en,
-        aliasesZh: row.aliases_zh,
-        aliasesEn: row.aliases_en,
-        category: row.category as PostCategory,
-        subSectorZh: row.sub_sector_zh,
-        subSectorEn: row.sub_sector_en,
-        descriptionZh: row.description_zh,
-        descriptionEn: row.description_en,
-        scenes: row.scenes as JobScene[],
-        references: row.refs as PostReferences,
-      })),
+      posts: posts.map(postFromRow),
       requirements: requirements.map((row) => ({
         postId: row.post_id,
         competencyId: row.competency_id,

@@ -3,14 +3,12 @@ import type {
   Competency,
   CompetencyDimension,
   CompetencyType,
-  JobScene,
   Post,
   PostCategory,
-  PostReferences,
   PostRequirement,
 } from '../../core/taxonomy/taxonomy-bundle.js';
 import type { Database } from '../database-schema.js';
-import { competencyFromRow } from './competency-row.js';
+import { competencyFromRow, postFromRow } from './taxonomy-rows.js';
 
 export interface CompetencyTermRow {
   id: string;
@@ -254,21 +252,10 @@ export class TaxonomyQueryRepository {
       .orderBy('p.category')
       .orderBy('p.id')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      titleZh: row.title_zh,
-      titleEn: row.title_en,
-      aliasesZh: row.aliases_zh,
-      aliasesEn: row.aliases_en,
-      category: row.category as PostCategory,
-      subSectorZh: row.sub_sector_zh,
-      subSectorEn: row.sub_sector_en,
-      descriptionZh: row.description_zh,
-      descriptionEn: row.description_en,
-      scenes: row.scenes as JobScene[],
-      references: row.refs as PostReferences,
-      requirementCount: row.requirement_count,
-      essentialCount: row.essential_count,
+    return rows.map(({ requirement_count, essential_count, ...row }) => ({
+      ...postFromRow(row),
+      requirementCount: requirement_count,
+      essentialCount: essential_count,
     }));
   }
 
