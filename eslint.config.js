@@ -73,7 +73,7 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
   { files: ['eslint.config.js', '**/vite.config.ts', 'vitest.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
-    files: ['**/*.test.ts', 'e2e/**', 'bench/**'],
+    files: ['**/*.test.ts', 'e2e/**', 'bench/**', 'eval/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

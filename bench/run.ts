@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { formatTable } from './format-table.js';
 import { measureThroughput, type ThroughputFigure, type ThroughputSettings } from './measure-throughput.js';
 import { measureTaxonomy, type TaxonomyFigures } from './measure-taxonomy.js';
+import { formatMentionFigures, measureMentions, type MentionBenchFigures } from './measure-mentions.js';
+import { measureDemandPipeline, type DemandPipelineFigures } from './measure-demand-pipeline.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
 import { DEMO_ADMIN, signIn } from './sign-in.js';
@@ -33,8 +35,15 @@ const failures: string[] = [];
 // Everything is bounded: autocannon cases by their duration, start-up and the browser by a generous margin.
 const caseCount = 3 + (databaseUrl ? 2 : 0);
 // Plus the ESCO imports (about a minute each on 2 cores).
+// Plus the mention scan (50 MB, ours and grep, three rounds each) and the end-to-end demand pipeline
+// (BENCH_POSTINGS postings, default 1,000,000; budgeted at 300 postings/s).
+const postingCount = Number(process.env.BENCH_POSTINGS ?? 1_000_000);
 const budgetSeconds =
-  caseCount * (seconds + throughputSettings.warmupSeconds + 15) + 4 * 60 + (databaseUrl ? 6 : 3) * 60;
+  caseCount * (seconds + throughputSettings.warmupSeconds + 15) +
+  4 * 60 +
+  (databaseUrl ? 6 : 3) * 60 +
+  10 * 60 +
+  Math.ceil(postingCount / 300);
 const watchdog = setTimeout(() => {
   process.stderr.write(`\nbench: FAILED — still running after ${budgetSeconds} s; giving up.\n`);
   process.exit(2);
@@ -95,6 +104,32 @@ async function main(): Promise<void> {
   });
 
   log();
+  log('Demand: exact-mention scanning, ours vs GNU grep -F (same patterns, same text, same run)');
+  let mentions: MentionBenchFigures | { skipped: string } = { skipped: 'failed' };
+  await step('mentions', async () => {
+    const figures = await measureMentions({ log: (line) => log(`  ${line}`) });
+    mentions = figures;
+    log(formatMentionFigures(figures).replace(/^/gm, '  '));
+  });
+
+  log();
+  log(
+    `Demand: end to end on PGlite, ${postingCount.toLocaleString('en')} generated postings (import, link, aggregate)`,
+  );
+  let pipeline: DemandPipelineFigures | { skipped: string } = { skipped: 'failed' };
+  await step('demand pipeline', async () => {
+    const figures = await measureDemandPipeline(postingCount, (line) => log(`  ${line}`));
+    pipeline = figures;
+    log(
+      `  ${figures.count.toLocaleString('en')} postings (${figures.fileMegabytes.toFixed(0)} MB JSONL): import ${figures.importSeconds.toFixed(1)} s ` +
+        `+ aggregate ${figures.aggregateSeconds.toFixed(1)} s = ${figures.pipelineSeconds.toFixed(1)} s ` +
+        `(${figures.postingsPerSecond.toFixed(0)} postings/s), peak RSS ${figures.maxRssMegabytes.toFixed(0)} MB; ` +
+        `${figures.stored.toLocaleString('en')} stored, ${figures.duplicates.toLocaleString('en')} near-duplicates dropped; ` +
+        `target: 120 s and 4 GB`,
+    );
+  });
+
+  log();
   const webBundle = reportWebBundle();
   log();
   const webLoad = await reportWebLoad();
@@ -115,6 +150,8 @@ async function main(): Promise<void> {
     settings: { ...throughputSettings, loopbackOnly: true, postgres: databaseUrl !== undefined },
     throughput: rows,
     taxonomy,
+    mentions,
+    demandPipeline: pipeline,
     webBundle,
     webLoad,
     failures,

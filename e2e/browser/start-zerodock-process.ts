@@ -24,7 +24,14 @@ export async function startZerodockProcess(): Promise<ZerodockProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [entry, 'serve', '--demo-if-empty', '--port', '0'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ZERODOCK_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    // No demo postings: the journeys import their own files and check the empty states first.
+    env: {
+      ...process.env,
+      ZERODOCK_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ZERODOCK_DEMO_POSTINGS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -43,6 +43,9 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'FRAMEWORK_NOT_FOUND':
     case 'COMPETENCY_NOT_FOUND':
     case 'POST_NOT_FOUND':
+    case 'POSTING_NOT_FOUND':
+    case 'POSTING_IMPORT_NOT_FOUND':
+    case 'DECLARATION_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
       return EXIT.unavailable;

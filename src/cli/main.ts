@@ -7,6 +7,9 @@ import { registerDiffCommand } from './commands/diff.command.js';
 import { registerExportCommands } from './commands/export.command.js';
 import { registerFrameworksCommand } from './commands/frameworks.command.js';
 import { registerImportCommands } from './commands/import.command.js';
+import { registerLinkCommands } from './commands/link.command.js';
+import { registerDemandCommand } from './commands/demand.command.js';
+import { registerSpansCommand } from './commands/spans.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerStatsCommand } from './commands/stats.command.js';
@@ -34,5 +37,8 @@ registerImportCommands(program);
 registerExportCommands(program);
 registerDiffCommand(program);
 registerFrameworksCommand(program);
+registerLinkCommands(program);
+registerSpansCommand(program);
+registerDemandCommand(program);
 
 await program.parseAsync(process.argv);

@@ -105,6 +105,26 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/frameworks/:versionId/posts/:postId/history': signedIn,
   'GET /api/frameworks/:versionId/occupations': signedIn,
   'GET /api/frameworks/:versionId/specialties': signedIn,
+  // Demand: reading is for everyone signed in; posting files are imported by platform admins, city officers and
+  // committee members; declarations belong to their enterprise (admins write, admins and engineers read).
+  'POST /api/demand/link': signedIn,
+  'GET /api/demand/imports': signedIn,
+  'POST /api/demand/imports': only('admin', 'director', 'committee', 'officer'),
+  'DELETE /api/demand/imports/:importId': only('admin', 'director', 'committee', 'officer'),
+  'GET /api/demand/postings': signedIn,
+  'GET /api/demand/postings/:postingId': signedIn,
+  'GET /api/demand/overview': signedIn,
+  'GET /api/demand/trends': signedIn,
+  'GET /api/demand/posts/:postId': signedIn,
+  'GET /api/demand/declarations/summary': signedIn,
+  'GET /api/organisations/:organisationId/demand-declarations': tenantScoped(
+    'enterprise-admin',
+    'committee',
+    'engineer',
+  ),
+  'POST /api/organisations/:organisationId/demand-declarations': tenantScoped('enterprise-admin'),
+  'DELETE /api/organisations/:organisationId/demand-declarations/:declarationId': tenantScoped('enterprise-admin'),
+  'POST /api/organisations/:organisationId/demand-declarations/import': tenantScoped('enterprise-admin'),
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -151,6 +171,9 @@ function sampleRequest(
   const path = template
     .replace(':organisationId', organisation.id)
     .replace(':personId', randomUUID())
+    .replace(':importId', randomUUID())
+    .replace(':postingId', randomUUID())
+    .replace(':declarationId', randomUUID())
     .replace(':versionId', draftVersionId)
     .replace(':competencyId', 'teamwork')
     .replace(':postId', 'ito-industrial-software-testing');
@@ -220,6 +243,14 @@ function sampleRequest(
     case 'POST /api/frameworks/import':
       // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.
       return { method, path: `${path}?format=case`, body: { not: 'a file' } };
+    case 'POST /api/demand/link':
+      return { method, path, body: { text: 'Selenium 自动化测试', mode: 'exact' } };
+    case 'POST /api/demand/imports':
+    case 'POST /api/organisations/:organisationId/demand-declarations/import':
+      // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.
+      return { method, path: `${path}?fileName=postings.csv`, body: { not: 'a file' } };
+    case 'POST /api/organisations/:organisationId/demand-declarations':
+      return { method, path, body: { postId: 'ito-industrial-software-testing', headcount: 3, year: 2026 } };
     case 'GET /api/frameworks/diff':
       return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
     case 'GET /api/frameworks/:versionId/export':

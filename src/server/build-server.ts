@@ -23,6 +23,7 @@ import { registerMemberRoutes } from './routes/member.routes.js';
 import { registerOrganisationRoutes } from './routes/organisation.routes.js';
 import { registerStatsRoutes } from './routes/stats.routes.js';
 import { registerTaxonomyRoutes } from './routes/taxonomy.routes.js';
+import { registerDemandRoutes } from './routes/demand.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 
 export interface BuildServerOptions extends RouteDependencies {
@@ -100,6 +101,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   registerAuditRoutes(app, options);
   registerStatsRoutes(app, options);
   registerTaxonomyRoutes(app, options);
+  registerDemandRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

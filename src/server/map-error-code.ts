@@ -26,6 +26,9 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'FRAMEWORK_NOT_FOUND':
     case 'COMPETENCY_NOT_FOUND':
     case 'POST_NOT_FOUND':
+    case 'POSTING_NOT_FOUND':
+    case 'POSTING_IMPORT_NOT_FOUND':
+    case 'DECLARATION_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':

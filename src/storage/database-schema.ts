@@ -182,6 +182,71 @@ export interface TaxonomyEditsTable {
   occurred_at: Generated<Date>;
 }
 
+export interface PostingImportsTable {
+  id: Generated<string>;
+  file_name: string;
+  checksum: string;
+  link_mode: string;
+  status: string;
+  records: number;
+  processed: Generated<number>;
+  stored: Generated<number>;
+  duplicates: Generated<number>;
+  dictionary: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface PostingsTable {
+  id: Generated<string>;
+  import_id: string;
+  source_id: string;
+  title: string;
+  body: string;
+  enterprise: string;
+  enterprise_key: string;
+  province: string | null;
+  city: string | null;
+  posted_on: ColumnType<string, string, string>;
+  year: number;
+  post_id: string | null;
+  post_confidence: number | null;
+  fingerprint_hi: number;
+  fingerprint_lo: number;
+  links: ColumnType<unknown, string, string>;
+}
+
+export interface DemandCountsTable {
+  import_id: string;
+  competency_key: string;
+  post_id: string;
+  province: string;
+  year: number;
+  postings: number;
+}
+
+export interface DemandEnterprisesTable {
+  import_id: string;
+  post_id: string;
+  province: string;
+  year: number;
+  enterprise_key: string;
+}
+
+export interface DemandDeclarationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  post_id: string;
+  headcount: number;
+  year: number;
+  province: string | null;
+  city: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -198,4 +263,9 @@ export interface Database {
   post_requirements: PostRequirementsTable;
   specialties: SpecialtiesTable;
   taxonomy_edits: TaxonomyEditsTable;
+  posting_imports: PostingImportsTable;
+  postings: PostingsTable;
+  demand_counts: DemandCountsTable;
+  demand_enterprises: DemandEnterprisesTable;
+  demand_declarations: DemandDeclarationsTable;
 }

@@ -36,6 +36,22 @@ const PostsPage = lazyNamed(() => import('./features/taxonomy/components/PostsPa
 const PostDetailPage = lazyNamed(() => import('./features/taxonomy/components/PostDetailPage.js'), 'PostDetailPage');
 const VersionsPage = lazyNamed(() => import('./features/taxonomy/components/VersionsPage.js'), 'VersionsPage');
 const ReferencesPage = lazyNamed(() => import('./features/taxonomy/components/ReferencesPage.js'), 'ReferencesPage');
+const DemandLayout = lazyNamed(() => import('./features/demand/components/DemandLayout.js'), 'DemandLayout');
+const DemandIndexRedirect = lazyNamed(
+  () => import('./features/demand/components/DemandLayout.js'),
+  'DemandIndexRedirect',
+);
+const DemandOverviewPage = lazyNamed(() => import('./features/demand/components/OverviewPage.js'), 'OverviewPage');
+const TrendsPage = lazyNamed(() => import('./features/demand/components/TrendsPage.js'), 'TrendsPage');
+const PostingsPage = lazyNamed(() => import('./features/demand/components/PostingsPage.js'), 'PostingsPage');
+const PostingDrawer = lazyNamed(() => import('./features/demand/components/PostingDrawer.js'), 'PostingDrawer');
+const PostProfilePage = lazyNamed(() => import('./features/demand/components/PostProfilePage.js'), 'PostProfilePage');
+const LinkTextPage = lazyNamed(() => import('./features/demand/components/LinkTextPage.js'), 'LinkTextPage');
+const DemandImportsPage = lazyNamed(() => import('./features/demand/components/ImportsPage.js'), 'ImportsPage');
+const DeclarationsPage = lazyNamed(
+  () => import('./features/demand/components/DeclarationsPage.js'),
+  'DeclarationsPage',
+);
 
 export const appRouter = createBrowserRouter([
   {
@@ -71,6 +87,34 @@ export const appRouter = createBrowserRouter([
                   { path: 'references', element: <ReferencesPage /> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
+              },
+              {
+                // Aggregated demand: every signed-in person reads it; importing is offered inside by role.
+                path: 'demand',
+                element: <DemandLayout />,
+                children: [
+                  { index: true, element: <DemandIndexRedirect /> },
+                  { path: 'overview', element: <DemandOverviewPage /> },
+                  { path: 'trends', element: <TrendsPage /> },
+                  {
+                    path: 'postings',
+                    element: <PostingsPage />,
+                    // The posting opens in a drawer over the list it was opened from.
+                    children: [{ path: ':postingId', element: <PostingDrawer /> }],
+                  },
+                  { path: 'profile', element: <PostProfilePage /> },
+                  { path: 'link', element: <LinkTextPage /> },
+                  { path: 'imports', element: <DemandImportsPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+              {
+                path: 'declarations',
+                element: (
+                  <RequireRoles page="declarations">
+                    <DeclarationsPage />
+                  </RequireRoles>
+                ),
               },
               {
                 path: 'members',

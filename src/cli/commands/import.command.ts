@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { importTaxonomySource, type TaxonomySourceKind } from '../../services/taxonomy-source-import.js';
+import { importPostingsFile } from '../../services/posting-import-service.js';
+import { DomainError } from '../../core/errors/domain-error.js';
 import { createProgress } from '../progress.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
@@ -68,4 +70,57 @@ export function registerImportCommands(program: Command): void {
       }),
     );
   }
+  registerPostingsImport(group);
+}
+
+const PHASES = { checksum: 'checksum (MB)', link: 'reading, linking and writing (MB)' } as const;
+
+/**
+ * `zerodock import postings FILE`: validates the whole file first (nothing written on any problem), then links,
+ * classifies and writes it in checkpointed chunks; running it again on the same file resumes an interrupted import.
+ */
+function registerPostingsImport(group: Command): void {
+  group
+    .command('postings <file>')
+    .description('Import job postings (CSV, JSONL or XLSX; UTF-8 or GB18030): dedupe, link competencies, count demand')
+    .option('--mode <mode>', 'exact (default, fast) or full (adds implicit mentions)', 'exact')
+    .option('--json', 'print the result as JSON, no progress bar')
+    .action((file: string, options: { mode: string; json?: boolean }) =>
+      runCommand(async () => {
+        if (options.mode !== 'exact' && options.mode !== 'full') {
+          throw new DomainError('VALIDATION_FAILED', `--mode must be exact or full, not "${options.mode}"`, {
+            field: 'mode',
+          });
+        }
+        const mode = options.mode;
+        const runtime = await openRuntime();
+        try {
+          const progress = createProgress('Importing postings', { silent: options.json === true });
+          const outcome = await importPostingsFile(runtime.services, path.resolve(file), {
+            mode,
+            onProgress: (phase, done, total) =>
+              progress.update(Math.round(done / 1e6), Math.round(total / 1e6), PHASES[phase]),
+          });
+          progress.stop();
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify(outcome)}\n`);
+            return;
+          }
+          const row = outcome.import;
+          const verb = {
+            created: 'Imported',
+            resumed: 'Resumed and finished',
+            unchanged: 'Unchanged (already imported):',
+            interrupted: 'Interrupted',
+          }[outcome.status];
+          process.stdout.write(`${verb} ${row.fileName} (${row.id})\n`);
+          process.stdout.write(
+            `  records      ${row.records}\n  stored       ${row.stored}\n  duplicates   ${row.duplicates}\n`,
+          );
+          process.stdout.write(`  linked with  ${row.dictionary} (${row.linkMode})\n`);
+        } finally {
+          await runtime.close();
+        }
+      }),
+    );
 }

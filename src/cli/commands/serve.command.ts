@@ -8,6 +8,7 @@ import { readPackageVersion } from '../../server/package-root.js';
 import { createProgress } from '../progress.js';
 import { curatedCatalogueDirOf, demoDatasetPath } from '../../server/package-root.js';
 import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
+import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-postings.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 
@@ -33,9 +34,11 @@ export function registerServeCommand(program: Command): void {
 
           // Production never loads or shows the demo accounts: their password is public.
           const dataset = config.production ? null : readDemoDataset(demoDatasetPath(packageRoot));
+          let demoLoaded = false;
           if (options.demoIfEmpty && config.production) {
             log('NODE_ENV=production: the demo dataset and its known password are not loaded.');
           } else if (dataset && options.demoIfEmpty && (await isDatabaseEmpty(services))) {
+            demoLoaded = true;
             const progress = createProgress('Loading demo dataset');
             const counts = await loadDemoDataset(services, dataset, (done, total, label) =>
               progress.update(done, total, label),
@@ -47,6 +50,17 @@ export function registerServeCommand(program: Command): void {
           if (catalogue) {
             log(
               `Curated catalogue loaded: ${catalogue.key}@${catalogue.label}, ${catalogue.counts.competencies} competencies, ${catalogue.counts.posts} posts.`,
+            );
+          }
+          const demoPostings = Number(process.env.ZERODOCK_DEMO_POSTINGS ?? DEFAULT_DEMO_POSTINGS);
+          if (demoLoaded && Number.isInteger(demoPostings) && demoPostings > 0) {
+            const progress = createProgress('Loading demo postings (MB)');
+            const outcome = await loadDemoPostings(services, demoPostings, (done, total) =>
+              progress.update(Math.round(done / 1e5) / 10, Math.round(total / 1e5) / 10, 'generated, linked, counted'),
+            );
+            progress.stop();
+            log(
+              `Demo postings loaded: ${outcome.import.stored} postings (${outcome.import.duplicates} near-duplicates dropped).`,
             );
           }
           const demoAccounts = dataset ? await listDemoAccounts(services, dataset) : null;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as web from '../../../web/src/access/roles.js';
 import {
+  DECLARATION_READER_ROLES,
+  DECLARATION_WRITER_ROLES,
+  DEMAND_IMPORT_ROLES,
   ORGANISATION_ADMIN_ROLES,
   PEOPLE_READER_ROLES,
   ROLES,
@@ -21,5 +24,8 @@ describe('the web app’s copy of the role rules', () => {
     expect([...web.MEMBER_ADMIN_ROLES].sort()).toEqual([...ORGANISATION_ADMIN_ROLES, 'platform_admin'].sort());
     expect([...web.TAXONOMY_EDITOR_ROLES].sort()).toEqual([...TAXONOMY_EDITOR_ROLES].sort());
     expect([...web.TAXONOMY_RELEASE_ROLES].sort()).toEqual([...TAXONOMY_RELEASE_ROLES].sort());
+    expect([...web.DEMAND_IMPORT_ROLES].sort()).toEqual([...DEMAND_IMPORT_ROLES].sort());
+    expect([...web.DECLARATION_READER_ROLES].sort()).toEqual([...DECLARATION_READER_ROLES].sort());
+    expect([...web.DECLARATION_WRITER_ROLES].sort()).toEqual([...DECLARATION_WRITER_ROLES].sort());
   });
 });

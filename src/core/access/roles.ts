@@ -56,3 +56,10 @@ export const TAXONOMY_EDITOR_ROLES: readonly Role[] = ['platform_admin', 'group_
 
 /** Roles that derive new draft versions and release them (the steering committee approves a release). */
 export const TAXONOMY_RELEASE_ROLES: readonly Role[] = ['platform_admin', 'committee_member'];
+
+/** Roles that import and delete job-posting files (labour-market data shared by the whole platform). */
+export const DEMAND_IMPORT_ROLES: readonly Role[] = ['platform_admin', 'city_officer', 'committee_member'];
+
+/** Roles of an enterprise that declare its demand (post × headcount × year), and that read its declarations. */
+export const DECLARATION_WRITER_ROLES: readonly Role[] = ['enterprise_admin'];
+export const DECLARATION_READER_ROLES: readonly Role[] = ['enterprise_admin', 'enterprise_engineer'];

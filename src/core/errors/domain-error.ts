@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'VERSION_LABEL_TAKEN',
   'COMPETENCY_ID_TAKEN',
   'UNKNOWN_REFERENCE',
+  'POSTING_NOT_FOUND',
+  'POSTING_IMPORT_NOT_FOUND',
+  'DECLARATION_NOT_FOUND',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as taxonomy from './0002-taxonomy.js';
+import * as demand from './0003-demand.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -9,6 +10,7 @@ import * as taxonomy from './0002-taxonomy.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-taxonomy': taxonomy,
+  '0003-demand': demand,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import { DemandDeclarationRepository } from './demand-declaration.repository.js';
+import { DemandRepository } from './demand.repository.js';
 import { FrameworkVersionRepository } from './framework-version.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
@@ -17,6 +19,8 @@ export interface Repositories {
   readonly auditEvents: AuditEventRepository;
   readonly frameworkVersions: FrameworkVersionRepository;
   readonly taxonomy: TaxonomyQueryRepository;
+  readonly demand: DemandRepository;
+  readonly declarations: DemandDeclarationRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -34,6 +38,8 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
     auditEvents: new AuditEventRepository(db),
     frameworkVersions: new FrameworkVersionRepository(db),
     taxonomy: new TaxonomyQueryRepository(db),
+    demand: new DemandRepository(db),
+    declarations: new DemandDeclarationRepository(db),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Role } from '../api/contracts.js';
-import { AUDIT_READER_ROLES, MEMBER_READER_ROLES } from './roles.js';
+import { AUDIT_READER_ROLES, DECLARATION_READER_ROLES, MEMBER_READER_ROLES } from './roles.js';
 
-export type NavigationKey = 'home' | 'organisations' | 'taxonomy' | 'members' | 'audit' | 'account';
+export type NavigationKey =
+  'home' | 'organisations' | 'taxonomy' | 'demand' | 'declarations' | 'members' | 'audit' | 'account';
 
 export interface NavigationEntry {
   key: NavigationKey;
@@ -16,6 +17,10 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { key: 'organisations', path: '/organisations', allowedRoles: null },
   // Shared reference data: everyone reads it; the pages offer editing to the taxonomy roles of any membership.
   { key: 'taxonomy', path: '/taxonomy', allowedRoles: null },
+  // Aggregated labour-market demand: everyone reads it; importing is offered inside by role.
+  { key: 'demand', path: '/demand', allowedRoles: null },
+  // An enterprise's own declared demand, in the enterprise's organisation context.
+  { key: 'declarations', path: '/declarations', allowedRoles: DECLARATION_READER_ROLES },
   { key: 'members', path: '/members', allowedRoles: MEMBER_READER_ROLES },
   { key: 'audit', path: '/audit', allowedRoles: AUDIT_READER_ROLES },
   { key: 'account', path: '/account', allowedRoles: null },

@@ -77,6 +77,15 @@ export const TAXONOMY_EDITOR_ROLES: readonly Role[] = ['platform_admin', 'group_
 /** Roles that derive new draft versions and release them, from any of their memberships. */
 export const TAXONOMY_RELEASE_ROLES: readonly Role[] = ['platform_admin', 'committee_member'];
 
+/** Roles that import job postings and delete imports, from any of their memberships. */
+export const DEMAND_IMPORT_ROLES: readonly Role[] = ['platform_admin', 'city_officer', 'committee_member'];
+
+/** Roles that read their own enterprise's declared demand (the active organisation must be that enterprise). */
+export const DECLARATION_READER_ROLES: readonly Role[] = ['enterprise_admin', 'enterprise_engineer'];
+
+/** Roles that add, import and delete their own enterprise's declared demand. */
+export const DECLARATION_WRITER_ROLES: readonly Role[] = ['enterprise_admin'];
+
 export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
   return roles.some((role) => allowed.includes(role));
 }

@@ -12,6 +12,21 @@ export type {
 } from '../../../src/contracts/auth.js';
 export type { ErrorBody } from '../../../src/contracts/common.js';
 export type { DashboardResponse } from '../../../src/contracts/dashboard.js';
+export type {
+  CompetencyTrend,
+  Declaration,
+  DeclarationInput,
+  DeclarationSummary,
+  DemandOverview,
+  LinkedCompetencyDto,
+  LinkTextResult,
+  PostDemandProfile,
+  PostGuess,
+  PostingDetail,
+  PostingImport,
+  PostingSummary,
+  TrendReport,
+} from '../../../src/contracts/demand.js';
 export type { HealthResponse } from '../../../src/contracts/health.js';
 export type {
   AddMemberRequest,
@@ -38,6 +53,7 @@ export type {
 import type { z } from 'zod';
 import type { Membership, SessionResponse } from '../../../src/contracts/auth.js';
 import type { Organisation } from '../../../src/contracts/organisations.js';
+import type * as demand from '../../../src/contracts/demand.js';
 import type * as taxonomy from '../../../src/contracts/taxonomy.js';
 
 export type Role = Membership['roles'][number];
@@ -69,3 +85,14 @@ export type SpecialtySummary = z.infer<typeof taxonomy.specialtySummarySchema>;
 export type SpecialtyPage = z.infer<typeof taxonomy.specialtyPageSchema>;
 export type EducationLevel = SpecialtySummary['educationLevel'];
 export type SpecialtyLevel = SpecialtySummary['level'];
+
+// Demand shapes the contract declares as schemas only.
+export type LinkMode = z.infer<typeof demand.linkModeSchema>;
+export type LinkEvidence = z.infer<typeof demand.linkEvidenceSchema>;
+export type LinkTextRequest = z.input<typeof demand.linkTextRequestSchema>;
+export type PostingImportList = z.infer<typeof demand.postingImportListSchema>;
+export type PostingImportStatus = z.infer<typeof demand.postingImportStatusSchema>;
+export type PostingPage = z.infer<typeof demand.postingPageSchema>;
+export type DemandCountRow = z.infer<typeof demand.countRowSchema>;
+export type DeclarationList = z.infer<typeof demand.declarationListSchema>;
+export type DeclarationImportResult = z.infer<typeof demand.declarationImportResultSchema>;

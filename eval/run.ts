@@ -1,0 +1,34 @@
+/**
+ * `npm run eval`: accuracy of the demand-intelligence engine on the public benchmarks in ../shared/data (validation
+ * and dev splits only: held-out test sets exist that we do not have), printed and saved to eval/results/latest.json.
+ *   - sentence → ESCO skill linking, R-Precision@5 on Decorte et al. TECH and HOUSE validation sets;
+ *   - skill/knowledge span extraction, span-F1 on SkillSpan dev;
+ *   - post classification and near-duplicate detection on generated postings with known truth.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureClassify, printClassify } from './measure-classify.js';
+import { measureDecorte, printTable } from './measure-decorte.js';
+import { measureSpans, printFigures } from './measure-spans.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const heading = (title: string) => console.log(`\n== ${title} ==`);
+
+heading('Skill linking: Decorte et al. ESCO validation sets, R-Precision@5');
+const decorte = await measureDecorte();
+printTable(decorte);
+heading('Span extraction: SkillSpan dev, exact-match span-F1');
+const spans = await measureSpans();
+printFigures(spans);
+heading('Post classification and near-duplicates: generated postings');
+const classify = await measureClassify();
+printClassify(classify);
+
+const file = path.join(root, 'eval', 'results', 'latest.json');
+fs.mkdirSync(path.dirname(file), { recursive: true });
+fs.writeFileSync(
+  file,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, decorte, spans, classify }, null, 2)}\n`,
+);
+console.log(`\nSaved ${path.relative(root, file)}`);

@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatePostings } from '../interchange/postings/generate-postings.js';
+import { writePostingsJsonl } from '../interchange/postings/write-postings-file.js';
+import { importPostingsFile, type PostingImportOutcome } from './posting-import-service.js';
+import type { ServiceContext } from './service-context.js';
+
+/** Postings generated for the demo on a fresh installation (`ZERODOCK_DEMO_POSTINGS` overrides; 0 = none). */
+export const DEFAULT_DEMO_POSTINGS = 3000;
+
+/**
+ * Generates `count` demo postings (deterministic; Chinese from the curated catalogue's scenes and tasks, English from
+ * the catalogue and, when present, the real sentences in ../shared/data) and imports them like any file, so the
+ * demand pages have something to show on the first start.
+ */
+export async function loadDemoPostings(
+  context: ServiceContext,
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PostingImportOutcome> {
+  const dir = await mkdtemp(join(tmpdir(), 'zerodock-demo-postings-'));
+  try {
+    const file = join(dir, 'demo-postings.jsonl');
+    await writePostingsJsonl(file, generatePostings({ count, seed: 2026 }));
+    return await importPostingsFile(context, file, {
+      fileName: 'demo-postings.jsonl',
+      mode: 'exact',
+      ...(onProgress ? { onProgress: (_phase, done, total) => onProgress(done, total) } : {}),
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
