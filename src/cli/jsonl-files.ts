@@ -77,7 +77,7 @@ export async function writeJsonlFile(
     await rename(partial, path);
   } catch (error) {
     out.destroy();
-    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(partial, { force: true });
     throw error;
   }

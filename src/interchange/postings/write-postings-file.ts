@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import type { PostingRecord } from '../../core/demand/posting.js';
 
 export interface WritePostingsOptions {
@@ -61,6 +61,19 @@ function csvValue(value: string): string {
 
 const FLUSH_AT = 1 << 20;
 
+/** Resolves on 'drain' or 'error' (the error itself is kept by the permanent listener) and removes both listeners. */
+function drained(stream: WriteStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+  });
+}
+
 async function writeLines(
   path: string,
   records: Iterable<PostingRecord> | AsyncIterable<PostingRecord>,
@@ -82,7 +95,7 @@ async function writeLines(
     bytes += Buffer.byteLength(pending);
     const ok = stream.write(pending);
     pending = '';
-    if (!ok) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+    if (!ok) await drained(stream);
     throwIfFailed();
   };
   try {

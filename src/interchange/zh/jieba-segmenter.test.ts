@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMentionMatcher, type MentionMatcher } from '../../core/linking/exact/build-mention-matcher.js';
-import { findMentions } from '../../core/linking/exact/find-mentions.js';
+import { findMentions, isClauseBreak } from '../../core/linking/exact/find-mentions.js';
 import { linkEntriesFromBundles } from '../../core/linking/link-entries-from-bundles.js';
 import type { LinkEntry } from '../../core/linking/link-entry.js';
 import { readCuratedCatalogue } from '../curated/read-curated-catalogue.js';
 import { curatedCatalogueDir } from '../shared-data.js';
+import { generatePostings } from '../postings/generate-postings.js';
 import { createZhSegmenter } from './jieba-segmenter.js';
 
 let entries: LinkEntry[];
@@ -69,5 +70,44 @@ describe('findMentions with the jieba segmenter over the curated catalogue', () 
       '报关=customs-declaration',
       '国际货代=freight-forwarding',
     ]);
+  });
+
+  it('segments a clause exactly as it segments the whole text (the scanner segments clauses only)', () => {
+    const boundaries = (text: string, segments: readonly string[], offset = 0, into = new Set<number>()) => {
+      let at = offset;
+      for (const segment of segments) {
+        into.add(at);
+        at += segment.length;
+      }
+      into.add(at);
+      return into;
+    };
+    let clauses = 0;
+    for (const posting of generatePostings({ count: 200, seed: 7 })) {
+      const text = `${posting.title}\n${posting.text}`;
+      const whole = boundaries(text, segmentZh(text));
+      const pieces = new Set<number>();
+      let from = 0;
+      for (let index = 0; index <= text.length; index++) {
+        if (index < text.length && !isClauseBreak(text.charCodeAt(index))) continue;
+        if (index > from) {
+          boundaries(text, segmentZh(text.slice(from, index)), from, pieces);
+          clauses++;
+        }
+        from = index + 1;
+      }
+      // Every boundary of a clause is a boundary of the whole text, and inside clauses they are the same.
+      for (const at of pieces) expect(whole.has(at), `${text} @${at}`).toBe(true);
+      for (const at of whole) {
+        if (
+          at > 0 &&
+          at < text.length &&
+          !isClauseBreak(text.charCodeAt(at)) &&
+          !isClauseBreak(text.charCodeAt(at - 1))
+        )
+          expect(pieces.has(at), `${text} @${at}`).toBe(true);
+      }
+    }
+    expect(clauses).toBeGreaterThan(1000);
   });
 });

@@ -236,16 +236,16 @@ describe('findMentions — Chinese', () => {
     expect(found('负责软件测试', { segmentZh })).toEqual(['software-testing:软件测试']);
   });
 
-  it('calls the segmenter at most once, and only for Chinese candidates', () => {
-    let calls = 0;
+  it('calls the segmenter only for Chinese candidates, once per clause, on that clause', () => {
+    const calls: string[] = [];
     const segmentZh = (text: string) => {
-      calls++;
+      calls.push(text);
       return [...text];
     };
     found('Java and C++ only', { segmentZh });
-    expect(calls).toBe(0);
-    found('测试 机器学习 软件测试', { segmentZh });
-    expect(calls).toBe(1);
+    expect(calls).toEqual([]);
+    found('测试 机器学习 软件测试，负责Java开发。没有术语的句子', { segmentZh });
+    expect(calls).toEqual(['测试', '机器学习', '软件测试', '负责Java开发']);
   });
 
   it('mixes Chinese and English', () => {

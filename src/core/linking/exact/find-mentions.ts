@@ -76,8 +76,10 @@ export interface FindMentionsOptions {
   /**
    * A Chinese word segmenter (e.g. jieba with the dictionary's Chinese terms as user words). When given, a match
    * that begins or ends with a Han character counts only if that edge falls on a segment boundary, so 测试 does
-   * not match inside 测试工程师 when the segmenter keeps 测试工程师 whole. It is called at most once per text, and
-   * only when a Chinese candidate is found.
+   * not match inside 测试工程师 when the segmenter keeps 测试工程师 whole. It is called once per clause (a run
+   * between white space and punctuation that jieba never keeps inside a word, see `isClauseBreak`) that holds a
+   * Chinese candidate, on that clause only; jieba segments such runs independently, so the boundaries are those
+   * of segmenting the whole text.
    *
    * Without it the matcher falls back to forward maximum matching over its own dictionary: leftmost-longest
    * selection lets a longer term win over the terms inside it, but a term inside a word the dictionary does not
@@ -157,7 +159,7 @@ function scanText(matcher: MentionMatcher, text: string, segmentZh: FindMentions
   const bestEnd = new Int32Array(ringSize);
   const bestState = new Int32Array(ringSize);
   const spans: SpanList = { data: new Int32Array(48), count: 0 };
-  const zh: ZhContext = { segmentZh, boundaries: null };
+  const zh: ZhContext = { segmentZh, boundaries: null, segmented: null };
 
   const length = text.length;
   let index = 0;
@@ -391,8 +393,81 @@ function grown(data: Int32Array): Int32Array {
 
 interface ZhContext {
   readonly segmentZh: FindMentionsOptions['segmentZh'];
-  /** Segment boundaries of the text, computed at the first Chinese candidate. */
+  /** Segment boundaries of the text (1 where a segment starts or ends), filled clause by clause. */
   boundaries: Uint8Array | null;
+  /** 1 at every index of a clause already segmented. */
+  segmented: Uint8Array | null;
+}
+
+/**
+ * Characters jieba never keeps inside a word: it cuts text into runs of Han characters and `[a-zA-Z0-9+#&._%-]`
+ * and segments each run on its own, so a clause between these characters segments exactly as it does inside the
+ * whole text. (Deliberately fewer than jieba's separators: a clause may hold several of its runs.)
+ */
+export function isClauseBreak(code: number): boolean {
+  if (code <= 0x20) return true;
+  switch (code) {
+    case 0x21: // !
+    case 0x22: // "
+    case 0x27: // '
+    case 0x28: // (
+    case 0x29: // )
+    case 0x2c: // ,
+    case 0x2f: // /
+    case 0x3a: // :
+    case 0x3b: // ;
+    case 0x3f: // ?
+    case 0x5b: // [
+    case 0x5d: // ]
+    case 0x7b: // {
+    case 0x7d: // }
+    case 0x7c: // |
+    case 0x3000: // ideographic space
+    case 0x3001: // 、
+    case 0x3002: // 。
+    case 0xff0c: // ，
+    case 0xff1b: // ；
+    case 0xff1a: // ：
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff08: // （
+    case 0xff09: // ）
+    case 0x300a: // 《
+    case 0x300b: // 》
+    case 0x3010: // 【
+    case 0x3011: // 】
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x2018: // ‘
+    case 0x2019: // ’
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Segments the clause around `[start, end)` (once) and records its boundaries. */
+function segmentClause(zh: ZhContext, text: string, start: number, end: number): void {
+  const boundaries = (zh.boundaries ??= new Uint8Array(text.length + 1));
+  const segmented = (zh.segmented ??= new Uint8Array(text.length + 1));
+  if (segmented[start] === 1 && segmented[Math.max(start, end - 1)] === 1) return;
+  let from = start;
+  while (from > 0 && !isClauseBreak(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && !isClauseBreak(text.charCodeAt(to))) to++;
+  segmented.fill(1, from, to);
+  boundaries[from] = 1;
+  boundaries[to] = 1;
+  const clause = text.slice(from, to);
+  let position = 0;
+  for (const segment of zh.segmentZh!(clause)) {
+    if (segment.length === 0) continue;
+    const at = clause.startsWith(segment, position) ? position : clause.indexOf(segment, position);
+    if (at < 0) continue;
+    boundaries[from + at] = 1;
+    boundaries[from + at + segment.length] = 1;
+    position = at + segment.length;
+  }
 }
 
 /** Whether a match whose state has flags (Han edges, case-sensitive outputs) counts at `[start, end)`. */
@@ -409,9 +484,9 @@ function validFlagged(
     if (zh.segmentZh === undefined) {
       if ((stateFlags & STATE_SINGLE_HAN) !== 0) return false;
     } else {
-      zh.boundaries ??= segmentBoundaries(text, zh.segmentZh(text));
-      if ((stateFlags & STATE_FIRST_HAN) !== 0 && zh.boundaries[start] === 0) return false;
-      if ((stateFlags & STATE_LAST_HAN) !== 0 && zh.boundaries[end] === 0) return false;
+      segmentClause(zh, text, start, end);
+      if ((stateFlags & STATE_FIRST_HAN) !== 0 && zh.boundaries![start] === 0) return false;
+      if ((stateFlags & STATE_LAST_HAN) !== 0 && zh.boundaries![end] === 0) return false;
     }
   }
   if ((stateFlags & STATE_CASED) !== 0) {
@@ -449,21 +524,4 @@ function sameText(text: string, start: number, end: number, expected: string): b
     if (text.charCodeAt(start + index) !== expected.charCodeAt(index)) return false;
   }
   return true;
-}
-
-/** 1 at every index where a segment starts or ends (and at both ends of the text). */
-function segmentBoundaries(text: string, segments: readonly string[]): Uint8Array {
-  const boundaries = new Uint8Array(text.length + 1);
-  boundaries[0] = 1;
-  boundaries[text.length] = 1;
-  let position = 0;
-  for (const segment of segments) {
-    if (segment.length === 0) continue;
-    const at = text.startsWith(segment, position) ? position : text.indexOf(segment, position);
-    if (at < 0) continue;
-    boundaries[at] = 1;
-    boundaries[at + segment.length] = 1;
-    position = at + segment.length;
-  }
-  return boundaries;
 }
