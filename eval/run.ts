@@ -3,13 +3,15 @@
  * and dev splits only: held-out test sets exist that we do not have), printed and saved to eval/results/latest.json.
  *   - sentence → ESCO skill linking, R-Precision@5 on Decorte et al. TECH and HOUSE validation sets;
  *   - skill/knowledge span extraction, span-F1 on SkillSpan dev;
- *   - post classification and near-duplicate detection on generated postings with known truth.
+ *   - post classification and near-duplicate detection on generated postings with known truth;
+ *   - specialty groups: NMI of post grouping against ISCO-08 minor groups, with ESCO occupations as posts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureClassify, printClassify } from './measure-classify.js';
 import { measureDecorte, printTable } from './measure-decorte.js';
+import { measureGroups, printGroups } from './measure-groups.js';
 import { measureSpans, printFigures } from './measure-spans.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,11 +26,14 @@ printFigures(spans);
 heading('Post classification and near-duplicates: generated postings');
 const classify = await measureClassify();
 printClassify(classify);
+heading('Specialty groups: ESCO occupations by ISCO-08 minor group, NMI at k = number of groups');
+const groups = await measureGroups();
+printGroups(groups);
 
 const file = path.join(root, 'eval', 'results', 'latest.json');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(
   file,
-  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, decorte, spans, classify }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, decorte, spans, classify, groups }, null, 2)}\n`,
 );
 console.log(`\nSaved ${path.relative(root, file)}`);

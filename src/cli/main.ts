@@ -10,6 +10,7 @@ import { registerImportCommands } from './commands/import.command.js';
 import { registerLinkCommands } from './commands/link.command.js';
 import { registerDemandCommand } from './commands/demand.command.js';
 import { registerSpansCommand } from './commands/spans.command.js';
+import { registerGroupsCommand } from './commands/groups.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerStatsCommand } from './commands/stats.command.js';
@@ -40,5 +41,6 @@ registerFrameworksCommand(program);
 registerLinkCommands(program);
 registerSpansCommand(program);
 registerDemandCommand(program);
+registerGroupsCommand(program);
 
 await program.parseAsync(process.argv);
