@@ -7,6 +7,7 @@ import { measureThroughput, type ThroughputFigure, type ThroughputSettings } fro
 import { measureTaxonomy, type TaxonomyFigures } from './measure-taxonomy.js';
 import { formatMentionFigures, measureMentions, type MentionBenchFigures } from './measure-mentions.js';
 import { measureDemandPipeline, type DemandPipelineFigures } from './measure-demand-pipeline.js';
+import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
 import { DEMO_ADMIN, signIn } from './sign-in.js';
@@ -130,6 +131,15 @@ async function main(): Promise<void> {
   });
 
   log();
+  log('Specialty groups: all ESCO occupations as posts, sparse similarity + grouping vs a dense baseline (target 5 s)');
+  let groups: GroupsBenchFigures | null | { skipped: string } = { skipped: 'failed' };
+  await step('groups', async () => {
+    const figures = await measureGroupsBench();
+    groups = figures;
+    log(formatGroupsBench(figures).replace(/^/gm, '  '));
+  });
+
+  log();
   const webBundle = reportWebBundle();
   log();
   const webLoad = await reportWebLoad();
@@ -152,6 +162,7 @@ async function main(): Promise<void> {
     taxonomy,
     mentions,
     demandPipeline: pipeline,
+    groups,
     webBundle,
     webLoad,
     failures,
