@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { placeSpecialties, type SpecialtyToPlace } from './place-specialties.js';
+import { placeSpecialties, type SpecialtyStrength, type SpecialtyToPlace } from './place-specialties.js';
 import { RATIONALE_MAX_ZH_CHARACTERS, writeGroupRationale, type RationaleInput } from './write-group-rationale.js';
 
-const noStrength = { enrolment: null, employmentRate: null, employerRating: null };
+const noStrength: SpecialtyStrength = { enrolment: null, employmentRate: null, employerRating: null };
 
 describe('placeSpecialties', () => {
   // Posts a, b, c in group 0 (a central), d in group 1.
   const similarity = Float32Array.from([1, 0.8, 0.7, 0, 0.8, 1, 0.2, 0, 0.7, 0.2, 1, 0, 0, 0, 0, 1]);
   const labels = Int32Array.from([0, 0, 0, 1]);
-  const specialty = (code: string, posts: string[], strength = noStrength): SpecialtyToPlace => ({
+  const specialty = (code: string, posts: string[], strength: SpecialtyStrength = noStrength): SpecialtyToPlace => ({
     code,
     name: code,
     posts,
