@@ -48,7 +48,7 @@ export type GroupingOutput = z.infer<typeof groupingOutputSchema>;
 
 // ---- shared pieces -------------------------------------------------------------------------------------------
 
-export const groupingMethodSchema = z.enum(['average', 'shared-neighbour', 'k-means']);
+export const groupingMethodSchema = z.enum(['consensus', 'average', 'shared-neighbour', 'k-means']);
 
 const bilingualSchema = z.object({ zh: z.string(), en: z.string() });
 
@@ -130,7 +130,7 @@ export const createProposalRequestSchema = z
     titleEn: z.string().trim().max(200).default(''),
     /** Exactly this many groups; chosen automatically (best silhouette) when absent. */
     k: z.number().int().min(1).max(200).optional(),
-    method: groupingMethodSchema.default('average'),
+    method: groupingMethodSchema.default('consensus'),
     /** `served`: the posts the college's specialties serve (default; all posts when none are mapped). */
     scope: z.enum(['served', 'all']).default('served'),
   })

@@ -28,7 +28,7 @@ export function registerGroupsCommand(program: Command): void {
     .requiredOption('--posts <file>', 'JSON input: {"posts": [{"id", "label", "competencies": [{"id", "weight"}]}]}')
     .requiredOption('--out <file>', 'JSON output ("-" for stdout): {"groups": [{"id", "posts", "shared"}]}')
     .option('--k <n>', 'exactly N groups (default: chosen by the best silhouette)')
-    .option('--method <method>', `${GROUPING_METHODS.join(' | ')}`, 'average')
+    .option('--method <method>', `${GROUPING_METHODS.join(' | ')}`, 'consensus')
     .action((raw: { posts: string; out: string; k?: string; method: string }) =>
       runCommand(async () => {
         const options = { ...raw, k: raw.k === undefined ? undefined : groupCount(raw.k) };

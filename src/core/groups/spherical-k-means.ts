@@ -35,12 +35,20 @@ export function sphericalKMeans(matrix: PostMatrix, options: SphericalKMeansOpti
     let changed = 0;
     cohesion = 0;
     const best = new Float64Array(n);
+    const scores = new Float64Array(k);
     for (let row = 0; row < n; row++) {
+      // All k cosines in one pass over the row (centroids are stored competency-major, clusters contiguous).
+      scores.fill(0);
+      for (let at = matrix.rowStart[row]!; at < matrix.rowStart[row + 1]!; at++) {
+        const value = matrix.values[at]!;
+        const base = matrix.columns[at]! * k;
+        for (let cluster = 0; cluster < k; cluster++) scores[cluster]! += value * centroids[base + cluster]!;
+      }
       let bestLabel = labels[row]!;
-      let bestScore = dot(matrix, row, centroids, bestLabel, m);
+      let bestScore = scores[bestLabel]!;
       for (let cluster = 0; cluster < k; cluster++) {
         if (cluster === bestLabel) continue;
-        const score = dot(matrix, row, centroids, cluster, m);
+        const score = scores[cluster]!;
         if (score > bestScore + 1e-12) {
           bestScore = score;
           bestLabel = cluster;
@@ -59,31 +67,21 @@ export function sphericalKMeans(matrix: PostMatrix, options: SphericalKMeansOpti
   return { labels, cohesion, iterations };
 }
 
-function dot(matrix: PostMatrix, row: number, centroids: Float64Array, cluster: number, m: number): number {
-  let sum = 0;
-  const base = cluster * m;
-  for (let at = matrix.rowStart[row]!; at < matrix.rowStart[row + 1]!; at++) {
-    sum += matrix.values[at]! * centroids[base + matrix.columns[at]!]!;
-  }
-  return sum;
-}
-
+/** Mean directions, stored competency-major: entry `column × k + cluster`. */
 function computeCentroids(matrix: PostMatrix, labels: Int32Array, k: number, centroids: Float64Array): void {
   const m = matrix.competencyIds.length;
   centroids.fill(0);
   for (let row = 0; row < labels.length; row++) {
-    const base = labels[row]! * m;
+    const cluster = labels[row]!;
     for (let at = matrix.rowStart[row]!; at < matrix.rowStart[row + 1]!; at++) {
-      centroids[base + matrix.columns[at]!]! += matrix.values[at]!;
+      centroids[matrix.columns[at]! * k + cluster]! += matrix.values[at]!;
     }
   }
-  for (let cluster = 0; cluster < k; cluster++) {
-    let norm = 0;
-    for (let c = cluster * m; c < (cluster + 1) * m; c++) norm += centroids[c]! ** 2;
-    if (norm === 0) continue;
-    const scale = 1 / Math.sqrt(norm);
-    for (let c = cluster * m; c < (cluster + 1) * m; c++) centroids[c]! *= scale;
-  }
+  const norms = new Float64Array(k);
+  for (let c = 0; c < m * k; c++) norms[c % k]! += centroids[c]! ** 2;
+  for (let cluster = 0; cluster < k; cluster++)
+    norms[cluster] = norms[cluster]! > 0 ? 1 / Math.sqrt(norms[cluster]!) : 0;
+  for (let c = 0; c < m * k; c++) centroids[c]! *= norms[c % k]!;
 }
 
 function reseedEmpty(labels: Int32Array, k: number, best: Float64Array): void {
