@@ -28,6 +28,8 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'VERSION_LABEL_TAKEN':
     case 'COMPETENCY_ID_TAKEN':
     case 'UNKNOWN_REFERENCE':
+    case 'PROPOSAL_NOT_EDITABLE':
+    case 'GROUP_NOT_FOUND':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -46,6 +48,8 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'POSTING_NOT_FOUND':
     case 'POSTING_IMPORT_NOT_FOUND':
     case 'DECLARATION_NOT_FOUND':
+    case 'SPECIALTY_NOT_FOUND':
+    case 'PROPOSAL_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
       return EXIT.unavailable;

@@ -239,6 +239,8 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   overall: overallQualitySchema,
   /** The silhouette of each k tried when k was chosen automatically. */
   candidates: z.array(z.object({ k: z.number().int(), silhouette: z.number() })),
+  /** Postings whose demand profile was blended into the posts' weights (0: requirements only). */
+  demandPostings: z.number().int(),
   /** Post ids in heatmap order (grouped), and the cosine similarity matrix in that order, rounded to 3 places. */
   heatmap: z.object({ posts: z.array(z.string()), values: z.array(z.array(z.number())) }),
   /** Network view: strongest links between posts (similarity ≥ a threshold, at most 4 per post). */

@@ -11,6 +11,8 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'CANNOT_REMOVE_SELF':
     case 'IMPORT_FAILED':
     case 'UNKNOWN_REFERENCE':
+    // A group is only ever named in a request body (`toGroup`, `group`): bad input, not a missing resource.
+    case 'GROUP_NOT_FOUND':
       return 400;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -29,12 +31,15 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'POSTING_NOT_FOUND':
     case 'POSTING_IMPORT_NOT_FOUND':
     case 'DECLARATION_NOT_FOUND':
+    case 'SPECIALTY_NOT_FOUND':
+    case 'PROPOSAL_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':
     case 'VERSION_RELEASED':
     case 'VERSION_LABEL_TAKEN':
     case 'COMPETENCY_ID_TAKEN':
+    case 'PROPOSAL_NOT_EDITABLE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

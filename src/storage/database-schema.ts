@@ -247,6 +247,64 @@ export interface DemandDeclarationsTable {
   created_at: Generated<Date>;
 }
 
+export interface CollegeSpecialtiesTable {
+  organisation_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  posts: string[];
+  enrolment: number | null;
+  employment_rate: number | null;
+  employer_rating: number | null;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+export interface GroupProposalsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  title_zh: string;
+  title_en: string;
+  version_id: string;
+  method: string;
+  scope: string;
+  k: number;
+  automatic: boolean;
+  status: Generated<string>;
+  posts: ColumnType<unknown, string, string>;
+  demand_postings: Generated<number>;
+  proposed_assignment: ColumnType<unknown, string, string>;
+  assignment: ColumnType<unknown, string, string>;
+  specialty_overrides: ColumnType<unknown, string | undefined, string>;
+  group_names: ColumnType<unknown, string | undefined, string>;
+  last_group: number;
+  candidates: ColumnType<unknown, string | undefined, string>;
+  specialties: ColumnType<unknown, string | null | undefined, string | null>;
+  proposed_quality: number;
+  quality: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  decided_at: Date | null;
+}
+
+export interface GroupProposalEventsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  proposal_id: string;
+  kind: string;
+  actor_person_id: string | null;
+  actor_name: string;
+  actor_organisation: string | null;
+  reason: string;
+  item: string | null;
+  from_group: string | null;
+  to_group: string | null;
+  quality_before: number | null;
+  quality_after: number | null;
+  created_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -268,4 +326,7 @@ export interface Database {
   demand_counts: DemandCountsTable;
   demand_enterprises: DemandEnterprisesTable;
   demand_declarations: DemandDeclarationsTable;
+  college_specialties: CollegeSpecialtiesTable;
+  group_proposals: GroupProposalsTable;
+  group_proposal_events: GroupProposalEventsTable;
 }

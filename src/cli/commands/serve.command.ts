@@ -8,6 +8,7 @@ import { readPackageVersion } from '../../server/package-root.js';
 import { createProgress } from '../progress.js';
 import { curatedCatalogueDirOf, demoDatasetPath } from '../../server/package-root.js';
 import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
+import { loadDemoGroups } from '../../services/demo-groups.js';
 import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-postings.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
@@ -62,6 +63,10 @@ export function registerServeCommand(program: Command): void {
             log(
               `Demo postings loaded: ${outcome.import.stored} postings (${outcome.import.duplicates} near-duplicates dropped).`,
             );
+          }
+          if (demoLoaded) {
+            const groups = await loadDemoGroups(services);
+            if (groups) log(`Demo specialty groups loaded: a submitted proposal with ${groups.groups} groups.`);
           }
           const demoAccounts = dataset ? await listDemoAccounts(services, dataset) : null;
           const demo = demoAccounts && demoAccounts.accounts.length > 0 ? demoAccounts : null;

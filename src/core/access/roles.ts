@@ -63,3 +63,18 @@ export const DEMAND_IMPORT_ROLES: readonly Role[] = ['platform_admin', 'city_off
 /** Roles of an enterprise that declare its demand (post × headcount × year), and that read its declarations. */
 export const DECLARATION_WRITER_ROLES: readonly Role[] = ['enterprise_admin'];
 export const DECLARATION_READER_ROLES: readonly Role[] = ['enterprise_admin', 'enterprise_engineer'];
+
+/** Roles of a college that read its specialties (with the posts they serve) and its specialty-group proposals. */
+export const SPECIALTY_READER_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher', 'committee_member'];
+
+/**
+ * Roles of a college that edit its specialties, and draft, edit and submit its specialty-group proposals (the
+ * specialty-group director; the college admin stands in).
+ */
+export const SPECIALTY_GROUP_DIRECTOR_ROLES: readonly Role[] = ['college_admin', 'group_director'];
+
+/**
+ * The steering committee (enterprise, college and city-office members): reads every submitted proposal, comments,
+ * moves posts and specialties while it is under review, and approves or rejects it.
+ */
+export const STEERING_COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'platform_admin'];

@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'POSTING_NOT_FOUND',
   'POSTING_IMPORT_NOT_FOUND',
   'DECLARATION_NOT_FOUND',
+  'SPECIALTY_NOT_FOUND',
+  'PROPOSAL_NOT_FOUND',
+  'PROPOSAL_NOT_EDITABLE',
+  'GROUP_NOT_FOUND',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

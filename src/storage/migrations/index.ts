@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as taxonomy from './0002-taxonomy.js';
 import * as demand from './0003-demand.js';
+import * as groups from './0004-groups.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-taxonomy': taxonomy,
   '0003-demand': demand,
+  '0004-groups': groups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import { CollegeSpecialtyRepository } from './college-specialty.repository.js';
 import { DemandDeclarationRepository } from './demand-declaration.repository.js';
 import { DemandRepository } from './demand.repository.js';
 import { FrameworkVersionRepository } from './framework-version.repository.js';
+import { GroupProposalRepository } from './group-proposal.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PersonRepository } from './person.repository.js';
@@ -21,6 +23,8 @@ export interface Repositories {
   readonly taxonomy: TaxonomyQueryRepository;
   readonly demand: DemandRepository;
   readonly declarations: DemandDeclarationRepository;
+  readonly collegeSpecialties: CollegeSpecialtyRepository;
+  readonly groupProposals: GroupProposalRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -40,6 +44,8 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
     taxonomy: new TaxonomyQueryRepository(db),
     demand: new DemandRepository(db),
     declarations: new DemandDeclarationRepository(db),
+    collegeSpecialties: new CollegeSpecialtyRepository(db),
+    groupProposals: new GroupProposalRepository(db),
   };
 }
 

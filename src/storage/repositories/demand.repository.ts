@@ -296,6 +296,26 @@ export class DemandRepository {
     return rows.rows;
   }
 
+  /**
+   * Postings per (post, competency key) over complete imports, for these posts; key '' is all of the post's
+   * postings.
+   */
+  async postCompetencyCounts(postIds: readonly string[]): Promise<{ postId: string; key: string; count: number }[]> {
+    if (postIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('demand_counts as c')
+      .innerJoin('posting_imports as i', (join) =>
+        join.onRef('i.id', '=', 'c.import_id').on('i.status', '=', 'complete'),
+      )
+      .select(['c.post_id', 'c.competency_key', sql<number>`sum(c.postings)::int`.as('count')])
+      .where('c.post_id', 'in', postIds)
+      .groupBy(['c.post_id', 'c.competency_key'])
+      .orderBy('c.post_id')
+      .orderBy('c.competency_key')
+      .execute();
+    return rows.map((row) => ({ postId: row.post_id, key: row.competency_key, count: row.count }));
+  }
+
   async enterpriseCount(slice: DemandSlice): Promise<number> {
     const rows = await sql<{ n: number }>`select count(distinct e.enterprise_key)::int as n
       from demand_enterprises e join posting_imports i on i.id = e.import_id and i.status = 'complete'

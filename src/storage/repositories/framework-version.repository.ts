@@ -97,6 +97,28 @@ export class FrameworkVersionRepository {
     return rows.map(toRecord);
   }
 
+  /** The newest released version of a framework key, or null when none is released. */
+  async newestReleased(key: string): Promise<FrameworkVersionRecord | null> {
+    const row = await this.select()
+      .where('framework_key', '=', key)
+      .where('released', '=', true)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  /** The newest version from a kind of source (released ones first), e.g. the imported specialty catalogue. */
+  async newestBySource(source: FrameworkSource): Promise<FrameworkVersionRecord | null> {
+    const row = await this.select()
+      .where('source', '=', source)
+      .orderBy('released', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
   async markReleased(id: string, now: Date): Promise<void> {
     await this.db
       .updateTable('framework_versions')

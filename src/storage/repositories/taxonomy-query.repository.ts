@@ -373,6 +373,48 @@ export class TaxonomyQueryRepository {
     };
   }
 
+  /** Every requirement of a version, by post then competency. */
+  async allRequirements(versionId: string): Promise<PostRequirement[]> {
+    const rows = await this.db
+      .selectFrom('post_requirements')
+      .select(['post_id', 'competency_id', 'essential', 'weight', 'level'])
+      .where('version_id', '=', versionId)
+      .orderBy('post_id')
+      .orderBy('competency_id')
+      .execute();
+    return rows.map((row) => ({
+      postId: row.post_id,
+      competencyId: row.competency_id,
+      essential: row.essential,
+      weight: Number(row.weight),
+      level: row.level,
+    }));
+  }
+
+  /** A major (专业) of a specialty catalogue version, with the name of its class (专业类). */
+  async catalogueMajor(
+    versionId: string,
+    code: string,
+  ): Promise<{ code: string; nameZh: string; nameEn: string | null; className: string | null } | null> {
+    const row = await this.db
+      .selectFrom('specialties as s')
+      .leftJoin('specialties as c', (join) =>
+        join
+          .onRef('c.version_id', '=', 's.version_id')
+          .onRef('c.education_level', '=', 's.education_level')
+          .onRef('c.code', '=', 's.parent_code'),
+      )
+      .select(['s.code', 's.name_zh', 's.name_en', 'c.name_zh as class_name'])
+      .where('s.version_id', '=', versionId)
+      .where('s.code', '=', code)
+      .where('s.level', '=', 'major')
+      // One code per level in practice; prefer 高职专科, the level the groups are built for.
+      .orderBy(sql`s.education_level = 'higher'`, 'desc')
+      .orderBy('s.education_level')
+      .executeTakeFirst();
+    return row ? { code: row.code, nameZh: row.name_zh, nameEn: row.name_en, className: row.class_name } : null;
+  }
+
   async updateCompetency(versionId: string, competency: Competency): Promise<void> {
     await this.db
       .updateTable('competencies')

@@ -1,0 +1,261 @@
+import type {
+  CreateProposalRequest,
+  MovePreviewDto,
+  MoveRequest,
+  PairExplanationDto,
+  ProposalDetailDto,
+  ProposalSummaryDto,
+} from '../contracts/groups.js';
+import type { Actor } from '../core/access/actor.js';
+import { DomainError } from '../core/errors/domain-error.js';
+import { explainPostPair } from '../core/groups/explain-post-pair.js';
+import type { Repositories } from '../storage/repositories/create-repositories.js';
+import type { GroupName, ProposalRecord } from '../storage/repositories/group-proposal.repository.js';
+import { requireCollege } from './college-specialty-service.js';
+import { competencyOf, loadLabels, presentDetail, summaryDto } from './present-proposal.js';
+import { compute, specialtiesOf } from './proposal-computation.js';
+import {
+  appendEvent,
+  createProposalIn,
+  loadProposal,
+  moveIn,
+  planMove,
+  renameIn,
+  requireEditable,
+  snapshotActor,
+  submitIn,
+  type ActorSnapshot,
+  type ProposalScope,
+} from './proposal-operations.js';
+import type { ServiceContext } from './service-context.js';
+
+/**
+ * Specialty-group proposals: the college's specialty-group director has the system group the curated posts by
+ * their knowledge correlation, adjusts and names the groups and submits the proposal; the steering committee
+ * comments, moves posts and specialties while it reviews, and approves or rejects. Every step is kept in the
+ * proposal's trail with who did it, for which organisation, why, and how the overall quality (mean silhouette)
+ * changed. A decided proposal never changes again.
+ *
+ * Group ids (`g1`, `g2`, …) are stable within a proposal: the grouping core renumbers groups by size, so the
+ * stored assignment is mapped back to the ids it was given.
+ */
+
+export type { ActorSnapshot, ProposalScope };
+
+/** Runs one write on a proposal in one transaction (row locked, state re-read), then returns the new detail. */
+async function change(
+  context: ServiceContext,
+  actor: Actor,
+  scope: ProposalScope,
+  proposalId: string,
+  work: (repositories: Repositories, record: ProposalRecord, who: ActorSnapshot, now: Date) => Promise<void>,
+  options: { editable?: boolean } = {},
+): Promise<ProposalDetailDto> {
+  await context.store.transaction(async (repositories) => {
+    await repositories.groupProposals.lock(proposalId);
+    const record = await loadProposal(repositories, scope, proposalId);
+    if (options.editable ?? true) requireEditable(record, scope);
+    const who = await snapshotActor(repositories, actor, record.organisationId);
+    await work(repositories, record, who, context.clock());
+  });
+  return getProposal(context, scope, proposalId);
+}
+
+// ---- the college's side ----------------------------------------------------------------------------------------
+
+/** The college's proposals, newest first (every status). */
+export async function listCollegeProposals(
+  context: ServiceContext,
+  organisationId: string,
+): Promise<{ items: ProposalSummaryDto[] }> {
+  const repositories = context.store.repositories;
+  await requireCollege(repositories, organisationId);
+  return { items: (await repositories.groupProposals.list({ organisationId })).map(summaryDto) };
+}
+
+/**
+ * Groups the posts (the newest released curated framework; with `scope: served` those the college's specialties
+ * serve) and stores the result as a draft proposal. Bad input (k larger than the posts, no posts) is
+ * VALIDATION_FAILED naming the field, before anything is written.
+ */
+export async function createProposal(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  request: CreateProposalRequest,
+): Promise<ProposalDetailDto> {
+  const id = await context.store.transaction(async (repositories) =>
+    createProposalIn(
+      repositories,
+      await snapshotActor(repositories, actor, organisationId),
+      context.clock(),
+      organisationId,
+      request,
+    ),
+  );
+  return getProposal(context, { side: 'college', organisationId }, id);
+}
+
+/** One proposal recomputed from its stored assignment: groups, explanations, heatmap, network, trail. */
+export async function getProposal(
+  context: ServiceContext,
+  scope: ProposalScope,
+  proposalId: string,
+): Promise<ProposalDetailDto> {
+  const repositories = context.store.repositories;
+  return presentDetail(repositories, await loadProposal(repositories, scope, proposalId));
+}
+
+/** Why two posts of the proposal are correlated: their shared competencies with weights and contributions. */
+export async function explainProposalPair(
+  context: ServiceContext,
+  scope: ProposalScope,
+  proposalId: string,
+  a: string,
+  b: string,
+): Promise<PairExplanationDto> {
+  const repositories = context.store.repositories;
+  const proposal = await loadProposal(repositories, scope, proposalId);
+  const computed = compute(proposal);
+  const indexOf = (postId: string, field: 'a' | 'b') => {
+    const index = computed.indexOfPost.get(postId);
+    if (index === undefined) {
+      throw new DomainError('UNKNOWN_REFERENCE', `The proposal groups no post "${postId}".`, { field });
+    }
+    return index;
+  };
+  const explanation = explainPostPair(computed.matrix, indexOf(a, 'a'), indexOf(b, 'b'));
+  const labels = await loadLabels(repositories, proposal.versionId);
+  return {
+    a: explanation.a,
+    b: explanation.b,
+    similarity: explanation.similarity,
+    links: explanation.links.map((link) => ({
+      ...competencyOf(labels, link.competencyId),
+      weightA: link.weightA,
+      weightB: link.weightB,
+      contribution: link.contribution,
+    })),
+  };
+}
+
+/** What a move would do to the overall and per-group quality; writes nothing (any status). */
+export async function previewMove(
+  context: ServiceContext,
+  scope: ProposalScope,
+  proposalId: string,
+  move: MoveRequest,
+): Promise<MovePreviewDto> {
+  const repositories = context.store.repositories;
+  const proposal = await loadProposal(repositories, scope, proposalId);
+  const planned = planMove(compute(proposal), await specialtiesOf(repositories, proposal), move);
+  return {
+    qualityBefore: planned.before.overall,
+    qualityAfter: planned.after.overall,
+    groupsBefore: planned.before.groups,
+    groupsAfter: planned.after.groups,
+  };
+}
+
+/**
+ * Moves a post (to another group or, with `toGroup: "new"`, a group of its own; moving a group's last post out
+ * removes the group) or a specialty, with the reason, recording the overall quality before and after, in one
+ * transaction. The college moves while the proposal is a draft, the committee while it is submitted;
+ * PROPOSAL_NOT_EDITABLE (409) otherwise.
+ */
+export async function applyMove(
+  context: ServiceContext,
+  actor: Actor,
+  scope: ProposalScope,
+  proposalId: string,
+  move: MoveRequest,
+): Promise<ProposalDetailDto> {
+  return change(context, actor, scope, proposalId, (repositories, proposal, who, now) =>
+    moveIn(repositories, who, now, proposal, move),
+  );
+}
+
+/** Names a group of a draft (an empty name in both languages restores the generated one). */
+export async function renameGroup(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  proposalId: string,
+  request: { group: string; name: GroupName; reason: string },
+): Promise<ProposalDetailDto> {
+  return change(context, actor, { side: 'college', organisationId }, proposalId, (repositories, proposal, who, now) =>
+    renameIn(repositories, who, now, proposal, request),
+  );
+}
+
+/** Submits a draft to the steering committee (draft → submitted). */
+export async function submitProposal(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  proposalId: string,
+): Promise<ProposalDetailDto> {
+  return change(context, actor, { side: 'college', organisationId }, proposalId, (repositories, proposal, who, now) =>
+    submitIn(repositories, who, now, proposal),
+  );
+}
+
+// ---- the steering committee's side ------------------------------------------------------------------------------
+
+/** Every proposal that is not a draft, of every college, newest first. */
+export async function listCommitteeProposals(context: ServiceContext): Promise<{ items: ProposalSummaryDto[] }> {
+  return { items: (await context.store.repositories.groupProposals.list({ submittedOnly: true })).map(summaryDto) };
+}
+
+/** A committee member's comment on a submitted proposal, kept in its trail. */
+export async function commentOnProposal(
+  context: ServiceContext,
+  actor: Actor,
+  proposalId: string,
+  reason: string,
+): Promise<ProposalDetailDto> {
+  return change(context, actor, { side: 'committee' }, proposalId, (repositories, proposal, who, now) =>
+    appendEvent(repositories, proposal.id, who, now, { kind: 'commented', reason }),
+  );
+}
+
+/** Approves or rejects a submitted proposal with the reason; the proposal never changes afterwards. */
+export async function decideProposal(
+  context: ServiceContext,
+  actor: Actor,
+  proposalId: string,
+  request: { decision: 'approve' | 'reject'; reason: string },
+): Promise<ProposalDetailDto> {
+  return change(context, actor, { side: 'committee' }, proposalId, async (repositories, proposal, who, now) => {
+    const status = request.decision === 'approve' ? 'approved' : 'rejected';
+    await repositories.groupProposals.update(proposal.id, { status, decidedAt: now }, now);
+    await appendEvent(repositories, proposal.id, who, now, {
+      kind: status,
+      reason: request.reason,
+      qualityAfter: proposal.quality,
+    });
+  });
+}
+
+/** For the demo seed: the detail of a proposal read inside a transaction. */
+export async function proposalDetailIn(repositories: Repositories, proposalId: string): Promise<ProposalDetailDto> {
+  const proposal = await repositories.groupProposals.find(proposalId);
+  if (!proposal) throw new DomainError('PROPOSAL_NOT_FOUND', 'No such specialty-group proposal.', { proposalId });
+  return presentDetail(repositories, proposal);
+}
+
+/** For the demo seed: the proposal as stored, read inside a transaction. */
+export async function proposalRecordIn(repositories: Repositories, proposalId: string): Promise<ProposalRecord> {
+  const proposal = await repositories.groupProposals.find(proposalId);
+  if (!proposal) throw new DomainError('PROPOSAL_NOT_FOUND', 'No such specialty-group proposal.', { proposalId });
+  return proposal;
+}
+
+/** For the demo seed: who a person is as the trail records them. */
+export async function actorSnapshotIn(
+  repositories: Repositories,
+  actor: Actor,
+  organisationId: string,
+): Promise<ActorSnapshot> {
+  return snapshotActor(repositories, actor, organisationId);
+}
