@@ -65,7 +65,12 @@ export const DECLARATION_WRITER_ROLES: readonly Role[] = ['enterprise_admin'];
 export const DECLARATION_READER_ROLES: readonly Role[] = ['enterprise_admin', 'enterprise_engineer'];
 
 /** Roles of a college that read its specialties (with the posts they serve) and its specialty-group proposals. */
-export const SPECIALTY_READER_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher', 'committee_member'];
+export const SPECIALTY_READER_ROLES: readonly Role[] = [
+  'college_admin',
+  'group_director',
+  'teacher',
+  'committee_member',
+];
 
 /**
  * Roles of a college that edit its specialties, and draft, edit and submit its specialty-group proposals (the

@@ -5,14 +5,7 @@ import type { Database } from '../database-schema.js';
 export type ProposalStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 export type ProposalMethod = 'consensus' | 'average' | 'shared-neighbour' | 'k-means';
 export type ProposalEventKind =
-  | 'proposed'
-  | 'moved_post'
-  | 'moved_specialty'
-  | 'renamed'
-  | 'submitted'
-  | 'commented'
-  | 'approved'
-  | 'rejected';
+  'proposed' | 'moved_post' | 'moved_specialty' | 'renamed' | 'submitted' | 'commented' | 'approved' | 'rejected';
 
 /** A college specialty as a submitted proposal keeps it (the college may edit its live list afterwards). */
 export interface ProposalSpecialty {
