@@ -119,6 +119,9 @@ export const specialtyPostSuggestionSchema = z.object({
 });
 export const specialtySuggestionsSchema = z.object({ items: z.array(specialtyPostSuggestionSchema) });
 
+/** `?name=`: the specialty's name when neither the college nor an imported catalogue knows the code. */
+export const specialtySuggestionsQuerySchema = z.object({ name: z.string().max(100).optional() }).strict();
+
 // ---- proposals -----------------------------------------------------------------------------------------------
 
 export const proposalStatusSchema = z.enum(['draft', 'submitted', 'approved', 'rejected']);
@@ -167,6 +170,8 @@ export const groupSpecialtySchema = z.object({
   leadScore: z.number(),
   postsInGroup: z.number().int(),
   postsServed: z.number().int(),
+  /** The posts it serves, as the proposal keeps the college's mapping (a specialty may only join their groups). */
+  servedPosts: z.array(z.string()),
 });
 
 export const specialtyGroupSchema = z.object({
@@ -273,6 +278,12 @@ export const moveRequestSchema = z
   .strict();
 export type MoveRequest = z.infer<typeof moveRequestSchema>;
 
+/** A move to preview: the same as a move, but the reason may not be written yet. */
+export const movePreviewRequestSchema = moveRequestSchema
+  .extend({ reason: z.string().trim().max(2000).optional() })
+  .strict();
+export type MovePreviewRequest = z.infer<typeof movePreviewRequestSchema>;
+
 /** Preview (no write): what the overall and per-group quality would become. */
 export const movePreviewSchema = z.object({
   qualityBefore: z.number(),
@@ -290,5 +301,9 @@ export const decisionRequestSchema = z
 
 /** Rename a group (the default name comes from its leading specialty or its two most central posts). */
 export const renameGroupRequestSchema = z
-  .object({ group: z.string().regex(/^g\d+$/), name: bilingualSchema, reason: z.string().trim().max(2000).default('') })
+  .object({
+    group: z.string().regex(/^g\d+$/),
+    name: z.object({ zh: z.string().max(100), en: z.string().max(200) }).strict(),
+    reason: z.string().trim().max(2000).default(''),
+  })
   .strict();

@@ -49,6 +49,17 @@ const tenantScoped =
   (persona, tenant) =>
     persona === 'admin' || (tenant === 'own' && personas.includes(persona));
 
+const specialtyReaders = tenantScoped(
+  'college-admin',
+  'director',
+  'teacher',
+  'college-b-admin',
+  'committee',
+  'officer',
+);
+const specialtyDirectors = tenantScoped('college-admin', 'director', 'college-b-admin');
+const steeringCommittee = only('admin', 'director', 'committee', 'officer');
+
 // Taxonomy editing is for platform admins, group directors and committee members (the demo director and officer
 // also sit on the steering committee); deriving and releasing versions for platform admins and committee members.
 const EXPECTED: Record<string, Rule> = {
@@ -125,6 +136,29 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/organisations/:organisationId/demand-declarations': tenantScoped('enterprise-admin'),
   'DELETE /api/organisations/:organisationId/demand-declarations/:declarationId': tenantScoped('enterprise-admin'),
   'POST /api/organisations/:organisationId/demand-declarations/import': tenantScoped('enterprise-admin'),
+  // Specialty groups: a college's readers (admins, directors, teachers, committee members) read its specialties and
+  // proposals, its directors and admins write them; committee members of an enterprise or the city office pass the
+  // role check in their own organisation and are then told it is not a college (400). The steering committee is a
+  // committee seat anywhere (the demo director sits on it for college A).
+  'GET /api/organisations/:organisationId/specialties': specialtyReaders,
+  'PUT /api/organisations/:organisationId/specialties/:code': specialtyDirectors,
+  'DELETE /api/organisations/:organisationId/specialties/:code': specialtyDirectors,
+  'GET /api/organisations/:organisationId/specialties/:code/suggestions': specialtyReaders,
+  'GET /api/organisations/:organisationId/specialty-groups': specialtyReaders,
+  'POST /api/organisations/:organisationId/specialty-groups': specialtyDirectors,
+  'GET /api/organisations/:organisationId/specialty-groups/:proposalId': specialtyReaders,
+  'GET /api/organisations/:organisationId/specialty-groups/:proposalId/pair': specialtyReaders,
+  'POST /api/organisations/:organisationId/specialty-groups/:proposalId/moves/preview': specialtyDirectors,
+  'POST /api/organisations/:organisationId/specialty-groups/:proposalId/moves': specialtyDirectors,
+  'POST /api/organisations/:organisationId/specialty-groups/:proposalId/rename': specialtyDirectors,
+  'POST /api/organisations/:organisationId/specialty-groups/:proposalId/submit': specialtyDirectors,
+  'GET /api/committee/specialty-groups': steeringCommittee,
+  'GET /api/committee/specialty-groups/:proposalId': steeringCommittee,
+  'GET /api/committee/specialty-groups/:proposalId/pair': steeringCommittee,
+  'POST /api/committee/specialty-groups/:proposalId/moves/preview': steeringCommittee,
+  'POST /api/committee/specialty-groups/:proposalId/moves': steeringCommittee,
+  'POST /api/committee/specialty-groups/:proposalId/comments': steeringCommittee,
+  'POST /api/committee/specialty-groups/:proposalId/decision': steeringCommittee,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -176,7 +210,9 @@ function sampleRequest(
     .replace(':declarationId', randomUUID())
     .replace(':versionId', draftVersionId)
     .replace(':competencyId', 'teamwork')
-    .replace(':postId', 'ito-industrial-software-testing');
+    .replace(':postId', 'ito-industrial-software-testing')
+    .replace(':proposalId', randomUUID())
+    .replace(':code', '510213');
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -251,6 +287,31 @@ function sampleRequest(
       return { method, path: `${path}?fileName=postings.csv`, body: { not: 'a file' } };
     case 'POST /api/organisations/:organisationId/demand-declarations':
       return { method, path, body: { postId: 'ito-industrial-software-testing', headcount: 3, year: 2026 } };
+    case 'PUT /api/organisations/:organisationId/specialties/:code':
+      return { method, path, body: { nameZh: '移动应用开发', posts: ['ito-mobile-app-development'] } };
+    case 'GET /api/organisations/:organisationId/specialties/:code/suggestions':
+      return { method, path: `${path}?name=${encodeURIComponent('移动应用开发')}` };
+    case 'POST /api/organisations/:organisationId/specialty-groups':
+      return { method, path, body: { titleZh: `授权测试方案${counter}`, scope: 'all', method: 'average' } };
+    case 'GET /api/organisations/:organisationId/specialty-groups/:proposalId/pair':
+    case 'GET /api/committee/specialty-groups/:proposalId/pair':
+      return { method, path: `${path}?a=ito-mobile-app-development&b=ito-cloud-operations` };
+    case 'POST /api/organisations/:organisationId/specialty-groups/:proposalId/moves/preview':
+    case 'POST /api/committee/specialty-groups/:proposalId/moves/preview':
+      return { method, path, body: { kind: 'post', item: 'ito-mobile-app-development', toGroup: 'g1' } };
+    case 'POST /api/organisations/:organisationId/specialty-groups/:proposalId/moves':
+    case 'POST /api/committee/specialty-groups/:proposalId/moves':
+      return {
+        method,
+        path,
+        body: { kind: 'post', item: 'ito-mobile-app-development', toGroup: 'g1', reason: '授权测试' },
+      };
+    case 'POST /api/organisations/:organisationId/specialty-groups/:proposalId/rename':
+      return { method, path, body: { group: 'g1', name: { zh: '授权测试组', en: 'Authz group' } } };
+    case 'POST /api/committee/specialty-groups/:proposalId/comments':
+      return { method, path, body: { reason: '授权测试' } };
+    case 'POST /api/committee/specialty-groups/:proposalId/decision':
+      return { method, path, body: { decision: 'approve', reason: '授权测试' } };
     case 'GET /api/frameworks/diff':
       return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
     case 'GET /api/frameworks/:versionId/export':

@@ -24,6 +24,8 @@ import { registerOrganisationRoutes } from './routes/organisation.routes.js';
 import { registerStatsRoutes } from './routes/stats.routes.js';
 import { registerTaxonomyRoutes } from './routes/taxonomy.routes.js';
 import { registerDemandRoutes } from './routes/demand.routes.js';
+import { registerSpecialtyGroupRoutes } from './routes/specialty-group.routes.js';
+import { registerSpecialtyRoutes } from './routes/specialty.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 
 export interface BuildServerOptions extends RouteDependencies {
@@ -102,6 +104,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   registerStatsRoutes(app, options);
   registerTaxonomyRoutes(app, options);
   registerDemandRoutes(app, options);
+  registerSpecialtyRoutes(app, options);
+  registerSpecialtyGroupRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

@@ -178,6 +178,7 @@ function presentGroup(
         leadScore: entry.leadScore,
         postsInGroup: entry.postsInGroup,
         postsServed: entry.postsServed,
+        servedPosts: specialty.posts,
       };
     }),
     rationale,

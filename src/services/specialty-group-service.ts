@@ -1,6 +1,7 @@
 import type {
   CreateProposalRequest,
   MovePreviewDto,
+  MovePreviewRequest,
   MoveRequest,
   PairExplanationDto,
   ProposalDetailDto,
@@ -144,11 +145,14 @@ export async function previewMove(
   context: ServiceContext,
   scope: ProposalScope,
   proposalId: string,
-  move: MoveRequest,
+  move: MovePreviewRequest,
 ): Promise<MovePreviewDto> {
   const repositories = context.store.repositories;
   const proposal = await loadProposal(repositories, scope, proposalId);
-  const planned = planMove(compute(proposal), await specialtiesOf(repositories, proposal), move);
+  const planned = planMove(compute(proposal), await specialtiesOf(repositories, proposal), {
+    ...move,
+    reason: move.reason ?? '',
+  });
   return {
     qualityBefore: planned.before.overall,
     qualityAfter: planned.after.overall,
