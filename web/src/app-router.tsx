@@ -53,6 +53,18 @@ const DeclarationsPage = lazyNamed(
   'DeclarationsPage',
 );
 
+const SpecialtiesPage = lazyNamed(() => import('./features/groups/components/SpecialtiesPage.js'), 'SpecialtiesPage');
+const ProposalsPage = lazyNamed(() => import('./features/groups/components/ProposalsPage.js'), 'ProposalsPage');
+const ProposalPage = lazyNamed(() => import('./features/groups/components/ProposalPage.js'), 'ProposalPage');
+const CommitteeProposalsPage = lazyNamed(
+  () => import('./features/groups/components/CommitteeProposalsPage.js'),
+  'CommitteeProposalsPage',
+);
+const CommitteeProposalPage = lazyNamed(
+  () => import('./features/groups/components/CommitteeProposalPage.js'),
+  'CommitteeProposalPage',
+);
+
 export const appRouter = createBrowserRouter([
   {
     path: '/',
@@ -113,6 +125,48 @@ export const appRouter = createBrowserRouter([
                 element: (
                   <RequireRoles page="declarations">
                     <DeclarationsPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // A college's specialties and its specialty-group proposals.
+                path: 'specialties',
+                element: (
+                  <RequireRoles page="specialties">
+                    <SpecialtiesPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'specialty-groups',
+                element: (
+                  <RequireRoles page="specialtyGroups">
+                    <ProposalsPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'specialty-groups/:proposalId',
+                element: (
+                  <RequireRoles page="specialtyGroups">
+                    <ProposalPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // The steering committee: submitted proposals of every college.
+                path: 'committee',
+                element: (
+                  <RequireRoles page="committee">
+                    <CommitteeProposalsPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'committee/:proposalId',
+                element: (
+                  <RequireRoles page="committee">
+                    <CommitteeProposalPage />
                   </RequireRoles>
                 ),
               },

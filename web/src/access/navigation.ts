@@ -1,8 +1,24 @@
 import type { Role } from '../api/contracts.js';
-import { AUDIT_READER_ROLES, DECLARATION_READER_ROLES, MEMBER_READER_ROLES } from './roles.js';
+import {
+  AUDIT_READER_ROLES,
+  DECLARATION_READER_ROLES,
+  MEMBER_READER_ROLES,
+  SPECIALTY_MENU_ROLES,
+  STEERING_COMMITTEE_ROLES,
+} from './roles.js';
 
 export type NavigationKey =
-  'home' | 'organisations' | 'taxonomy' | 'demand' | 'declarations' | 'members' | 'audit' | 'account';
+  | 'home'
+  | 'organisations'
+  | 'taxonomy'
+  | 'demand'
+  | 'declarations'
+  | 'specialties'
+  | 'specialtyGroups'
+  | 'committee'
+  | 'members'
+  | 'audit'
+  | 'account';
 
 export interface NavigationEntry {
   key: NavigationKey;
@@ -21,6 +37,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { key: 'demand', path: '/demand', allowedRoles: null },
   // An enterprise's own declared demand, in the enterprise's organisation context.
   { key: 'declarations', path: '/declarations', allowedRoles: DECLARATION_READER_ROLES },
+  // A college's specialties and its specialty-group proposals, in the college's organisation context.
+  { key: 'specialties', path: '/specialties', allowedRoles: SPECIALTY_MENU_ROLES },
+  { key: 'specialtyGroups', path: '/specialty-groups', allowedRoles: SPECIALTY_MENU_ROLES },
+  // The steering committee reviews the submitted proposals of every college.
+  { key: 'committee', path: '/committee', allowedRoles: STEERING_COMMITTEE_ROLES },
   { key: 'members', path: '/members', allowedRoles: MEMBER_READER_ROLES },
   { key: 'audit', path: '/audit', allowedRoles: AUDIT_READER_ROLES },
   { key: 'account', path: '/account', allowedRoles: null },

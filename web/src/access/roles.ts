@@ -86,6 +86,26 @@ export const DECLARATION_READER_ROLES: readonly Role[] = ['enterprise_admin', 'e
 /** Roles that add, import and delete their own enterprise's declared demand. */
 export const DECLARATION_WRITER_ROLES: readonly Role[] = ['enterprise_admin'];
 
+/** Roles of a college that read its specialties and its specialty-group proposals. */
+export const SPECIALTY_READER_ROLES: readonly Role[] = [
+  'college_admin',
+  'group_director',
+  'teacher',
+  'committee_member',
+];
+
+/** Roles of a college that edit its specialties and draft, edit and submit its specialty-group proposals. */
+export const SPECIALTY_GROUP_DIRECTOR_ROLES: readonly Role[] = ['college_admin', 'group_director'];
+
+/**
+ * The college pages in the menu: the readers above except a committee membership, which enterprises and city
+ * offices grant too; the steering committee works from its own page.
+ */
+export const SPECIALTY_MENU_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher'];
+
+/** The steering committee: reads every submitted proposal, moves, comments, approves or rejects (any membership). */
+export const STEERING_COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'platform_admin'];
+
 export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
   return roles.some((role) => allowed.includes(role));
 }

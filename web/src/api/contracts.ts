@@ -27,6 +27,19 @@ export type {
   PostingSummary,
   TrendReport,
 } from '../../../src/contracts/demand.js';
+export type {
+  CollegeSpecialtyDto,
+  CollegeSpecialtyInput,
+  CreateProposalRequest,
+  MovePreviewDto,
+  MoveRequest,
+  PairExplanationDto,
+  ProposalDetailDto,
+  ProposalEventDto,
+  ProposalStatus,
+  ProposalSummaryDto,
+  SpecialtyGroupDto,
+} from '../../../src/contracts/groups.js';
 export type { HealthResponse } from '../../../src/contracts/health.js';
 export type {
   AddMemberRequest,
@@ -54,6 +67,7 @@ import type { z } from 'zod';
 import type { Membership, SessionResponse } from '../../../src/contracts/auth.js';
 import type { Organisation } from '../../../src/contracts/organisations.js';
 import type * as demand from '../../../src/contracts/demand.js';
+import type * as groups from '../../../src/contracts/groups.js';
 import type * as taxonomy from '../../../src/contracts/taxonomy.js';
 
 export type Role = Membership['roles'][number];
@@ -96,3 +110,20 @@ export type PostingPage = z.infer<typeof demand.postingPageSchema>;
 export type DemandCountRow = z.infer<typeof demand.countRowSchema>;
 export type DeclarationList = z.infer<typeof demand.declarationListSchema>;
 export type DeclarationImportResult = z.infer<typeof demand.declarationImportResultSchema>;
+
+// Specialty-group shapes the contract declares as schemas only.
+export type GroupingMethod = z.infer<typeof groups.groupingMethodSchema>;
+export type ProposalEventKind = z.infer<typeof groups.proposalEventKindSchema>;
+export type CollegeSpecialtyList = z.infer<typeof groups.collegeSpecialtyListSchema>;
+export type SpecialtyPostSuggestion = z.infer<typeof groups.specialtyPostSuggestionSchema>;
+export type SpecialtySuggestions = z.infer<typeof groups.specialtySuggestionsSchema>;
+export type ProposalList = z.infer<typeof groups.proposalListSchema>;
+export type CreateProposalInput = z.input<typeof groups.createProposalRequestSchema>;
+export type CollegeSpecialtyPut = z.input<typeof groups.collegeSpecialtyInputSchema>;
+export type MovePreviewRequest = Omit<groups.MoveRequest, 'reason'> & { reason?: string };
+export type RenameGroupRequest = z.input<typeof groups.renameGroupRequestSchema>;
+export type CommentRequest = z.input<typeof groups.commentRequestSchema>;
+export type DecisionRequest = z.input<typeof groups.decisionRequestSchema>;
+export type GroupPost = groups.SpecialtyGroupDto['posts'][number];
+export type GroupSpecialty = groups.SpecialtyGroupDto['specialties'][number];
+export type GroupSharedCompetency = groups.SpecialtyGroupDto['shared'][number];
