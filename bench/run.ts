@@ -7,6 +7,7 @@ import { measureThroughput, type ThroughputFigure, type ThroughputSettings } fro
 import { measureTaxonomy, type TaxonomyFigures } from './measure-taxonomy.js';
 import { formatMentionFigures, measureMentions, type MentionBenchFigures } from './measure-mentions.js';
 import { measureDemandPipeline, type DemandPipelineFigures } from './measure-demand-pipeline.js';
+import { formatCoursesBench, measureCoursesBench, type CourseBenchCase } from './measure-courses.js';
 import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
@@ -140,6 +141,15 @@ async function main(): Promise<void> {
   });
 
   log();
+  log('Course system: synthesis + semester plan (HiGHS integer programme vs our list-scheduling fallback) + a pathway');
+  let courses: CourseBenchCase[] | { skipped: string } = { skipped: 'failed' };
+  await step('courses', async () => {
+    const cases = await measureCoursesBench();
+    courses = cases;
+    log(formatCoursesBench(cases).replace(/^/gm, '  '));
+  });
+
+  log();
   const webBundle = reportWebBundle();
   log();
   const webLoad = await reportWebLoad();
@@ -163,6 +173,7 @@ async function main(): Promise<void> {
     mentions,
     demandPipeline: pipeline,
     groups,
+    courses,
     webBundle,
     webLoad,
     failures,

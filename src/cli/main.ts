@@ -11,6 +11,8 @@ import { registerLinkCommands } from './commands/link.command.js';
 import { registerDemandCommand } from './commands/demand.command.js';
 import { registerSpansCommand } from './commands/spans.command.js';
 import { registerGroupsCommand } from './commands/groups.command.js';
+import { registerPathwayCommand } from './commands/pathway.command.js';
+import { registerPlanCommand } from './commands/plan.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerStatsCommand } from './commands/stats.command.js';
@@ -42,5 +44,7 @@ registerLinkCommands(program);
 registerSpansCommand(program);
 registerDemandCommand(program);
 registerGroupsCommand(program);
+registerPlanCommand(program);
+registerPathwayCommand(program);
 
 await program.parseAsync(process.argv);

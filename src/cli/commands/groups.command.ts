@@ -1,4 +1,3 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { groupingFileSchema, type GroupingOutput } from '../../contracts/groups.js';
@@ -7,6 +6,7 @@ import { groupPosts, GROUPING_METHODS, type GroupingMethod } from '../../core/gr
 import { readJsonFile } from '../../interchange/read-json-file.js';
 import { createProgress } from '../progress.js';
 import { runCommand } from '../run-command.js';
+import { writeJsonOutput } from '../write-json-output.js';
 
 function groupCount(value: string): number {
   const number = Number(value);
@@ -61,20 +61,7 @@ export function registerGroupsCommand(program: Command): void {
             shared: group.shared.map((competency) => competency.id),
           })),
         };
-        const text = `${JSON.stringify(output, null, 1)}\n`;
-        if (options.out === '-') {
-          process.stdout.write(text);
-        } else {
-          const target = path.resolve(options.out);
-          const partial = `${target}.partial-${process.pid}`;
-          try {
-            await writeFile(partial, text);
-            await rename(partial, target);
-          } catch (error) {
-            await rm(partial, { force: true });
-            throw error;
-          }
-        }
+        await writeJsonOutput(options.out, output);
         const chosen = grouping.automatic ? 'chosen by silhouette' : 'as asked';
         process.stderr.write(
           `${input.posts.length} posts → ${grouping.k} groups (${chosen}, method ${grouping.method}); ` +

@@ -1,0 +1,20 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Writes `value` as JSON to `out` atomically (a partial file renamed into place), or to stdout for "-". */
+export async function writeJsonOutput(out: string, value: unknown): Promise<void> {
+  const text = `${JSON.stringify(value, null, 1)}\n`;
+  if (out === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(out);
+  const partial = `${target}.partial-${process.pid}`;
+  try {
+    await writeFile(partial, text);
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}

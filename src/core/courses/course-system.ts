@@ -1,0 +1,41 @@
+/** The course system of one specialty group: shared platform courses, module courses per post, electives. */
+
+export type CourseKind = 'platform' | 'module' | 'elective';
+/** 专业群选修课 (needed by several posts) or 专业拓展选修课 (one post's optional competencies). */
+export type ElectiveKind = 'group' | 'extension';
+
+export interface Course {
+  id: string;
+  kind: CourseKind;
+  /** Module and extension-elective courses: the post they serve. */
+  post: string | null;
+  electiveKind: ElectiveKind | null;
+  titleZh: string;
+  titleEn: string;
+  credits: number;
+  hours: number;
+  competencies: string[];
+  prerequisites: string[];
+  objectivesZh: string[];
+  objectivesEn: string[];
+}
+
+export interface PostModules {
+  post: string;
+  courses: Course[];
+  /** The post's essential competencies (weight ≥ the threshold): what platform + modules must cover. */
+  essential: string[];
+}
+
+export interface CourseSystem {
+  platform: Course[];
+  modules: PostModules[];
+  electives: Course[];
+}
+
+/** Weight at or above which a post's competency is essential (the 0.75). */
+export const ESSENTIAL_WEIGHT = 0.75;
+
+export function allCourses(system: CourseSystem): Course[] {
+  return [...system.platform, ...system.modules.flatMap((entry) => entry.courses), ...system.electives];
+}

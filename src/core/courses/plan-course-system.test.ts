@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighsSolver } from '../../solvers/highs-solver.js';
+import { isDomainError } from '../errors/domain-error.js';
+import { checkPlanInvariants } from './check-plan-invariants.js';
+import { allCourses, ESSENTIAL_WEIGHT } from './course-system.js';
+import type { MipSolver } from './mip-solver.js';
+import { checkChoice, planPathway } from './plan-pathway.js';
+import { planSemesters } from './plan-semesters.js';
+import { synthesizeCourseSystem, type CoursePost } from './synthesize-course-system.js';
+
+let highs: MipSolver;
+beforeAll(async () => {
+  highs = await loadHighsSolver();
+});
+
+/** A generated group: 1–8 posts drawing 1–25 competencies each from a pool of 40, weights 0.25–1. */
+const groupArbitrary = fc
+  .array(
+    fc.uniqueArray(
+      fc.record({
+        id: fc.integer({ min: 0, max: 39 }).map((n) => `c${n}`),
+        weight: fc.constantFrom(0.25, 0.5, 0.75, 1),
+      }),
+      { minLength: 1, maxLength: 25, selector: (competency) => competency.id },
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((lists): CoursePost[] =>
+    lists.map((competencies, index) => ({ id: `p${index}`, label: `岗位${index}`, competencies })),
+  );
+
+const capsArbitrary = fc.record({
+  semesters: fc.integer({ min: 3, max: 8 }),
+  maxCredits: fc.constantFrom(6, 10, 16, 30),
+  practicalLast: fc.boolean(),
+});
+
+describe('course system and semester plan (property-based, fast-check)', () => {
+  it('covers every essential competency of every post by the platform plus its own modules', () => {
+    fc.assert(
+      fc.property(groupArbitrary, (posts) => {
+        const system = synthesizeCourseSystem(posts);
+        const platform = new Set(system.platform.flatMap((course) => course.competencies));
+        for (const post of posts) {
+          const own = system.modules.find((entry) => entry.post === post.id)!;
+          const covered = new Set([...platform, ...own.courses.flatMap((course) => course.competencies)]);
+          for (const competency of post.competencies) {
+            if (competency.weight >= ESSENTIAL_WEIGHT) expect(covered.has(competency.id)).toBe(true);
+          }
+        }
+        // Every competency any post needs is taught somewhere, and courses stay within 4 credits.
+        const taught = new Set(allCourses(system).flatMap((course) => course.competencies));
+        for (const post of posts) for (const { id } of post.competencies) expect(taught.has(id)).toBe(true);
+        for (const course of allCourses(system)) expect(course.credits).toBeLessThanOrEqual(4);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('plans every course in exactly one semester, after its prerequisites, within the cap — or says why not', () => {
+    fc.assert(
+      fc.property(groupArbitrary, capsArbitrary, fc.boolean(), (posts, caps, exact) => {
+        const system = synthesizeCourseSystem(posts);
+        const options = {
+          semesters: caps.semesters,
+          maxCredits: caps.maxCredits,
+          practical: caps.practicalLast ? [caps.semesters] : [],
+          timeLimitSeconds: 5,
+        };
+        let plan;
+        try {
+          plan = planSemesters(allCourses(system), options, exact ? highs : undefined);
+        } catch (error) {
+          // An impossible cap is refused with a coded, specific error, never a partial plan.
+          expect(isDomainError(error) && error.code === 'VALIDATION_FAILED').toBe(true);
+          return;
+        }
+        expect(checkPlanInvariants(posts, system, plan.semesters, caps.maxCredits)).toEqual([]);
+        expect(plan.semesters).toHaveLength(caps.semesters);
+        if (caps.practicalLast) expect(plan.semesters[caps.semesters - 1]).toEqual([]);
+        expect(plan.busiest).toBeLessThanOrEqual(caps.maxCredits);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('HiGHS finds a plan whenever the heuristic does, never a busier one', () => {
+    fc.assert(
+      fc.property(groupArbitrary, capsArbitrary, (posts, caps) => {
+        const courses = allCourses(synthesizeCourseSystem(posts));
+        const options = { semesters: caps.semesters, maxCredits: caps.maxCredits, timeLimitSeconds: 5 };
+        let heuristic;
+        try {
+          heuristic = planSemesters(courses, options);
+        } catch {
+          return;
+        }
+        const exact = planSemesters(courses, options, highs);
+        if (exact.status === 'optimal') expect(exact.busiest).toBeLessThanOrEqual(heuristic.busiest);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives a pathway that covers what the student lacks, prerequisites included, no dearer than greedy', () => {
+    fc.assert(
+      fc.property(
+        groupArbitrary,
+        fc.nat(),
+        fc.uniqueArray(fc.integer({ min: 0, max: 39 }), { maxLength: 15 }),
+        (posts, pick, known) => {
+          const system = synthesizeCourseSystem(posts);
+          const courses = allCourses(system);
+          const post = posts[pick % posts.length]!;
+          const target = system.modules.find((entry) => entry.post === post.id)!.essential;
+          const have = known.map((n) => `c${n}`);
+          const exact = planPathway({ courses, target, have }, highs);
+          const greedy = planPathway({ courses, target, have });
+          for (const pathway of [exact, greedy]) {
+            expect(pathway.uncovered).toEqual([]);
+            const check = checkChoice({ courses, target, have }, pathway.courses);
+            expect(check.uncovered).toEqual([]);
+            expect(check.missingPrerequisites).toEqual([]);
+            // Listed in a valid order: a prerequisite that is taken comes first.
+            const position = new Map(pathway.courses.map((id, index) => [id, index]));
+            for (const id of pathway.courses) {
+              for (const before of courses.find((course) => course.id === id)!.prerequisites) {
+                if (position.has(before)) expect(position.get(before)!).toBeLessThan(position.get(id)!);
+              }
+            }
+          }
+          expect(exact.method).toBe(target.some((id) => !have.includes(id)) ? 'mip' : 'greedy');
+          expect(exact.credits).toBeLessThanOrEqual(greedy.credits + 1e-9);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('semester plan: impossible inputs name the constraint', () => {
+  const course = (id: string, credits: number, prerequisites: string[] = []) => ({
+    id,
+    credits,
+    hours: credits * 16,
+    prerequisites,
+  });
+
+  it('refuses a cycle, an unknown prerequisite, an oversized course, too many credits and too long a chain', () => {
+    const attempt = (courses: ReturnType<typeof course>[], semesters: number, maxCredits: number) => {
+      try {
+        planSemesters(courses, { semesters, maxCredits }, highs);
+        return null;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    };
+    expect(attempt([course('A', 2, ['B']), course('B', 2, ['C']), course('C', 2, ['A'])], 6, 30)).toMatch(
+      /cycle: (A|B|C) → .* → \1/,
+    );
+    expect(attempt([course('A', 2, ['Z'])], 6, 30)).toMatch(/course A requires Z, which is not in courses/);
+    expect(attempt([course('A', 5)], 6, 4)).toMatch(/course A has 5 credits, more than the cap of 4/);
+    expect(attempt([course('A', 4), course('B', 4), course('C', 4)], 2, 4)).toMatch(
+      /12 credits do not fit in 2 teaching semesters of at most 4 credits \(3 semesters needed\)/,
+    );
+    expect(attempt([course('A', 1), course('B', 1, ['A']), course('C', 1, ['B'])], 2, 30)).toMatch(
+      /the prerequisite chain A → B → C needs 3 semesters; there are 2/,
+    );
+  });
+
+  it('keeps practical semesters free and reports the binding cap', () => {
+    const plan = planSemesters(
+      [course('A', 4), course('B', 4), course('C', 4, ['A'])],
+      { semesters: 3, maxCredits: 8, practical: [3] },
+      highs,
+    );
+    expect(plan.semesters[2]).toEqual([]);
+    expect(plan.semesters[0]).toContain('A');
+    expect(plan.semesters[1]).toContain('C');
+    expect(plan.status).toBe('optimal');
+    expect(plan.gap).toBe(0);
+    expect(plan.binding).toContainEqual({ kind: 'prerequisite-chain', chain: ['A', 'C'] });
+    expect(plan.busiest).toBe(8);
+  });
+
+  it('proves an infeasible cap with HiGHS when the quick checks pass', () => {
+    // Three 3-credit courses, C after A and B, in 2 semesters: with a cap of 6, A and B share semester 1; with a
+    // cap of 5 the totals (9 ≤ 10) and the chain (2) still pass the quick checks, but A and B no longer fit together.
+    expect(() =>
+      planSemesters(
+        [course('A', 3), course('B', 3), course('C', 3, ['A', 'B'])],
+        { semesters: 2, maxCredits: 6 },
+        highs,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      planSemesters(
+        [course('A', 3), course('B', 3), course('C', 3, ['A', 'B'])],
+        { semesters: 2, maxCredits: 5 },
+        highs,
+      ),
+    ).toThrow(/no semester plan satisfies the credit cap 5 .*proved by HiGHS/);
+  });
+});
