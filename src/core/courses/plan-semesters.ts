@@ -205,7 +205,8 @@ function solveExactly(
  * One integer programme: x[c][s] = 1 when course c is in teaching semester s (only inside its chain window);
  * each course once; per semester, credits ≤ the load variable (in half credits, integer) and hours ≤ the hour
  * cap; prerequisites in the disaggregated form Σ_{t≤s} x[b][t] ≤ Σ_{t<s} x[a][t], whose relaxation is tight.
- * Stage 1 minimises the load; stage 2 fixes it and minimises Σ rank(c) · s · x[c][s].
+ * Stage 1 minimises the load; stage 2 fixes it and minimises Σ rank(c) · s · x[c][s]. Credits enter the model as
+ * whole half-credits (学分 come in halves); any other value is rounded there, and the result is rechecked exactly.
  */
 function solveStage(
   courses: readonly SemesterCourse[],
