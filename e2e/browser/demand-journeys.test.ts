@@ -4,9 +4,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium.js';
+import { logInAt } from './log-in.js';
 import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
-
-const PASSWORD = 'zerodock-demo';
 
 /** A small postings file as a city office would export it: three years, one repeated posting. */
 const POSTINGS_CSV = [
@@ -39,12 +38,8 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${zerodock.baseUrl}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-title').waitFor();
+function logIn(page: Page, email: string, password?: string): Promise<void> {
+  return logInAt(zerodock.baseUrl, page, email, password);
 }
 
 function writeFile(name: string, content: string): string {

@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium.js';
+import { logInAt } from './log-in.js';
 import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
-
-const PASSWORD = 'zerodock-demo';
 
 let zerodock: ZerodockProcess;
 let browser: Browser;
@@ -22,12 +21,8 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function logIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${zerodock.baseUrl}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-title').waitFor();
+function logIn(page: Page, email: string, password?: string): Promise<void> {
+  return logInAt(zerodock.baseUrl, page, email, password);
 }
 
 /** Picks `value` in the antd Select with this test id (options carry `${prefix}-${value}` test ids). */

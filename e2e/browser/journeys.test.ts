@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './launch-chromium.js';
+import { logInAt } from './log-in.js';
 import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
 
-const PASSWORD = 'zerodock-demo';
 const ALL_NAV = ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'] as const;
 
 /** What each demo persona must see in the navigation of the organisation they land in. */
@@ -36,12 +36,8 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${zerodock.baseUrl}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('dashboard-title').waitFor();
+function logIn(page: Page, email: string, password?: string): Promise<void> {
+  return logInAt(zerodock.baseUrl, page, email, password);
 }
 
 async function logOut(page: Page): Promise<void> {

@@ -1,9 +1,14 @@
-import * as highsModule from 'highs';
 import type { Highs } from 'highs';
 import type { MipModel, MipSolution, MipSolver } from '../core/courses/mip-solver.js';
 
-// The package is CommonJS to TypeScript and ESM at run time; both namespaces carry the loader as `default`.
-const loadHighs = (highsModule as unknown as { default: () => Promise<Highs> }).default;
+/**
+ * Imported on first use, so commands that never plan (serve, import, ...) do not parse the solver at start-up.
+ * The package is CommonJS to TypeScript and ESM at run time; both namespaces carry the loader as `default`.
+ */
+async function loadHighs(): Promise<Highs> {
+  const module = (await import('highs')) as unknown as { default: () => Promise<Highs> };
+  return module.default();
+}
 
 let loading: Promise<Highs> | undefined;
 

@@ -1,17 +1,37 @@
 import { Alert } from 'antd';
-import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import type { ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadEcharts } from '../load-echarts.js';
 
-/** One ECharts chart; ECharts itself arrives with the first chart that is shown. */
-export function EChart({ option, label, height = 300 }: { option: EChartsCoreOption; label: string; height?: number }) {
+/**
+ * One ECharts chart; ECharts itself arrives with the first chart that is shown. `onItemClick` reports clicks on
+ * the chart's items (a heatmap cell, a network edge).
+ */
+export function EChart({
+  option,
+  label,
+  height = 300,
+  onItemClick,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  label: string;
+  height?: number;
+  onItemClick?: (event: ECElementEvent) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const elementRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const [failed, setFailed] = useState(false);
-  // The latest option, for the moment ECharts has finished loading.
+  // The latest option and click handler, for the moment ECharts has finished loading.
   const optionRef = useRef(option);
+  const clickRef = useRef(onItemClick);
+
+  useEffect(() => {
+    clickRef.current = onItemClick;
+  }, [onItemClick]);
 
   useEffect(() => {
     let disposed = false;
@@ -22,6 +42,7 @@ export function EChart({ option, label, height = 300 }: { option: EChartsCoreOpt
         const chart = init(elementRef.current);
         chartRef.current = chart;
         chart.setOption(optionRef.current);
+        chart.on('click', (event) => clickRef.current?.(event));
         observer = new ResizeObserver(() => chart.resize());
         observer.observe(elementRef.current);
       },
@@ -44,5 +65,5 @@ export function EChart({ option, label, height = 300 }: { option: EChartsCoreOpt
   }, [option]);
 
   if (failed) return <Alert type="warning" showIcon title={t('dashboard.charts.loadFailed')} />;
-  return <div ref={elementRef} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return <div ref={elementRef} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProposalDetailDto } from '../../../api/contracts.js';
 import { FONT_STACK } from '../../../theme.js';
 import { formatQuality, groupColour, groupName, postTitle, specialtyName } from '../groups-format.js';
-import { ClickableChart } from './ClickableChart.js';
+import { EChart } from '../../dashboard/components/EChart.js';
 
 const SPECIALTY_COLOUR = '#595959';
 
@@ -139,7 +139,7 @@ export function GroupNetwork({
     };
   }, [detail, language, t]);
   return (
-    <ClickableChart
+    <EChart
       option={option}
       label={t('groups.detail.networkTitle')}
       testId="proposal-network"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProposalDetailDto } from '../../../api/contracts.js';
 import { FONT_STACK } from '../../../theme.js';
 import { formatQuality, groupColour, postsById, postTitle } from '../groups-format.js';
-import { ClickableChart } from './ClickableChart.js';
+import { EChart } from '../../dashboard/components/EChart.js';
 
 /**
  * The cosine similarity of every pair of posts, ordered by group (the server's order), so each group shows as a
@@ -73,7 +73,7 @@ export function SimilarityHeatmap({
   }, [detail, language, t]);
   const size = detail.heatmap.posts.length;
   return (
-    <ClickableChart
+    <EChart
       option={option}
       label={t('groups.detail.heatmapTitle')}
       testId="proposal-heatmap"
