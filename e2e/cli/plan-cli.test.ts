@@ -169,6 +169,14 @@ describe('zerodock plan', () => {
   });
 });
 
+describe('output files', () => {
+  it('writes into /dev/null instead of replacing the device with a file', async () => {
+    const result = await runZerodock(['plan', '--posts', write('devnull.json', group()), '--out', '/dev/null']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+});
+
 describe('zerodock pathway', () => {
   const course = (id: string, prerequisites: string[] = [], competencies = [id.toLowerCase()]) => ({
     id,
