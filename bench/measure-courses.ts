@@ -14,6 +14,12 @@ import { groupPosts } from '../src/core/groups/group-posts.js';
 import { readCuratedCatalogue } from '../src/interchange/curated/read-curated-catalogue.js';
 import { curatedCatalogueDir } from '../src/interchange/shared-data.js';
 import { loadHighsSolver } from '../src/solvers/highs-solver.js';
+import { courseCoverage } from '../src/core/courses/course-coverage.js';
+import { draftTrainingPlan } from '../src/core/courses/training-plan.js';
+import type { CourseSystem } from '../src/core/courses/course-system.js';
+import { writeTrainingPlanDocx } from '../src/interchange/training-plan/write-training-plan-docx.js';
+import { findCjkFont, writeTrainingPlanPdf } from '../src/interchange/training-plan/write-training-plan-pdf.js';
+import { writeTrainingPlanXlsx } from '../src/interchange/training-plan/write-training-plan-xlsx.js';
 
 export interface CourseBenchCase {
   name: string;
@@ -30,6 +36,59 @@ export interface CourseBenchCase {
   pathwayMs: number;
   pathwayCredits: number;
   invariantsHold: boolean;
+  /** Coverage of the posts by the group's own courses taken as an "existing course list". */
+  coverageMs: number;
+  /** The Talent Training Plan of the group drafted and written in each format. */
+  exports: { format: string; ms: number; bytes: number }[] | { skipped: string };
+}
+
+async function measureExports(
+  system: CourseSystem,
+  plan: SemesterPlan,
+  facts: Map<string, CompetencyFacts> | undefined,
+): Promise<CourseBenchCase['exports']> {
+  const semesterOf = new Map(plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index] as const)));
+  const sections = draftTrainingPlan({
+    specialty: null,
+    group: { nameZh: '基准专业群', specialties: [] },
+    catalogue: null,
+    posts: system.modules.map((entry) => ({
+      titleZh: entry.post,
+      subSectorZh: '',
+      category: 'ITO',
+      occupations: [],
+      sceneNames: [],
+    })),
+    certificates: [],
+    competencies: { knowledge: [], skill: [], attitude: [] },
+    courses: allCourses(system).map((course) => ({
+      id: course.id,
+      kind: course.kind,
+      titleZh: course.titleZh,
+      credits: course.credits,
+      hours: course.hours,
+      postZh: course.post,
+      contentZh: course.competencies.map((id) => facts?.get(id)?.labelZh ?? id).join('、'),
+      semester: semesterOf.get(course.id) ?? null,
+      assessment: '考试',
+    })),
+    semesters: plan.semesters.length,
+    practical: [plan.semesters.length],
+    industries: ['软件和信息技术服务业（65）'],
+  });
+  const document = { titleZh: '基准专业群人才培养方案', college: 'Zerodock bench', versionLine: '第 1 版', sections };
+  const writers: [string, () => Promise<Buffer>][] = [
+    ['docx', () => writeTrainingPlanDocx(document)],
+    ['xlsx', () => writeTrainingPlanXlsx(document)],
+  ];
+  if (findCjkFont()) writers.push(['pdf', () => writeTrainingPlanPdf(document)]);
+  const figures: { format: string; ms: number; bytes: number }[] = [];
+  for (const [format, write] of writers) {
+    const start = performance.now();
+    const bytes = (await write()).length;
+    figures.push({ format, ms: performance.now() - start, bytes });
+  }
+  return figures;
 }
 
 /** A deterministic generated group: each post draws 60 competencies (skewed, so some are shared) from 400. */
@@ -77,6 +136,18 @@ async function measureCase(
   const semesterOf = new Map(plan?.semesters.flatMap((ids, index) => ids.map((id) => [id, index] as const)) ?? []);
   const pathway = planPathway({ courses, target, have: [], semesterOf }, solver);
   const pathwayMs = performance.now() - start;
+  start = performance.now();
+  courseCoverage(
+    posts,
+    courses.map((course) => ({
+      code: course.id,
+      name: course.titleZh,
+      credits: course.credits,
+      competencies: course.competencies,
+    })),
+  );
+  const coverageMs = performance.now() - start;
+  const exports = plan ? await measureExports(system, plan, facts) : { skipped: 'no plan' };
   return {
     name,
     posts: posts.length,
@@ -95,6 +166,8 @@ async function measureCase(
     pathwayMs,
     pathwayCredits: pathway.credits,
     invariantsHold: plan !== null && checkPlanInvariants(posts, system, plan.semesters, maxCredits).length === 0,
+    coverageMs,
+    exports,
   };
 }
 
@@ -128,7 +201,13 @@ export function formatCoursesBench(cases: readonly CourseBenchCase[]): string {
             ? `heuristic: ${c.heuristic.error}`
             : `heuristic ${ms(c.heuristic.ms)}, busiest ${c.heuristic.busiest}`) +
           ` | average ${c.average}`,
-        `  pathway to the first post (nothing known): ${c.pathwayCredits} credits in ${ms(c.pathwayMs)}; invariants ${c.invariantsHold ? 'hold' : 'BROKEN'}`,
+        `  pathway to the first post (nothing known): ${c.pathwayCredits} credits in ${ms(c.pathwayMs)}; invariants ${c.invariantsHold ? 'hold' : 'BROKEN'}; coverage report ${ms(c.coverageMs)}`,
+        `  training plan export: ${
+          'skipped' in c.exports
+            ? c.exports.skipped
+            : c.exports.map((e) => `${e.format} ${ms(e.ms)} (${(e.bytes / 1024).toFixed(0)} KiB)`).join(', ') +
+              (c.exports.some((e) => e.format === 'pdf') ? '' : ' (PDF skipped: no CJK font)')
+        }`,
       ].join('\n'),
     )
     .join('\n');

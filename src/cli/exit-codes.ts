@@ -30,6 +30,8 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'UNKNOWN_REFERENCE':
     case 'PROPOSAL_NOT_EDITABLE':
     case 'GROUP_NOT_FOUND':
+    case 'TRAINING_PLAN_EXISTS':
+    case 'PLAN_VERSION_NOT_EDITABLE':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -50,8 +52,12 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'DECLARATION_NOT_FOUND':
     case 'SPECIALTY_NOT_FOUND':
     case 'PROPOSAL_NOT_FOUND':
+    case 'COURSE_SYSTEM_NOT_FOUND':
+    case 'COURSE_NOT_FOUND':
+    case 'TRAINING_PLAN_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
+    case 'EXPORT_UNAVAILABLE':
       return EXIT.unavailable;
     case 'DATA_DIR_NOT_WRITABLE':
       return EXIT.cannotCreate;

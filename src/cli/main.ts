@@ -13,6 +13,7 @@ import { registerSpansCommand } from './commands/spans.command.js';
 import { registerGroupsCommand } from './commands/groups.command.js';
 import { registerPathwayCommand } from './commands/pathway.command.js';
 import { registerPlanCommand } from './commands/plan.command.js';
+import { registerCoursesCommand } from './commands/courses.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerStatsCommand } from './commands/stats.command.js';
@@ -45,6 +46,7 @@ registerSpansCommand(program);
 registerDemandCommand(program);
 registerGroupsCommand(program);
 registerPlanCommand(program);
+registerCoursesCommand(program);
 registerPathwayCommand(program);
 
 await program.parseAsync(process.argv);

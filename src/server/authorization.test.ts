@@ -59,6 +59,17 @@ const specialtyReaders = tenantScoped(
 );
 const specialtyDirectors = tenantScoped('college-admin', 'director', 'college-b-admin');
 const steeringCommittee = only('admin', 'director', 'committee', 'officer');
+// Course systems: the specialty readers and the college's students; teachers confirm links and edit plan drafts.
+const courseSystemReaders = tenantScoped(
+  'college-admin',
+  'director',
+  'teacher',
+  'student',
+  'college-b-admin',
+  'committee',
+  'officer',
+);
+const courseTeachers = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
 
 // Taxonomy editing is for platform admins, group directors and committee members (the demo director and officer
 // also sit on the steering committee); deriving and releasing versions for platform admins and committee members.
@@ -159,6 +170,22 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/committee/specialty-groups/:proposalId/moves': steeringCommittee,
   'POST /api/committee/specialty-groups/:proposalId/comments': steeringCommittee,
   'POST /api/committee/specialty-groups/:proposalId/decision': steeringCommittee,
+  'GET /api/organisations/:organisationId/course-systems': courseSystemReaders,
+  'POST /api/organisations/:organisationId/course-systems': specialtyDirectors,
+  'GET /api/organisations/:organisationId/course-systems/:courseSystemId': courseSystemReaders,
+  'POST /api/organisations/:organisationId/course-systems/:courseSystemId/plan': specialtyDirectors,
+  'POST /api/organisations/:organisationId/course-systems/:courseSystemId/pathway': courseSystemReaders,
+  'GET /api/organisations/:organisationId/course-systems/:courseSystemId/coverage': specialtyReaders,
+  'GET /api/organisations/:organisationId/courses': specialtyReaders,
+  'POST /api/organisations/:organisationId/courses/import': specialtyDirectors,
+  'PUT /api/organisations/:organisationId/courses/:code/links/:competencyId': courseTeachers,
+  'GET /api/organisations/:organisationId/training-plans': specialtyReaders,
+  'POST /api/organisations/:organisationId/training-plans': specialtyDirectors,
+  'GET /api/organisations/:organisationId/training-plans/:planId': specialtyReaders,
+  'PUT /api/organisations/:organisationId/training-plans/:planId/draft': courseTeachers,
+  'POST /api/organisations/:organisationId/training-plans/:planId/approve': specialtyDirectors,
+  'POST /api/organisations/:organisationId/training-plans/:planId/versions': specialtyDirectors,
+  'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export': specialtyReaders,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -212,7 +239,10 @@ function sampleRequest(
     .replace(':competencyId', 'teamwork')
     .replace(':postId', 'ito-industrial-software-testing')
     .replace(':proposalId', randomUUID())
-    .replace(':code', '510213');
+    .replace(':code', '510213')
+    .replace(':courseSystemId', randomUUID())
+    .replace(':planId', randomUUID())
+    .replace(':number', '1');
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -312,6 +342,25 @@ function sampleRequest(
       return { method, path, body: { reason: '授权测试' } };
     case 'POST /api/committee/specialty-groups/:proposalId/decision':
       return { method, path, body: { decision: 'approve', reason: '授权测试' } };
+    case 'POST /api/organisations/:organisationId/course-systems':
+      return { method, path, body: { proposalId: randomUUID(), groupId: 'g1' } };
+    case 'POST /api/organisations/:organisationId/course-systems/:courseSystemId/plan':
+      return { method, path, body: {} };
+    case 'POST /api/organisations/:organisationId/course-systems/:courseSystemId/pathway':
+      return { method, path, body: { post: 'ito-industrial-software-testing' } };
+    case 'POST /api/organisations/:organisationId/courses/import':
+      // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.
+      return { method, path: `${path}?fileName=courses.csv`, body: { not: 'a file' } };
+    case 'PUT /api/organisations/:organisationId/courses/:code/links/:competencyId':
+      return { method, path, body: { status: 'confirmed' } };
+    case 'POST /api/organisations/:organisationId/training-plans':
+      return { method, path, body: { courseSystemId: randomUUID(), specialtyCode: '510213' } };
+    case 'PUT /api/organisations/:organisationId/training-plans/:planId/draft':
+      return { method, path, body: { sections: [{ key: 'admission', text: '授权测试' }] } };
+    case 'POST /api/organisations/:organisationId/training-plans/:planId/versions':
+      return { method, path, body: { refresh: false } };
+    case 'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export':
+      return { method, path: `${path}?format=docx` };
     case 'GET /api/frameworks/diff':
       return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
     case 'GET /api/frameworks/:versionId/export':

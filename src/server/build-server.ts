@@ -26,6 +26,8 @@ import { registerTaxonomyRoutes } from './routes/taxonomy.routes.js';
 import { registerDemandRoutes } from './routes/demand.routes.js';
 import { registerSpecialtyGroupRoutes } from './routes/specialty-group.routes.js';
 import { registerSpecialtyRoutes } from './routes/specialty.routes.js';
+import { registerCourseSystemRoutes } from './routes/course-system.routes.js';
+import { registerTrainingPlanRoutes } from './routes/training-plan.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 
 export interface BuildServerOptions extends RouteDependencies {
@@ -106,6 +108,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   registerDemandRoutes(app, options);
   registerSpecialtyRoutes(app, options);
   registerSpecialtyGroupRoutes(app, options);
+  registerCourseSystemRoutes(app, options);
+  registerTrainingPlanRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

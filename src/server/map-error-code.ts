@@ -32,6 +32,9 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'DECLARATION_NOT_FOUND':
     case 'SPECIALTY_NOT_FOUND':
     case 'PROPOSAL_NOT_FOUND':
+    case 'COURSE_SYSTEM_NOT_FOUND':
+    case 'COURSE_NOT_FOUND':
+    case 'TRAINING_PLAN_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':
@@ -39,6 +42,8 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'VERSION_LABEL_TAKEN':
     case 'COMPETENCY_ID_TAKEN':
     case 'PROPOSAL_NOT_EDITABLE':
+    case 'TRAINING_PLAN_EXISTS':
+    case 'PLAN_VERSION_NOT_EDITABLE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -48,6 +53,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
       return 429;
     case 'DATABASE_UNAVAILABLE':
     case 'DATA_DIR_NOT_WRITABLE':
+    case 'EXPORT_UNAVAILABLE': // the server lacks a CJK font for PDF: its configuration, not the request
       return 503;
     case 'INTERNAL':
       return 500;

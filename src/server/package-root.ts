@@ -27,3 +27,8 @@ export function curatedCatalogueDirOf(root: string = findPackageRoot()): string 
 export function demoDatasetPath(root: string = findPackageRoot()): string {
   return path.join(root, 'data', 'demo', 'demo-dataset.json');
 }
+
+/** The demo college's existing course list (data/demo/demo-courses.csv). */
+export function demoCourseListPath(root: string = findPackageRoot()): string {
+  return path.join(root, 'data', 'demo', 'demo-courses.csv');
+}

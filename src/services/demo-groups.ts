@@ -132,7 +132,7 @@ const SECOND_POSTS: Record<string, string> = {
     '虚拟现实开发以三维建模与交互设计为核心，与新一代信息技术应用岗位共享实训平台。 · VR development centres on 3D modelling and interaction design and shares its training platform with the new-generation IT posts.',
 };
 
-async function requirePerson(repositories: Repositories, email: string): Promise<Actor> {
+export async function requirePerson(repositories: Repositories, email: string): Promise<Actor> {
   const person = await repositories.people.findByEmail(email);
   if (!person) throw new DomainError('IMPORT_FAILED', `The demo person ${email} is missing.`, { email });
   const memberships = await repositories.memberships.listForPerson(person.id);

@@ -305,6 +305,85 @@ export interface GroupProposalEventsTable {
   created_at: Date;
 }
 
+type Json = ColumnType<unknown, string, string>;
+type JsonDefault = ColumnType<unknown, string | undefined, string>;
+
+export interface CourseSystemsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  proposal_id: string | null;
+  proposal_status: string;
+  group_id: string;
+  title_zh: string;
+  title_en: string;
+  version_id: string;
+  semesters: number;
+  max_credits: number;
+  max_hours: number | null;
+  practical: JsonDefault;
+  posts: Json;
+  specialties: JsonDefault;
+  system: Json;
+  public_courses: JsonDefault;
+  plan: Json;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CollegeCoursesTable {
+  organisation_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string | null;
+  credits: number;
+  hours: number;
+  description: string;
+  type: string;
+  source_file: string;
+  source_line: number;
+  imported_at: Date;
+  imported_by: string | null;
+}
+
+export interface CollegeCourseLinksTable {
+  organisation_id: string;
+  course_code: string;
+  competency_id: string;
+  score: number;
+  evidence: string;
+  spans: JsonDefault;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+export interface TrainingPlansTable {
+  id: Generated<string>;
+  organisation_id: string;
+  course_system_id: string;
+  specialty_code: string | null;
+  title_zh: string;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface TrainingPlanVersionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  number: number;
+  status: Generated<string>;
+  sections: Json;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: Date | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -329,4 +408,9 @@ export interface Database {
   college_specialties: CollegeSpecialtiesTable;
   group_proposals: GroupProposalsTable;
   group_proposal_events: GroupProposalEventsTable;
+  course_systems: CourseSystemsTable;
+  college_courses: CollegeCoursesTable;
+  college_course_links: CollegeCourseLinksTable;
+  training_plans: TrainingPlansTable;
+  training_plan_versions: TrainingPlanVersionsTable;
 }

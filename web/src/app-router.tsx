@@ -65,6 +65,23 @@ const CommitteeProposalPage = lazyNamed(
   'CommitteeProposalPage',
 );
 
+const CourseSystemsPage = lazyNamed(
+  () => import('./features/courses/components/CourseSystemsPage.js'),
+  'CourseSystemsPage',
+);
+const CourseSystemPage = lazyNamed(
+  () => import('./features/courses/components/CourseSystemPage.js'),
+  'CourseSystemPage',
+);
+const TrainingPlansPage = lazyNamed(
+  () => import('./features/courses/components/TrainingPlansPage.js'),
+  'TrainingPlansPage',
+);
+const TrainingPlanPage = lazyNamed(
+  () => import('./features/courses/components/TrainingPlanPage.js'),
+  'TrainingPlanPage',
+);
+
 export const appRouter = createBrowserRouter([
   {
     path: '/',
@@ -150,6 +167,39 @@ export const appRouter = createBrowserRouter([
                 element: (
                   <RequireRoles page="specialtyGroups">
                     <ProposalPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // A college's course systems (students plan pathways there) and its Talent Training Plans.
+                path: 'course-systems',
+                element: (
+                  <RequireRoles page="courseSystems">
+                    <CourseSystemsPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'course-systems/:courseSystemId',
+                element: (
+                  <RequireRoles page="courseSystems">
+                    <CourseSystemPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'training-plans',
+                element: (
+                  <RequireRoles page="trainingPlans">
+                    <TrainingPlansPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'training-plans/:planId',
+                element: (
+                  <RequireRoles page="trainingPlans">
+                    <TrainingPlanPage />
                   </RequireRoles>
                 ),
               },

@@ -6,7 +6,9 @@ import { buildServer } from '../../server/build-server.js';
 import { pingDatabase } from '../../storage/create-database.js';
 import { readPackageVersion } from '../../server/package-root.js';
 import { createProgress } from '../progress.js';
-import { curatedCatalogueDirOf, demoDatasetPath } from '../../server/package-root.js';
+import { curatedCatalogueDirOf, demoCourseListPath, demoDatasetPath } from '../../server/package-root.js';
+import { readCourseList } from '../../interchange/courses/read-course-list.js';
+import { loadDemoCourses } from '../../services/demo-courses.js';
 import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
 import { loadDemoGroups } from '../../services/demo-groups.js';
 import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-postings.js';
@@ -67,6 +69,11 @@ export function registerServeCommand(program: Command): void {
           if (demoLoaded) {
             const groups = await loadDemoGroups(services);
             if (groups) log(`Demo specialty groups loaded: a submitted proposal with ${groups.groups} groups.`);
+            const courses = await loadDemoCourses(services, await readCourseList(demoCourseListPath(packageRoot)));
+            if (courses)
+              log(
+                `Demo course system loaded: ${courses.courseSystemCourses} courses (${courses.credits} credits), a course list of ${courses.courses} and a draft training plan.`,
+              );
           }
           const demoAccounts = dataset ? await listDemoAccounts(services, dataset) : null;
           const demo = demoAccounts && demoAccounts.accounts.length > 0 ? demoAccounts : null;

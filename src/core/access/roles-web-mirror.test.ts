@@ -10,6 +10,7 @@ import {
   ROLES_BY_ORGANISATION_KIND,
   TAXONOMY_EDITOR_ROLES,
   TAXONOMY_RELEASE_ROLES,
+  COURSE_TEACHER_ROLES,
 } from './roles.js';
 
 // The web app may not import core (it talks only to the API), so it mirrors these rules for its menus and forms.
@@ -27,5 +28,6 @@ describe('the web app’s copy of the role rules', () => {
     expect([...web.DEMAND_IMPORT_ROLES].sort()).toEqual([...DEMAND_IMPORT_ROLES].sort());
     expect([...web.DECLARATION_READER_ROLES].sort()).toEqual([...DECLARATION_READER_ROLES].sort());
     expect([...web.DECLARATION_WRITER_ROLES].sort()).toEqual([...DECLARATION_WRITER_ROLES].sort());
+    expect([...web.COURSE_TEACHER_ROLES].sort()).toEqual([...COURSE_TEACHER_ROLES].sort());
   });
 });

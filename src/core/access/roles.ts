@@ -83,3 +83,12 @@ export const SPECIALTY_GROUP_DIRECTOR_ROLES: readonly Role[] = ['college_admin',
  * moves posts and specialties while it is under review, and approves or rejects it.
  */
 export const STEERING_COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'platform_admin'];
+
+/** Roles of a college that read its course systems and plan pathways in them (its students too). */
+export const COURSE_SYSTEM_READER_ROLES: readonly Role[] = [...SPECIALTY_READER_ROLES, 'student'];
+
+/**
+ * Roles of a college's teaching staff who confirm or reject the competencies linked to its courses and edit the
+ * drafts of its Talent Training Plans (approving a version and building course systems is the directors' job).
+ */
+export const COURSE_TEACHER_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher'];

@@ -33,6 +33,17 @@ export function courseInputFromBundle(
       })),
     };
   });
+  return {
+    posts,
+    facts: competencyFactsFromBundle(
+      bundle,
+      posts.flatMap((post) => post.competencies.map(({ id }) => id)),
+    ),
+  };
+}
+
+/** Per competency: labels, a packing cluster (dimension and broader competency), knowledge prerequisites. */
+export function competencyFactsFromBundle(bundle: TaxonomyBundle, ids: Iterable<string>): Map<string, CompetencyFacts> {
   const competencies = new Map(bundle.competencies.map((competency) => [competency.id, competency]));
   const broader = new Map<string, string>();
   const requires = new Map<string, string[]>();
@@ -51,17 +62,15 @@ export function courseInputFromBundle(
     }
   }
   const facts = new Map<string, CompetencyFacts>();
-  for (const post of posts) {
-    for (const { id } of post.competencies) {
-      const competency = competencies.get(id);
-      if (!competency || facts.has(id)) continue;
-      facts.set(id, {
-        labelZh: competency.labelZh ?? competency.labelEn ?? id,
-        labelEn: competency.labelEn ?? competency.labelZh ?? id,
-        cluster: `${competency.dimension ?? ''}/${broader.get(id) ?? ''}`,
-        requires: requires.get(id) ?? [],
-      });
-    }
+  for (const id of ids) {
+    const competency = competencies.get(id);
+    if (!competency || facts.has(id)) continue;
+    facts.set(id, {
+      labelZh: competency.labelZh ?? competency.labelEn ?? id,
+      labelEn: competency.labelEn ?? competency.labelZh ?? id,
+      cluster: `${competency.dimension ?? ''}/${broader.get(id) ?? ''}`,
+      requires: requires.get(id) ?? [],
+    });
   }
-  return { posts, facts };
+  return facts;
 }

@@ -39,3 +39,14 @@ export const ESSENTIAL_WEIGHT = 0.75;
 export function allCourses(system: CourseSystem): Course[] {
   return [...system.platform, ...system.modules.flatMap((entry) => entry.courses), ...system.electives];
 }
+
+/** A public course (公共基础课: 思政, 体育, 英语, …) the college declares and schedules itself. */
+export interface PublicCourse {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  credits: number;
+  hours: number;
+  /** 1-based semester the college teaches it in. */
+  semester: number;
+}

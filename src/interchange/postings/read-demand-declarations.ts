@@ -1,15 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import type { CellValue } from 'exceljs';
+import { basename } from 'node:path';
 import type { DemandDeclarationRecord } from '../../core/demand/posting.js';
 import type { DomainError } from '../../core/errors/domain-error.js';
 import { importFailure } from '../../core/errors/import-failure.js';
-import { cellText } from '../xlsx/cell-text.js';
+import { readTableRows } from '../tabular/read-table-rows.js';
 import { toPlainLine } from './plain-text.js';
 import { mapHeader, normaliseCity, normaliseProvince, parseRegion } from './posting-fields.js';
-import { decodeText } from './text-lines.js';
 
 /** The columns of a declarations file and the other names accepted for each. */
 export const DECLARATION_COLUMNS = {
@@ -44,21 +39,7 @@ export async function readDemandDeclarations(
 ): Promise<{ line: number; record: DemandDeclarationRecord }[]> {
   const file = options.file ?? basename(path);
   const fail: Fail = (line, field, reason) => importFailure({ file, line, field }, reason);
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw fail(0, '(file)', code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? 'error'})`);
-  }
-  if (buffer.length > MAX_DECLARATIONS_FILE_BYTES) {
-    throw fail(0, '(file)', `the file is larger than ${MAX_DECLARATIONS_FILE_BYTES / 1024 / 1024} MiB`);
-  }
-  const extension = extname(path).toLowerCase();
-  let rows: { line: number; cells: string[] }[];
-  if (extension === '.csv') rows = csvRows(buffer, fail);
-  else if (extension === '.xlsx') rows = await worksheetRows(buffer, fail);
-  else throw fail(0, '(file)', `unknown file type "${extension}": expected .csv or .xlsx`);
+  const rows = await readTableRows(path, fail, MAX_DECLARATIONS_FILE_BYTES);
 
   const headerRow = rows.find((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (!headerRow) throw fail(1, '(header)', 'the file is empty (expected a header row)');
@@ -112,47 +93,4 @@ function wholeNumber(text: string, min: number, max: number, line: number, field
     );
   }
   return value;
-}
-
-function csvRows(buffer: Buffer, fail: Fail): { line: number; cells: string[] }[] {
-  const text = decodeText(buffer, fail);
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  const delimiter = firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',';
-  const rows: { line: number; cells: string[] }[] = [];
-  try {
-    const parsed = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    for (const { record, info } of parsed) {
-      let breaks = 0;
-      for (const value of record) breaks += value.split('\n').length - 1;
-      rows.push({ line: info.lines - breaks, cells: record });
-    }
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    throw fail(typeof error.lines === 'number' ? error.lines : 0, '(row)', error.message);
-  }
-  return rows;
-}
-
-type XlsxInput = Parameters<ExcelJS.Xlsx['load']>[0];
-
-async function worksheetRows(buffer: Buffer, fail: Fail): Promise<{ line: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as XlsxInput, { ignoreNodes: ['dataValidations'] });
-  } catch (error) {
-    throw fail(0, '(file)', `not an XLSX workbook (${(error as Error).message.split('\n')[0]})`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fail(0, '(file)', 'the workbook has no worksheet');
-  const rows: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as CellValue[];
-    rows.push({ line: number, cells: values.slice(1).map((value) => cellText(value)) });
-  });
-  return rows;
 }

@@ -1,6 +1,3 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
 import { okResponseSchema } from '../../contracts/auth.js';
 import { errorBodySchema } from '../../contracts/common.js';
 import { organisationIdParamsSchema } from '../../contracts/organisations.js';
@@ -30,7 +27,6 @@ import {
   trendReportSchema,
 } from '../../contracts/demand.js';
 import { DECLARATION_READER_ROLES, DECLARATION_WRITER_ROLES, DEMAND_IMPORT_ROLES } from '../../core/access/roles.js';
-import { DomainError } from '../../core/errors/domain-error.js';
 import { readDemandDeclarations } from '../../interchange/postings/read-demand-declarations.js';
 import {
   createDeclaration,
@@ -52,6 +48,7 @@ import {
 } from '../../services/demand-service.js';
 import { importPostingsFile } from '../../services/posting-import-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
+import { checkedName, UPLOAD_CONTENT_TYPES, uploadedBody, withTemporaryFile } from '../upload-file.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
 const errors = { '4xx': errorBodySchema };
@@ -64,37 +61,6 @@ const importers = { access: { kind: 'role-anywhere', roles: DEMAND_IMPORT_ROLES 
 const declarationReaders = { access: { kind: 'organisation-role', roles: DECLARATION_READER_ROLES } } as const;
 const declarationWriters = { access: { kind: 'organisation-role', roles: DECLARATION_WRITER_ROLES } } as const;
 const tags = ['demand'];
-
-function uploadedBody(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new DomainError('VALIDATION_FAILED', 'Send the file as the request body (application/octet-stream)', {
-      field: 'body',
-    });
-  }
-  return body;
-}
-
-function checkedName(fileName: string, allowed: ReadonlySet<string>): string {
-  const name = basename(fileName);
-  if (!allowed.has(extname(name).toLowerCase())) {
-    throw new DomainError('VALIDATION_FAILED', `The file name must end in ${[...allowed].join(', ')}`, {
-      field: 'fileName',
-    });
-  }
-  return name;
-}
-
-/** Uploads are written to a private temporary folder (the readers stream from files), removed afterwards. */
-async function withTemporaryFile<T>(name: string, body: Buffer, work: (path: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'zerodock-upload-'));
-  try {
-    const path = join(dir, name);
-    await writeFile(path, body, { mode: 0o600 });
-    return await work(path);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * Demand intelligence. Reading (postings, aggregates, trends, the link playground) is for every signed-in person:
@@ -129,7 +95,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     scope.addContentTypeParser(
-      ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      UPLOAD_CONTENT_TYPES,
       { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
       (_request, body, done) => done(null, body),
     );

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as taxonomy from './0002-taxonomy.js';
 import * as demand from './0003-demand.js';
 import * as groups from './0004-groups.js';
+import * as courses from './0005-courses.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-taxonomy': taxonomy,
   '0003-demand': demand,
   '0004-groups': groups,
+  '0005-courses': courses,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import { CollegeCourseRepository } from './college-course.repository.js';
 import { CollegeSpecialtyRepository } from './college-specialty.repository.js';
+import { CourseSystemRepository } from './course-system.repository.js';
 import { DemandDeclarationRepository } from './demand-declaration.repository.js';
 import { DemandRepository } from './demand.repository.js';
 import { FrameworkVersionRepository } from './framework-version.repository.js';
@@ -12,6 +14,7 @@ import { OrganisationRepository } from './organisation.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { TaxonomyQueryRepository } from './taxonomy-query.repository.js';
+import { TrainingPlanRepository } from './training-plan.repository.js';
 
 export interface Repositories {
   readonly organisations: OrganisationRepository;
@@ -25,6 +28,9 @@ export interface Repositories {
   readonly declarations: DemandDeclarationRepository;
   readonly collegeSpecialties: CollegeSpecialtyRepository;
   readonly groupProposals: GroupProposalRepository;
+  readonly courseSystems: CourseSystemRepository;
+  readonly collegeCourses: CollegeCourseRepository;
+  readonly trainingPlans: TrainingPlanRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -46,6 +52,9 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
     declarations: new DemandDeclarationRepository(db),
     collegeSpecialties: new CollegeSpecialtyRepository(db),
     groupProposals: new GroupProposalRepository(db),
+    courseSystems: new CourseSystemRepository(db),
+    collegeCourses: new CollegeCourseRepository(db),
+    trainingPlans: new TrainingPlanRepository(db),
   };
 }
 

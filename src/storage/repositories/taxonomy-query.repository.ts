@@ -332,6 +332,19 @@ export class TaxonomyQueryRepository {
       .executeTakeFirst();
   }
 
+  /** Names of national-catalogue specialties (大类, 类, 专业) by code, from the newest version holding each. */
+  async specialtyNames(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('specialties as s')
+      .innerJoin('framework_versions as v', 'v.id', 's.version_id')
+      .select(['s.code', 's.name_zh'])
+      .where('s.code', 'in', codes)
+      .orderBy('v.created_at', 'asc')
+      .execute();
+    return new Map(rows.map((row) => [row.code, row.name_zh]));
+  }
+
   async specialties(
     versionId: string,
     filter: {

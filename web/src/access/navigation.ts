@@ -1,6 +1,7 @@
 import type { Role } from '../api/contracts.js';
 import {
   AUDIT_READER_ROLES,
+  COURSE_SYSTEM_MENU_ROLES,
   DECLARATION_READER_ROLES,
   MEMBER_READER_ROLES,
   SPECIALTY_MENU_ROLES,
@@ -15,6 +16,8 @@ export type NavigationKey =
   | 'declarations'
   | 'specialties'
   | 'specialtyGroups'
+  | 'courseSystems'
+  | 'trainingPlans'
   | 'committee'
   | 'members'
   | 'audit'
@@ -40,6 +43,9 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   // A college's specialties and its specialty-group proposals, in the college's organisation context.
   { key: 'specialties', path: '/specialties', allowedRoles: SPECIALTY_MENU_ROLES },
   { key: 'specialtyGroups', path: '/specialty-groups', allowedRoles: SPECIALTY_MENU_ROLES },
+  // A college's course systems (students plan their pathways there) and its Talent Training Plans.
+  { key: 'courseSystems', path: '/course-systems', allowedRoles: COURSE_SYSTEM_MENU_ROLES },
+  { key: 'trainingPlans', path: '/training-plans', allowedRoles: SPECIALTY_MENU_ROLES },
   // The steering committee reviews the submitted proposals of every college.
   { key: 'committee', path: '/committee', allowedRoles: STEERING_COMMITTEE_ROLES },
   { key: 'members', path: '/members', allowedRoles: MEMBER_READER_ROLES },

@@ -103,6 +103,12 @@ export const SPECIALTY_GROUP_DIRECTOR_ROLES: readonly Role[] = ['college_admin',
  */
 export const SPECIALTY_MENU_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher'];
 
+/** Who opens the course-system pages of a college: its staff, and its students (who plan pathways there). */
+export const COURSE_SYSTEM_MENU_ROLES: readonly Role[] = [...SPECIALTY_MENU_ROLES, 'student'];
+
+/** Who confirms course–competency links and edits training-plan drafts (the server's COURSE_TEACHER_ROLES). */
+export const COURSE_TEACHER_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher'];
+
 /** The steering committee: reads every submitted proposal, moves, comments, approves or rejects (any membership). */
 export const STEERING_COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'platform_admin'];
 

@@ -127,3 +127,24 @@ export type DecisionRequest = z.input<typeof groups.decisionRequestSchema>;
 export type GroupPost = groups.SpecialtyGroupDto['posts'][number];
 export type GroupSpecialty = groups.SpecialtyGroupDto['specialties'][number];
 export type GroupSharedCompetency = groups.SpecialtyGroupDto['shared'][number];
+
+export type {
+  CollegeCourseDto,
+  CourseDto,
+  CourseSystemDetail,
+  CoverageReportDto,
+  PathwayRequest,
+  PathwayResult,
+  TrainingPlanDto,
+  TrainingPlanVersionDto,
+} from '../../../src/contracts/course-systems.js';
+import type * as courses from '../../../src/contracts/course-systems.js';
+export type CourseSystemList = z.infer<typeof courses.courseSystemListSchema>;
+export type CourseSystemSummary = CourseSystemList['items'][number];
+export type CreateCourseSystemInput = z.input<typeof courses.createCourseSystemRequestSchema>;
+export type ReplanInput = z.input<typeof courses.replanRequestSchema>;
+export type PublicCourse = CourseSystemDetail['publicCourses'][number];
+export type CourseListImportResult = z.infer<typeof courses.courseListImportResultSchema>;
+export type TrainingPlanList = z.infer<typeof courses.trainingPlanListSchema>;
+export type TrainingPlanSectionDto = TrainingPlanVersionDto['sections'][number];
+import type { CourseSystemDetail, TrainingPlanVersionDto } from '../../../src/contracts/course-systems.js';

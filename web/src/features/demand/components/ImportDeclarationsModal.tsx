@@ -2,7 +2,7 @@ import { App, Button, Form, Modal, Typography, Upload, type UploadFile } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importDeclarations } from '../api/demand-api.js';
-import { ImportErrorAlert } from './ImportErrorAlert.js';
+import { ImportErrorAlert } from '../../../components/ImportErrorAlert.js';
 
 function accepted(fileName: string): boolean {
   const lower = fileName.toLowerCase();

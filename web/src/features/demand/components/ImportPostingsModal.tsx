@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkMode, PostingImport } from '../../../api/contracts.js';
 import { importPostings } from '../api/demand-api.js';
-import { ImportErrorAlert } from './ImportErrorAlert.js';
+import { ImportErrorAlert } from '../../../components/ImportErrorAlert.js';
 
 const ACCEPTED = ['.csv', '.jsonl', '.xlsx'];
 

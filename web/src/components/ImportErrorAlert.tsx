@@ -1,7 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/api-error.js';
-import { translateError } from '../../../i18n/translate-error.js';
+import { isApiError } from '../api/api-error.js';
+import { translateError } from '../i18n/translate-error.js';
 
 /** A file problem verbatim (the server names file, line and field); anything else in the person's language. */
 export function ImportErrorAlert({ error, testId }: { error: unknown; testId: string }) {

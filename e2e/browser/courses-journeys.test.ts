@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './launch-chromium.js';
+import { logInAt } from './log-in.js';
+import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
+
+let zerodock: ZerodockProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  zerodock = await startZerodockProcess();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await zerodock?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+  return context.newPage();
+}
+
+async function openDemoCourseSystem(page: Page): Promise<void> {
+  await page.getByTestId('nav-courseSystems').click();
+  await page.getByTestId('course-systems-title').waitFor();
+  await page.getByTestId('course-systems-table').getByText('工业信息系统开发与运维专业群 课程体系').click();
+  await page.getByTestId('course-system-ok').waitFor();
+}
+
+describe('course-system journeys (Debian chromium, built app served by `zerodock serve`)', () => {
+  it('group director: reads the solved plan, re-plans with a tighter cap, reviews the course list against the posts', async () => {
+    const page = await newPage();
+    try {
+      await logInAt(zerodock.baseUrl, page, 'director@demo.zerodock.local');
+      await openDemoCourseSystem(page);
+      expect(await page.getByTestId('course-system-solver').innerText()).toMatch(/HiGHS .*optimal.*0\.00%/);
+      await page.getByTestId('course-matrix').locator('tbody tr.ant-table-row').first().waitFor();
+
+      // The semester board, then a tighter credit cap: re-planned, every semester within it.
+      await page.getByTestId('tab-semesters').click();
+      await page.getByTestId('semester-board').waitFor();
+      expect(await page.getByTestId('semester-course').count()).toBeGreaterThan(20);
+      await page.getByTestId('replan-max-credits').fill('20');
+      await page.getByTestId('replan-submit').click();
+      await page.getByText('已重新排课').waitFor();
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="course-system-busiest"]')?.textContent?.includes('/ 20'),
+      );
+      const busiest = Number(
+        (await page.getByTestId('course-system-busiest').innerText()).split('/')[0]!.replace(/[^\d.]/g, ''),
+      );
+      expect(busiest).toBeLessThanOrEqual(20);
+
+      // The existing course list: coverage, courses to retire, a teacher's confirmation.
+      await page.getByTestId('tab-coverage').click();
+      await page.getByTestId('coverage-percent').waitFor();
+      expect(await page.getByTestId('coverage-retire').innerText()).toContain('RJ401');
+      await page.getByTestId('confirm-RJ301-test-case-design').click();
+      await page.getByTestId('confirm-RJ301-test-case-design').waitFor({ state: 'detached' });
+
+      // A malformed list is refused with file, line and field; the list stays as it was.
+      await page
+        .getByTestId('coverage-panel')
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: 'broken.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from('课程代码,课程名称,学分,学时,课程类型,课程描述\nA1,甲,2,32,必修课,x\n'),
+        });
+      const error = page.getByTestId('coverage-error');
+      await error.waitFor();
+      expect(await error.innerText()).toContain('broken.csv:2:type');
+      expect(await page.getByTestId('college-courses').locator('tbody tr.ant-table-row').count()).toBe(17);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('student: plans a pathway to a target post and is warned when a free choice leaves it uncovered', async () => {
+    const page = await newPage();
+    try {
+      await logInAt(zerodock.baseUrl, page, 'student@demo.zerodock.local');
+      await openDemoCourseSystem(page);
+      expect(await page.getByTestId('tab-coverage').count()).toBe(0);
+      await page.getByTestId('tab-pathway').click();
+      await page.getByTestId('pathway-plan').click();
+      const result = page.getByTestId('pathway-result');
+      await result.waitFor();
+      expect(await result.innerText()).toMatch(/推荐 \d+ 门课程，共 [\d.]+ 学分/);
+      // One elective alone (electives are listed last): the target post's essential competencies are not covered.
+      await page.getByTestId('pathway-chosen').locator('label').last().click();
+      await page.getByTestId('pathway-check').click();
+      const warning = page.getByTestId('pathway-choice-warning');
+      await warning.waitFor();
+      expect(await warning.innerText()).toContain('未覆盖目标岗位');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('group director: edits the drafted training plan, approves it (then it is read-only), starts version 2, downloads the PDF', async () => {
+    const page = await newPage();
+    try {
+      await logInAt(zerodock.baseUrl, page, 'director@demo.zerodock.local');
+      await page.getByTestId('nav-trainingPlans').click();
+      await page.getByTestId('training-plans-table').getByText('软件技术（软件测试方向）专业人才培养方案').click();
+      await page.getByTestId('training-plan-sections').waitFor();
+      for (const title of ['一、专业名称及代码', '四、职业面向', '七、教学进程总体安排', '九、毕业要求'])
+        await page.getByText(title, { exact: true }).waitFor();
+      await page
+        .getByTestId('section-text-admission')
+        .fill('普通高级中学毕业、中等职业学校毕业或具备同等学力；招收中高职贯通学生。');
+      await page.getByTestId('training-plan-save').click();
+      await page.getByText('草稿已保存').waitFor();
+      await page.getByTestId('training-plan-approve').click();
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.getByText('此版本已审定，不可修改').waitFor();
+      expect(await page.getByTestId('section-text-admission').count()).toBe(0);
+      expect(await page.getByTestId('section-admission').innerText()).toContain('中高职贯通');
+
+      await page.getByTestId('training-plan-export').hover();
+      const pdfLink = page.getByTestId('training-plan-export-pdf');
+      await pdfLink.waitFor();
+      const url = new URL((await pdfLink.getAttribute('href'))!, zerodock.baseUrl).toString();
+      const response = await page.request.get(url);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+      expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+      await page.getByTestId('training-plan-new-version').click();
+      await page.getByText('已建立第 2 版草稿').waitFor();
+      await page.getByTestId('section-text-admission').waitFor();
+      expect(await page.getByTestId('training-plan-versions').innerText()).toMatch(/第 2 版[\s\S]*第 1 版/);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

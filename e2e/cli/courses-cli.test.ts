@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runZerodock } from './run-zerodock.js';
+
+/**
+ * `zerodock courses` as a black box on a fresh data directory with the demo dataset: a course list imported all
+ * or nothing (a bad file exits 65 naming FILE:LINE:FIELD and changes nothing), the college found by its name.
+ */
+let root: string;
+let dataDir: string;
+const env = () => ({ ZERODOCK_DATA_DIR: dataDir });
+const COLLEGE = '苏州工业信息职业技术学院（演示）';
+const DEMO_COURSES = path.join(PROJECT_ROOT, 'data', 'demo', 'demo-courses.csv');
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-courses-cli-'));
+  dataDir = path.join(root, 'data');
+  expect((await runZerodock(['demo', '--json'], { env: env() })).code).toBe(0);
+});
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('zerodock courses', () => {
+  it('imports a course list for a college named in Chinese and lists it', async () => {
+    const imported = await runZerodock(['courses', 'import', DEMO_COURSES, '--college', COLLEGE], { env: env() });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('17 courses imported from demo-courses.csv');
+    const listed = await runZerodock(['courses', 'list', '--college', COLLEGE], { env: env() });
+    expect(listed.stdout).toContain('course list: 17 courses');
+  });
+
+  it('refuses a malformed list with FILE:LINE:FIELD and exit 65, keeping the old list', async () => {
+    const bad = path.join(root, 'bad.csv');
+    fs.writeFileSync(
+      bad,
+      '课程代码,课程名称,学分,学时,课程类型,课程描述\nX1,甲,2,32,专业核心课,x\nX2,乙,abc,32,专业核心课,y\n',
+    );
+    const result = await runZerodock(['courses', 'import', bad, '--college', COLLEGE], { env: env() });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('bad.csv:3:credits');
+    const listed = await runZerodock(['courses', 'list', '--college', COLLEGE], { env: env() });
+    expect(listed.stdout).toContain('course list: 17 courses');
+    const nobody = await runZerodock(['courses', 'import', DEMO_COURSES, '--college', '不存在的学院'], { env: env() });
+    expect(nobody.code).toBe(65);
+    expect(nobody.stderr).toContain('不存在的学院');
+  });
+});

@@ -1,0 +1,312 @@
+import { z } from 'zod';
+import { COLLEGE_COURSE_TYPES } from '../core/courses/college-course.js';
+import { TRAINING_PLAN_SECTION_KEYS } from '../core/courses/training-plan.js';
+import { isoDateTimeSchema, uuidSchema } from './common.js';
+
+// ---- course systems ------------------------------------------------------------------------------------------------
+
+const planOptionsShape = {
+  semesters: z.number().int().min(1).max(12).default(6),
+  maxCredits: z.number().positive().max(200).default(30),
+  maxHours: z.number().int().positive().max(5000).nullable().default(null),
+  /** 1-based semesters kept for placements (岗位实习). */
+  practical: z.array(z.number().int().min(1).max(12)).max(12).default([6]),
+};
+
+export const publicCourseSchema = z
+  .object({
+    code: z.string().trim().min(1).max(40),
+    titleZh: z.string().trim().min(1).max(200),
+    titleEn: z.string().trim().max(200).default(''),
+    credits: z.number().positive().max(60),
+    hours: z.number().int().min(0).max(2000),
+    semester: z.number().int().min(1).max(12),
+  })
+  .strict();
+
+export const createCourseSystemRequestSchema = z
+  .object({
+    proposalId: uuidSchema,
+    groupId: z.string().regex(/^g[0-9]{1,4}$/),
+    titleZh: z.string().trim().max(200).optional(),
+    titleEn: z.string().trim().max(200).optional(),
+    ...planOptionsShape,
+    publicCourses: z.array(publicCourseSchema).max(100).default([]),
+  })
+  .strict();
+export type CreateCourseSystemRequest = z.infer<typeof createCourseSystemRequestSchema>;
+
+export const replanRequestSchema = z
+  .object({ ...planOptionsShape, publicCourses: z.array(publicCourseSchema).max(100).default([]) })
+  .strict();
+export type ReplanRequest = z.infer<typeof replanRequestSchema>;
+
+export const courseSystemParamsSchema = z.object({ organisationId: uuidSchema, courseSystemId: uuidSchema }).strict();
+
+export const courseDtoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['platform', 'module', 'elective']),
+  electiveKind: z.enum(['group', 'extension']).nullable(),
+  post: z.string().nullable(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  credits: z.number(),
+  hours: z.number(),
+  competencies: z.array(z.string()),
+  prerequisites: z.array(z.string()),
+  objectivesZh: z.array(z.string()),
+  objectivesEn: z.array(z.string()),
+  /** 0-based semester of the plan. */
+  semester: z.number().int(),
+});
+export type CourseDto = z.infer<typeof courseDtoSchema>;
+
+export const courseSystemCompetencySchema = z.object({
+  id: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  type: z.string().nullable(),
+  dimension: z.string().nullable(),
+});
+
+export const courseSystemPostSchema = z.object({
+  id: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  competencies: z.array(z.object({ id: z.string(), weight: z.number(), level: z.number(), essential: z.boolean() })),
+});
+
+export const bindingSchema = z.object({
+  kind: z.enum(['credit-cap', 'hour-cap', 'prerequisite-chain']),
+  semesters: z.array(z.number().int()).optional(),
+  limit: z.number().optional(),
+  chain: z.array(z.string()).optional(),
+});
+
+export const semesterPlanDtoSchema = z.object({
+  semesters: z.array(z.array(z.string())),
+  credits: z.array(z.number()),
+  hours: z.array(z.number()),
+  /** Credits per semester with the declared public courses (the cap applies to the group's own courses). */
+  totalCredits: z.array(z.number()),
+  method: z.enum(['mip', 'heuristic']),
+  solver: z.string().nullable(),
+  status: z.string(),
+  gap: z.number().nullable(),
+  busiest: z.number(),
+  average: z.number(),
+  binding: z.array(bindingSchema),
+  seconds: z.number(),
+});
+
+export const courseSystemSummarySchema = z.object({
+  id: uuidSchema,
+  proposalId: uuidSchema.nullable(),
+  proposalStatus: z.string(),
+  groupId: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  semesters: z.number().int(),
+  maxCredits: z.number(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export const courseSystemListSchema = z.object({ items: z.array(courseSystemSummarySchema) });
+
+export const courseSystemDetailSchema = courseSystemSummarySchema.extend({
+  framework: z.string(),
+  maxHours: z.number().nullable(),
+  practical: z.array(z.number().int()),
+  posts: z.array(courseSystemPostSchema),
+  specialties: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() })),
+  competencies: z.array(courseSystemCompetencySchema),
+  platform: z.array(courseDtoSchema),
+  modules: z.array(z.object({ post: z.string(), courses: z.array(courseDtoSchema), essential: z.array(z.string()) })),
+  electives: z.array(courseDtoSchema),
+  publicCourses: z.array(publicCourseSchema.required()),
+  plan: semesterPlanDtoSchema,
+  totals: z.object({ courses: z.number().int(), credits: z.number(), hours: z.number() }),
+  /** The invariants of the plan (coverage, prerequisites, caps): empty when all hold. */
+  violations: z.array(z.string()),
+});
+export type CourseSystemDetail = z.infer<typeof courseSystemDetailSchema>;
+
+// ---- pathways --------------------------------------------------------------------------------------------------------
+
+export const pathwayRequestSchema = z
+  .object({
+    post: z.string().min(1).max(200),
+    /** What the student has already attained, at which proficiency level (omitted: any level counts). */
+    have: z
+      .array(z.object({ id: z.string().min(1).max(300), level: z.number().int().min(1).max(8).optional() }).strict())
+      .max(2000)
+      .default([]),
+    /** The student's own choice of courses, to check against the target post. */
+    chosen: z.array(z.string().min(1).max(100)).max(500).optional(),
+  })
+  .strict();
+export type PathwayRequest = z.infer<typeof pathwayRequestSchema>;
+
+export const pathwayResultSchema = z.object({
+  post: z.string(),
+  courses: z.array(z.string()),
+  credits: z.number(),
+  uncovered: z.array(z.string()),
+  waived: z.array(z.string()),
+  method: z.enum(['mip', 'greedy']),
+  /** Essential competencies the student still needs (not attained, or attained below the required level). */
+  needed: z.array(z.object({ id: z.string(), level: z.number() })),
+  choice: z
+    .object({
+      credits: z.number(),
+      uncovered: z.array(z.string()),
+      missingPrerequisites: z.array(z.object({ course: z.string(), requires: z.string() })),
+    })
+    .nullable(),
+});
+export type PathwayResult = z.infer<typeof pathwayResultSchema>;
+
+// ---- the college's course list ---------------------------------------------------------------------------------------
+
+export const courseListImportQuerySchema = z.object({ fileName: z.string().trim().min(1).max(200) }).strict();
+export const courseListImportResultSchema = z.object({
+  file: z.string(),
+  courses: z.number().int(),
+  suggestedLinks: z.number().int(),
+  keptDecisions: z.number().int(),
+});
+
+export const courseLinkDtoSchema = z.object({
+  competencyId: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  score: z.number(),
+  evidence: z.enum(['exact', 'implicit', 'teacher']),
+  spans: z.array(z.tuple([z.number(), z.number()])),
+  status: z.enum(['suggested', 'confirmed', 'rejected']),
+  decidedAt: isoDateTimeSchema.nullable(),
+});
+export const collegeCourseDtoSchema = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string().nullable(),
+  credits: z.number(),
+  hours: z.number(),
+  description: z.string(),
+  type: z.enum(COLLEGE_COURSE_TYPES),
+  sourceFile: z.string(),
+  sourceLine: z.number().int(),
+  importedAt: isoDateTimeSchema,
+  links: z.array(courseLinkDtoSchema),
+});
+export type CollegeCourseDto = z.infer<typeof collegeCourseDtoSchema>;
+export const collegeCourseListSchema = z.object({ items: z.array(collegeCourseDtoSchema) });
+
+export const courseLinkParamsSchema = z
+  .object({ organisationId: uuidSchema, code: z.string().min(1).max(40), competencyId: z.string().min(1).max(300) })
+  .strict();
+export const courseLinkDecisionSchema = z.object({ status: z.enum(['confirmed', 'rejected']) }).strict();
+
+export const coverageQuerySchema = z
+  .object({
+    /** `confirmed`: only links teachers confirmed; `suggested`: also the linker's open suggestions. */
+    links: z.enum(['confirmed', 'suggested']).default('suggested'),
+  })
+  .strict();
+
+export const coverageReportSchema = z.object({
+  links: z.enum(['confirmed', 'suggested']),
+  courses: z.number().int(),
+  coverage: z.number(),
+  posts: z.array(
+    z.object({
+      post: z.string(),
+      label: z.string(),
+      essential: z.number().int(),
+      covered: z.number().int(),
+      gaps: z.array(z.object({ competency: z.string(), labelZh: z.string(), labelEn: z.string(), weight: z.number() })),
+      courses: z.array(z.object({ code: z.string(), teaches: z.number().int() })),
+    }),
+  ),
+  retire: z.array(z.object({ code: z.string(), name: z.string(), credits: z.number(), linked: z.number().int() })),
+  overlaps: z.array(
+    z.object({ competency: z.string(), labelZh: z.string(), labelEn: z.string(), courses: z.array(z.string()) }),
+  ),
+});
+export type CoverageReportDto = z.infer<typeof coverageReportSchema>;
+
+// ---- Talent Training Plans -------------------------------------------------------------------------------------------
+
+export const trainingPlanTableSchema = z.object({
+  captionZh: z.string(),
+  captionEn: z.string(),
+  columns: z.array(z.object({ zh: z.string(), en: z.string() })),
+  rows: z.array(z.array(z.string())),
+});
+export const trainingPlanSectionSchema = z.object({
+  key: z.enum(TRAINING_PLAN_SECTION_KEYS),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  text: z.string(),
+  tables: z.array(trainingPlanTableSchema),
+});
+
+export const trainingPlanVersionSchema = z.object({
+  id: uuidSchema,
+  number: z.number().int(),
+  status: z.enum(['draft', 'approved']),
+  note: z.string(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  approvedAt: isoDateTimeSchema.nullable(),
+  approvedByName: z.string().nullable(),
+  sections: z.array(trainingPlanSectionSchema),
+});
+export type TrainingPlanVersionDto = z.infer<typeof trainingPlanVersionSchema>;
+
+export const trainingPlanSchema = z.object({
+  id: uuidSchema,
+  courseSystemId: uuidSchema,
+  courseSystemTitle: z.string(),
+  specialtyCode: z.string().nullable(),
+  titleZh: z.string(),
+  createdAt: isoDateTimeSchema,
+  versions: z.array(trainingPlanVersionSchema),
+});
+export type TrainingPlanDto = z.infer<typeof trainingPlanSchema>;
+export const trainingPlanListSchema = z.object({
+  items: z.array(
+    trainingPlanSchema.omit({ versions: true }).extend({
+      latest: z.object({ number: z.number().int(), status: z.enum(['draft', 'approved']), updatedAt: z.string() }),
+    }),
+  ),
+});
+
+export const createTrainingPlanRequestSchema = z
+  .object({
+    courseSystemId: uuidSchema,
+    specialtyCode: z
+      .string()
+      .regex(/^[0-9]{6}$/)
+      .nullable(),
+  })
+  .strict();
+export const trainingPlanParamsSchema = z.object({ organisationId: uuidSchema, planId: uuidSchema }).strict();
+export const updateTrainingPlanDraftSchema = z
+  .object({
+    sections: z
+      .array(z.object({ key: z.enum(TRAINING_PLAN_SECTION_KEYS), text: z.string().max(50_000) }).strict())
+      .max(TRAINING_PLAN_SECTION_KEYS.length),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+export const newTrainingPlanVersionSchema = z
+  .object({
+    /** Refill the generated tables (and the texts) from the course system as it is now. */
+    refresh: z.boolean().default(false),
+  })
+  .strict();
+export const trainingPlanExportParamsSchema = z
+  .object({ organisationId: uuidSchema, planId: uuidSchema, number: z.coerce.number().int().min(1).max(1000) })
+  .strict();
+export const trainingPlanExportQuerySchema = z.object({ format: z.enum(['docx', 'xlsx', 'pdf']) }).strict();

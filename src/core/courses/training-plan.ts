@@ -1,0 +1,301 @@
+/**
+ * The Talent Training Plan (人才培养方案) of a specialty, or of a whole specialty group, with the sections of the
+ * national template (教育部《关于职业院校专业人才培养方案制订与实施工作的指导意见》, 教职成〔2019〕13号). Every section
+ * is drafted from the data — the specialty and its catalogue classes, the group's posts and their occupations
+ * and certificates, the competencies by dimension, the course system and its semester plan — as editable text
+ * plus generated tables. Pure: no I/O.
+ */
+
+export const TRAINING_PLAN_SECTION_KEYS = [
+  'name',
+  'admission',
+  'duration',
+  'orientation',
+  'objectives',
+  'curriculum',
+  'schedule',
+  'support',
+  'graduation',
+] as const;
+export type TrainingPlanSectionKey = (typeof TRAINING_PLAN_SECTION_KEYS)[number];
+
+export const TRAINING_PLAN_SECTION_TITLES: Readonly<Record<TrainingPlanSectionKey, { zh: string; en: string }>> = {
+  name: { zh: '专业名称及代码', en: 'Specialty name and code' },
+  admission: { zh: '入学要求', en: 'Admission requirements' },
+  duration: { zh: '修业年限', en: 'Length of study' },
+  orientation: { zh: '职业面向', en: 'Career orientation' },
+  objectives: { zh: '培养目标与培养规格', en: 'Training objectives and specifications' },
+  curriculum: { zh: '课程设置及要求', en: 'Courses and requirements' },
+  schedule: { zh: '教学进程总体安排', en: 'Overall teaching schedule' },
+  support: { zh: '实施保障', en: 'Implementation support' },
+  graduation: { zh: '毕业要求', en: 'Graduation requirements' },
+};
+
+export interface TrainingPlanTable {
+  captionZh: string;
+  captionEn: string;
+  columns: { zh: string; en: string }[];
+  rows: string[][];
+  /** Relative column widths for print (PDF, DOCX); equal when absent. */
+  widths?: number[];
+}
+
+export interface TrainingPlanSection {
+  key: TrainingPlanSectionKey;
+  titleZh: string;
+  titleEn: string;
+  /** Editable text: paragraphs separated by blank lines; a line starting "- " is a list item. */
+  text: string;
+  /** Generated from the data when the version is drafted; shown and exported as they are. */
+  tables: TrainingPlanTable[];
+}
+
+export interface TrainingPlanCourse {
+  id: string;
+  kind: 'public' | 'platform' | 'module' | 'elective';
+  titleZh: string;
+  credits: number;
+  hours: number;
+  /** Post titles the course serves (modules and extension electives). */
+  postZh: string | null;
+  /** The competencies it teaches, as the plan lists them (主要教学内容). */
+  contentZh: string;
+  /** 0-based semester, null when the course is not placed. */
+  semester: number | null;
+  assessment: string;
+}
+
+export interface TrainingPlanFacts {
+  /** Null for the group's plan (专业群人才培养方案). */
+  specialty: { code: string; nameZh: string } | null;
+  group: { nameZh: string; specialties: { code: string; nameZh: string }[] };
+  /** 专业大类 and 专业类 of the specialty (from the national catalogue, when it is loaded). */
+  catalogue: { categoryZh: string | null; classZh: string | null; categoryCode: string; classCode: string } | null;
+  posts: {
+    titleZh: string;
+    subSectorZh: string;
+    category: string;
+    occupations: string[];
+    sceneNames: string[];
+  }[];
+  certificates: string[];
+  /** The group's competencies by type, labels in zh. */
+  competencies: { knowledge: string[]; skill: string[]; attitude: string[] };
+  courses: TrainingPlanCourse[];
+  semesters: number;
+  practical: readonly number[];
+  /** Industries the posts serve (对应行业). */
+  industries: string[];
+}
+
+const KIND_ZH: Record<TrainingPlanCourse['kind'], string> = {
+  public: '公共基础课',
+  platform: '专业群平台课',
+  module: '专业核心课（岗位模块）',
+  elective: '专业拓展选修课',
+};
+
+const KIND_RANK: Record<TrainingPlanCourse['kind'], number> = { public: 0, platform: 1, module: 2, elective: 3 };
+
+const list = (items: readonly string[], none = '（无）') => (items.length === 0 ? none : items.join('、'));
+const join = (paragraphs: readonly string[]) => paragraphs.filter((part) => part !== '').join('\n\n');
+const bullet = (items: readonly string[]) => items.map((item) => `- ${item}`).join('\n');
+
+/** Credits with at most one decimal, the way a plan prints them (3, 2.5). */
+export function formatCredits(credits: number): string {
+  return String(Math.round(credits * 10) / 10);
+}
+
+export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection[] {
+  const section = (
+    key: TrainingPlanSectionKey,
+    text: string,
+    tables: TrainingPlanTable[] = [],
+  ): TrainingPlanSection => ({
+    key,
+    titleZh: TRAINING_PLAN_SECTION_TITLES[key].zh,
+    titleEn: TRAINING_PLAN_SECTION_TITLES[key].en,
+    text,
+    tables,
+  });
+  const years = Math.max(1, Math.ceil(facts.semesters / 2));
+  const subject = facts.specialty ? `${facts.specialty.nameZh}专业` : `${facts.group.nameZh}专业群`;
+  const totalCredits = facts.courses.reduce((sum, course) => sum + course.credits, 0);
+  const totalHours = facts.courses.reduce((sum, course) => sum + course.hours, 0);
+  const byKind = (kind: TrainingPlanCourse['kind']) => facts.courses.filter((course) => course.kind === kind);
+  const credits = (courses: readonly TrainingPlanCourse[]) => courses.reduce((sum, course) => sum + course.credits, 0);
+  const posts = facts.posts.map((post) => post.titleZh);
+
+  const name = facts.specialty
+    ? join([
+        `专业名称：${facts.specialty.nameZh}`,
+        `专业代码：${facts.specialty.code}`,
+        `所属专业群：${facts.group.nameZh}（${list(facts.group.specialties.map((s) => `${s.nameZh} ${s.code}`))}）`,
+      ])
+    : join([
+        `专业群名称：${facts.group.nameZh}`,
+        `组群专业：${list(facts.group.specialties.map((s) => `${s.nameZh}（${s.code}）`))}`,
+      ]);
+
+  const admission = '普通高级中学毕业、中等职业学校毕业或具备同等学力。';
+  const duration = `基本修业年限${years}年；实行学分制，学生可在${years}至${years + 2}年内完成学业。`;
+
+  const catalogue = facts.catalogue;
+  const orientation = section(
+    'orientation',
+    join([
+      `${subject}面向${list(facts.industries)}等行业的生产性服务外包岗位，培养从事${list(posts)}等工作的技术技能人才。`,
+    ]),
+    [
+      {
+        captionZh: '职业面向',
+        captionEn: 'Career orientation',
+        columns: [
+          { zh: '所属专业大类（代码）', en: 'Specialty category (code)' },
+          { zh: '所属专业类（代码）', en: 'Specialty class (code)' },
+          { zh: '对应行业', en: 'Industries' },
+          { zh: '主要职业类别', en: 'Main occupations' },
+          { zh: '主要岗位类别（或技术领域）', en: 'Main posts (or technical fields)' },
+          { zh: '职业资格证书或职业技能等级证书', en: 'Certificates' },
+        ],
+        rows: [
+          [
+            catalogue ? `${catalogue.categoryZh ?? ''}（${catalogue.categoryCode}）` : '—',
+            catalogue ? `${catalogue.classZh ?? ''}（${catalogue.classCode}）` : '—',
+            list(facts.industries, '—'),
+            list([...new Set(facts.posts.flatMap((post) => post.occupations))], '—'),
+            list(posts, '—'),
+            list(facts.certificates, '—'),
+          ],
+        ],
+      },
+    ],
+  );
+
+  const objectives = section(
+    'objectives',
+    join([
+      `本${facts.specialty ? '专业' : '专业群'}培养理想信念坚定，德、智、体、美、劳全面发展，具有一定的科学文化水平、良好的人文素养、职业道德和创新意识，精益求精的工匠精神，较强的就业能力和可持续发展能力，掌握本专业知识和技术技能，面向${list(facts.industries)}等行业的${list(posts)}等岗位（群），能够从事生产性服务外包工作的高素质技术技能人才。`,
+      '（一）素质',
+      bullet(
+        facts.competencies.attitude.length > 0
+          ? facts.competencies.attitude
+          : ['坚定拥护中国共产党领导和中国特色社会主义制度'],
+      ),
+      '（二）知识',
+      bullet(facts.competencies.knowledge.length > 0 ? facts.competencies.knowledge : ['掌握本专业所需的基础理论知识']),
+      '（三）能力',
+      bullet(facts.competencies.skill.length > 0 ? facts.competencies.skill : ['具有本专业所需的专业技能']),
+    ]),
+  );
+
+  const courseRows = (courses: readonly TrainingPlanCourse[]) =>
+    courses.map((course) => [
+      course.id,
+      course.titleZh,
+      KIND_ZH[course.kind],
+      course.postZh ?? '—',
+      formatCredits(course.credits),
+      String(course.hours),
+      course.contentZh || '—',
+      course.assessment,
+    ]);
+  const curriculum = section(
+    'curriculum',
+    join([
+      `课程体系由公共基础课、专业群平台课（群内共享）、专业核心课（按岗位设置的模块）和专业拓展选修课组成，共${facts.courses.length}门、${formatCredits(totalCredits)}学分、${totalHours}学时。`,
+      `公共基础课${byKind('public').length}门（${formatCredits(credits(byKind('public')))}学分）；专业群平台课${byKind('platform').length}门（${formatCredits(credits(byKind('platform')))}学分）；专业核心课${byKind('module').length}门（${formatCredits(credits(byKind('module')))}学分）；专业拓展选修课${byKind('elective').length}门（${formatCredits(credits(byKind('elective')))}学分）。`,
+      '平台课覆盖群内多数岗位共同需要的能力；每个岗位的核心要求（权重≥0.75）均由平台课与该岗位模块课覆盖，学生在选修课中的自由选择不影响其目标岗位的核心要求。',
+    ]),
+    [
+      {
+        captionZh: '课程设置',
+        captionEn: 'Courses',
+        columns: [
+          { zh: '课程代码', en: 'Code' },
+          { zh: '课程名称', en: 'Course' },
+          { zh: '课程类别', en: 'Type' },
+          { zh: '面向岗位', en: 'Post' },
+          { zh: '学分', en: 'Credits' },
+          { zh: '学时', en: 'Hours' },
+          { zh: '主要教学内容与要求', en: 'Main content and requirements' },
+          { zh: '考核方式', en: 'Assessment' },
+        ],
+        rows: courseRows(facts.courses),
+        widths: [1.1, 2.2, 1.6, 1.8, 0.8, 0.8, 4.5, 0.9],
+      },
+    ],
+  );
+
+  const semesterHeader = Array.from({ length: facts.semesters }, (_, index) => ({
+    zh: `第${index + 1}学期`,
+    en: `Semester ${index + 1}`,
+  }));
+  const scheduleRows = facts.courses
+    .filter((course) => course.semester !== null)
+    .sort((a, b) => a.semester! - b.semester! || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.id.localeCompare(b.id))
+    .map((course) => [
+      course.titleZh,
+      KIND_ZH[course.kind],
+      formatCredits(course.credits),
+      ...semesterHeader.map((_, index) => (course.semester === index ? String(course.hours) : '')),
+    ]);
+  const perSemester = semesterHeader.map((_, index) =>
+    formatCredits(credits(facts.courses.filter((course) => course.semester === index))),
+  );
+  const schedule = section(
+    'schedule',
+    join([
+      `总学时${totalHours}，总学分${formatCredits(totalCredits)}；每16～18学时计1学分。`,
+      facts.practical.length > 0
+        ? `第${facts.practical.join('、')}学期为岗位实习学期，在合作企业的真实生产性服务岗位完成。`
+        : '',
+      '课程按先修关系排入学期：每门课的先修课都在更早的学期；每学期学分不超过上限。',
+    ]),
+    [
+      {
+        captionZh: '教学进程安排表（学时按学期）',
+        captionEn: 'Teaching schedule (hours by semester)',
+        columns: [
+          { zh: '课程名称', en: 'Course' },
+          { zh: '课程类别', en: 'Type' },
+          { zh: '学分', en: 'Credits' },
+          ...semesterHeader,
+        ],
+        rows: [...scheduleRows, ['学期学分合计', '', formatCredits(totalCredits), ...perSemester]],
+        widths: [3, 1.6, 0.8, ...semesterHeader.map(() => 0.8)],
+      },
+    ],
+  );
+
+  const support = join([
+    '（一）师资队伍：专任教师与企业兼职教师共同组成结构化教学团队，专业带头人由校企双方共同担任。',
+    `（二）教学设施：依托岗位场景资源库和教学工场，按${list(
+      [...new Set(facts.posts.flatMap((post) => post.sceneNames))].slice(0, 8),
+    )}等真实工作场景建设实训条件。`,
+    '（三）教学资源：选用国家规划教材，开发新型活页式、工作手册式教材及数字化资源。',
+    '（四）教学方法：推行项目教学、案例教学、情境教学和现代学徒制。',
+    '（五）学习评价：过程评价与结果评价相结合，引入企业和第三方评价。',
+    '（六）质量管理：建立专业人才培养方案的年度修订机制，依据新一年的岗位需求调整课程体系。',
+  ]);
+
+  const graduation = join([
+    `修满本方案规定的${formatCredits(totalCredits)}学分，其中必修课（公共基础课、平台课、核心课）${formatCredits(
+      credits(byKind('public')) + credits(byKind('platform')) + credits(byKind('module')),
+    )}学分，选修课不少于${formatCredits(Math.min(credits(byKind('elective')), 8))}学分。`,
+    '完成岗位实习并考核合格；体质健康测试达到合格标准。',
+    facts.certificates.length > 0 ? `鼓励取得${list(facts.certificates)}等职业技能等级证书。` : '',
+  ]);
+
+  return [
+    section('name', name),
+    section('admission', admission),
+    section('duration', duration),
+    orientation,
+    objectives,
+    curriculum,
+    schedule,
+    section('support', support),
+    section('graduation', graduation),
+  ];
+}

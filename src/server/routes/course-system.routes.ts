@@ -1,0 +1,228 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '../../contracts/common.js';
+import {
+  collegeCourseListSchema,
+  courseLinkDecisionSchema,
+  courseLinkParamsSchema,
+  courseListImportQuerySchema,
+  courseListImportResultSchema,
+  courseSystemDetailSchema,
+  courseSystemListSchema,
+  courseSystemParamsSchema,
+  coverageQuerySchema,
+  coverageReportSchema,
+  createCourseSystemRequestSchema,
+  pathwayRequestSchema,
+  pathwayResultSchema,
+  replanRequestSchema,
+} from '../../contracts/course-systems.js';
+import { organisationIdParamsSchema } from '../../contracts/organisations.js';
+import {
+  COURSE_SYSTEM_READER_ROLES,
+  COURSE_TEACHER_ROLES,
+  SPECIALTY_GROUP_DIRECTOR_ROLES,
+  SPECIALTY_READER_ROLES,
+} from '../../core/access/roles.js';
+import { readCourseList } from '../../interchange/courses/read-course-list.js';
+import {
+  courseSystemCoverage,
+  decideCourseLink,
+  importCourseList,
+  listCollegeCourses,
+} from '../../services/college-course-service.js';
+import {
+  createCourseSystem,
+  getCourseSystem,
+  listCourseSystems,
+  planStudentPathway,
+  replanCourseSystem,
+} from '../../services/course-system-service.js';
+import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
+import { checkedName, UPLOAD_CONTENT_TYPES, uploadedBody, withTemporaryFile } from '../upload-file.js';
+
+const errors = { '4xx': errorBodySchema };
+const students = { access: { kind: 'organisation-role', roles: COURSE_SYSTEM_READER_ROLES } } as const;
+const readers = { access: { kind: 'organisation-role', roles: SPECIALTY_READER_ROLES } } as const;
+const teachers = { access: { kind: 'organisation-role', roles: COURSE_TEACHER_ROLES } } as const;
+const directors = { access: { kind: 'organisation-role', roles: SPECIALTY_GROUP_DIRECTOR_ROLES } } as const;
+const tags = ['course-systems'];
+const SYSTEMS = '/api/organisations/:organisationId/course-systems';
+const COURSES = '/api/organisations/:organisationId/courses';
+const COURSE_LIST_EXTENSIONS = new Set(['.csv', '.xlsx']);
+const COURSE_LIST_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Course systems, pathways and the college's course list. Tenant-scoped throughout: a college's course
+ * systems are read by its staff, committee members and students (students plan pathways); its group directors
+ * and admins build and re-plan them and import the course list; teachers confirm or reject competency links.
+ */
+export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDependencies): void {
+  app.get(
+    SYSTEMS,
+    {
+      config: students,
+      schema: {
+        tags,
+        summary: "The college's course systems, newest first",
+        params: organisationIdParamsSchema,
+        response: { 200: courseSystemListSchema, ...errors },
+      },
+    },
+    async (request) => listCourseSystems(services, request.params.organisationId),
+  );
+
+  app.post(
+    SYSTEMS,
+    {
+      config: directors,
+      schema: {
+        tags,
+        summary: "Build one group's course system (platform, modules, electives) and plan its semesters (HiGHS)",
+        params: organisationIdParamsSchema,
+        body: createCourseSystemRequestSchema,
+        response: { 201: courseSystemDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await createCourseSystem(services, requireAuth(request).actor, request.params.organisationId, request.body),
+        ),
+  );
+
+  app.get(
+    `${SYSTEMS}/:courseSystemId`,
+    {
+      config: students,
+      schema: {
+        tags,
+        summary: 'One course system: posts, competencies, courses, semester plan, binding constraints, invariants',
+        params: courseSystemParamsSchema,
+        response: { 200: courseSystemDetailSchema, ...errors },
+      },
+    },
+    async (request) => getCourseSystem(services, request.params.organisationId, request.params.courseSystemId),
+  );
+
+  app.post(
+    `${SYSTEMS}/:courseSystemId/plan`,
+    {
+      config: directors,
+      schema: {
+        tags,
+        summary: 'Plan the semesters again (semesters, credit and hour caps, practical terms, public courses)',
+        params: courseSystemParamsSchema,
+        body: replanRequestSchema,
+        response: { 200: courseSystemDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      replanCourseSystem(services, request.params.organisationId, request.params.courseSystemId, request.body),
+  );
+
+  app.post(
+    `${SYSTEMS}/:courseSystemId/pathway`,
+    {
+      config: students,
+      schema: {
+        tags,
+        summary: "A student's minimum-credit pathway to a target post, and what a free choice leaves uncovered",
+        params: courseSystemParamsSchema,
+        body: pathwayRequestSchema,
+        response: { 200: pathwayResultSchema, ...errors },
+      },
+    },
+    async (request) =>
+      planStudentPathway(services, request.params.organisationId, request.params.courseSystemId, request.body),
+  );
+
+  app.get(
+    `${SYSTEMS}/:courseSystemId/coverage`,
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "How the college's existing courses cover the posts: gaps, courses to retire, overlaps",
+        params: courseSystemParamsSchema,
+        querystring: coverageQuerySchema,
+        response: { 200: coverageReportSchema, ...errors },
+      },
+    },
+    async (request) =>
+      courseSystemCoverage(services, request.params.organisationId, request.params.courseSystemId, request.query.links),
+  );
+
+  app.get(
+    COURSES,
+    {
+      config: readers,
+      schema: {
+        tags,
+        summary: "The college's current course list with the competencies linked to each course",
+        params: organisationIdParamsSchema,
+        response: { 200: collegeCourseListSchema, ...errors },
+      },
+    },
+    async (request) => listCollegeCourses(services, request.params.organisationId),
+  );
+
+  app.put(
+    `${COURSES}/:code/links/:competencyId`,
+    {
+      config: teachers,
+      schema: {
+        tags,
+        summary: "Confirm or reject a course's competency link (or link a competency the linker missed)",
+        params: courseLinkParamsSchema,
+        body: courseLinkDecisionSchema,
+        response: { 200: collegeCourseListSchema, ...errors },
+      },
+    },
+    async (request) =>
+      decideCourseLink(
+        services,
+        requireAuth(request).actor,
+        request.params.organisationId,
+        request.params.code,
+        request.params.competencyId,
+        request.body.status,
+      ),
+  );
+
+  void app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser(
+      UPLOAD_CONTENT_TYPES,
+      { parseAs: 'buffer', bodyLimit: COURSE_LIST_LIMIT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    scope.post(
+      `${COURSES}/import`,
+      {
+        config: directors,
+        bodyLimit: COURSE_LIST_LIMIT_BYTES,
+        schema: {
+          tags,
+          summary:
+            'Replace the course list (XLSX or CSV: code, name, credits, hours, description, type), all or nothing',
+          params: organisationIdParamsSchema,
+          querystring: courseListImportQuerySchema,
+          response: { 200: courseListImportResultSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const body = uploadedBody(request.body);
+        const name = checkedName(request.query.fileName, COURSE_LIST_EXTENSIONS);
+        const courses = await withTemporaryFile(name, body, (path) => readCourseList(path, { file: name }));
+        return importCourseList(
+          services,
+          requireAuth(request).actor.personId,
+          request.params.organisationId,
+          courses,
+          name,
+        );
+      },
+    );
+  });
+}

@@ -1,0 +1,402 @@
+import type {
+  CourseSystemDetail,
+  CreateCourseSystemRequest,
+  PathwayRequest,
+  PathwayResult,
+  ReplanRequest,
+} from '../contracts/course-systems.js';
+import type { Actor } from '../core/access/actor.js';
+import { checkPlanInvariants } from '../core/courses/check-plan-invariants.js';
+import { competencyFactsFromBundle } from '../core/courses/course-input-from-bundle.js';
+import { ESSENTIAL_WEIGHT, allCourses, type Course, type PublicCourse } from '../core/courses/course-system.js';
+import { checkChoice, planPathway } from '../core/courses/plan-pathway.js';
+import { planSemesters } from '../core/courses/plan-semesters.js';
+import { synthesizeCourseSystem } from '../core/courses/synthesize-course-system.js';
+import { DomainError } from '../core/errors/domain-error.js';
+import type { TaxonomyBundle } from '../core/taxonomy/taxonomy-bundle.js';
+import { loadHighsSolver } from '../solvers/highs-solver.js';
+import type { Repositories } from '../storage/repositories/create-repositories.js';
+import type {
+  CourseSystemPost,
+  CourseSystemRecord,
+  StoredSemesterPlan,
+} from '../storage/repositories/course-system.repository.js';
+import { requireCollege } from './college-specialty-service.js';
+import { compute, place, specialtiesOf } from './proposal-computation.js';
+import { loadProposal } from './proposal-operations.js';
+import type { ServiceContext } from './service-context.js';
+
+/**
+ * Course systems: from one group of a college's specialty-group proposal, the platform, module and elective
+ * courses (synthesised from the group's posts as the grouping weighed them) and a semester plan solved as an
+ * integer programme by HiGHS (list scheduling when the solver finds nothing in time). The posts are frozen
+ * into the course system, so it can be explained and re-planned after the proposal moves on. Public courses
+ * the college declares sit in the semesters it gives them; the credit cap applies to the group's own courses.
+ */
+
+const bundles = new Map<string, Promise<TaxonomyBundle>>();
+
+/** Framework versions used by course systems are released (immutable): their bundles are remembered. */
+async function bundleOf(repositories: Repositories, versionId: string): Promise<TaxonomyBundle> {
+  let entry = bundles.get(versionId);
+  if (!entry) {
+    entry = repositories.frameworkVersions.loadBundle(versionId);
+    bundles.set(versionId, entry);
+    entry.catch(() => bundles.delete(versionId));
+    while (bundles.size > 8) bundles.delete(bundles.keys().next().value!);
+  }
+  return entry;
+}
+
+export async function requireCourseSystem(
+  repositories: Repositories,
+  organisationId: string,
+  courseSystemId: string,
+): Promise<CourseSystemRecord> {
+  const record = await repositories.courseSystems.find(courseSystemId);
+  if (!record || record.organisationId !== organisationId) {
+    throw new DomainError('COURSE_SYSTEM_NOT_FOUND', 'No such course system here.', { courseSystemId });
+  }
+  return record;
+}
+
+function checkOptions(request: ReplanRequest): void {
+  for (const semester of request.practical) {
+    if (semester > request.semesters) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `practical semester ${semester} is after the last semester (${request.semesters})`,
+        { field: 'practical' },
+      );
+    }
+  }
+  const codes = new Set<string>();
+  request.publicCourses.forEach((course, index) => {
+    if (course.semester > request.semesters) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `public course ${course.code} is placed in semester ${course.semester}; there are ${request.semesters}`,
+        { field: `publicCourses.${index}.semester` },
+      );
+    }
+    if (codes.has(course.code)) {
+      throw new DomainError('VALIDATION_FAILED', `public course code ${course.code} is used twice`, {
+        field: `publicCourses.${index}.code`,
+      });
+    }
+    codes.add(course.code);
+  });
+}
+
+async function plan(courses: readonly Course[], request: ReplanRequest, started: number): Promise<StoredSemesterPlan> {
+  const result = planSemesters(
+    courses,
+    {
+      semesters: request.semesters,
+      maxCredits: request.maxCredits,
+      maxHours: request.maxHours ?? undefined,
+      practical: request.practical,
+      timeLimitSeconds: 20,
+    },
+    await loadHighsSolver(),
+  );
+  return { ...result, seconds: Math.round(performance.now() - started) / 1000 };
+}
+
+export async function listCourseSystems(context: ServiceContext, organisationId: string) {
+  const repositories = context.store.repositories;
+  await requireCollege(repositories, organisationId);
+  return { items: await repositories.courseSystems.list(organisationId) };
+}
+
+/** Synthesises and plans the course system of one group of a proposal; bad options are refused before work. */
+export async function createCourseSystem(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  request: CreateCourseSystemRequest,
+): Promise<CourseSystemDetail> {
+  const repositories = context.store.repositories;
+  await requireCollege(repositories, organisationId);
+  checkOptions(request);
+  const proposal = await loadProposal(repositories, { side: 'college', organisationId }, request.proposalId);
+  const postIds = proposal.posts.filter((post) => proposal.assignment[post.id] === request.groupId);
+  if (postIds.length === 0) {
+    throw new DomainError('GROUP_NOT_FOUND', `The proposal has no group ${request.groupId}.`, { field: 'groupId' });
+  }
+  const started = performance.now();
+  const bundle = await bundleOf(repositories, proposal.versionId);
+  const facts = competencyFactsFromBundle(
+    bundle,
+    postIds.flatMap((post) => post.competencies.map((competency) => competency.id)),
+  );
+  const levelOf = new Map(
+    bundle.requirements.map((requirement) => [
+      `${requirement.postId}\u0000${requirement.competencyId}`,
+      requirement.level,
+    ]),
+  );
+  const titles = new Map(bundle.posts.map((post) => [post.id, post]));
+  const posts: CourseSystemPost[] = postIds.map((post) => ({
+    id: post.id,
+    titleZh: titles.get(post.id)?.titleZh ?? post.label,
+    titleEn: titles.get(post.id)?.titleEn ?? post.label,
+    competencies: post.competencies.map((competency) => ({
+      id: competency.id,
+      weight: competency.weight,
+      level: levelOf.get(`${post.id}\u0000${competency.id}`) ?? 2,
+    })),
+  }));
+  const system = synthesizeCourseSystem(
+    posts.map((post) => ({ id: post.id, label: post.titleZh, labelEn: post.titleEn, competencies: post.competencies })),
+    { facts },
+  );
+  const semesterPlan = await plan(allCourses(system), request, started);
+  const computed = compute(proposal);
+  const placement = place(computed, await specialtiesOf(repositories, proposal));
+  const specialties = (placement.byGroup.get(request.groupId) ?? []).map((entry) => ({
+    code: entry.code,
+    nameZh: entry.name,
+    nameEn: null,
+  }));
+  const groupName = proposal.groupNames[request.groupId];
+  const id = await repositories.courseSystems.create({
+    organisationId,
+    proposalId: proposal.id,
+    proposalStatus: proposal.status,
+    groupId: request.groupId,
+    titleZh: request.titleZh || `${groupName?.zh || `${proposal.titleZh} · ${request.groupId}`} 课程体系`,
+    titleEn:
+      request.titleEn ||
+      `${groupName?.en || `${proposal.titleEn || proposal.titleZh} · ${request.groupId}`} course system`,
+    versionId: proposal.versionId,
+    semesters: request.semesters,
+    maxCredits: request.maxCredits,
+    maxHours: request.maxHours,
+    practical: [...new Set(request.practical)].sort((a, b) => a - b),
+    posts,
+    specialties,
+    system,
+    publicCourses: request.publicCourses.map(fullPublicCourse),
+    plan: semesterPlan,
+    createdBy: actor.personId,
+    now: context.clock(),
+  });
+  return getCourseSystem(context, organisationId, id);
+}
+
+const fullPublicCourse = (course: ReplanRequest['publicCourses'][number]): PublicCourse => ({
+  code: course.code,
+  titleZh: course.titleZh,
+  titleEn: course.titleEn ?? '',
+  credits: course.credits,
+  hours: course.hours,
+  semester: course.semester,
+});
+
+/** A new semester plan (other semesters, caps, practical terms or public courses); the courses stay. */
+export async function replanCourseSystem(
+  context: ServiceContext,
+  organisationId: string,
+  courseSystemId: string,
+  request: ReplanRequest,
+): Promise<CourseSystemDetail> {
+  checkOptions(request);
+  await context.store.transaction(async (repositories) => {
+    await repositories.courseSystems.lock(courseSystemId);
+    const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
+    const semesterPlan = await plan(allCourses(record.system), request, performance.now());
+    await repositories.courseSystems.updatePlan(
+      courseSystemId,
+      {
+        semesters: request.semesters,
+        maxCredits: request.maxCredits,
+        maxHours: request.maxHours,
+        practical: [...new Set(request.practical)].sort((a, b) => a - b),
+        publicCourses: request.publicCourses.map(fullPublicCourse),
+        plan: semesterPlan,
+      },
+      context.clock(),
+    );
+  });
+  return getCourseSystem(context, organisationId, courseSystemId);
+}
+
+export async function getCourseSystem(
+  context: ServiceContext,
+  organisationId: string,
+  courseSystemId: string,
+): Promise<CourseSystemDetail> {
+  const repositories = context.store.repositories;
+  const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
+  const bundle = await bundleOf(repositories, record.versionId);
+  return presentCourseSystem(record, bundle);
+}
+
+export function presentCourseSystem(record: CourseSystemRecord, bundle: TaxonomyBundle): CourseSystemDetail {
+  const semesterOf = new Map<string, number>();
+  record.plan.semesters.forEach((ids, index) => ids.forEach((id) => semesterOf.set(id, index)));
+  const dto = (course: Course) => ({
+    id: course.id,
+    kind: course.kind,
+    electiveKind: course.electiveKind,
+    post: course.post,
+    titleZh: course.titleZh,
+    titleEn: course.titleEn,
+    credits: course.credits,
+    hours: course.hours,
+    competencies: course.competencies,
+    prerequisites: course.prerequisites,
+    objectivesZh: course.objectivesZh,
+    objectivesEn: course.objectivesEn,
+    semester: semesterOf.get(course.id) ?? -1,
+  });
+  const known = new Map(bundle.competencies.map((competency) => [competency.id, competency]));
+  const ids = [...new Set(record.posts.flatMap((post) => post.competencies.map((competency) => competency.id)))];
+  const courses = allCourses(record.system);
+  const totalCredits = record.plan.credits.map(
+    (credits, index) =>
+      Math.round(
+        (credits +
+          record.publicCourses
+            .filter((course) => course.semester === index + 1)
+            .reduce((sum, course) => sum + course.credits, 0)) *
+          100,
+      ) / 100,
+  );
+  const violations = checkPlanInvariants(
+    record.posts.map((post) => ({ id: post.id, label: post.titleZh, competencies: post.competencies })),
+    record.system,
+    record.plan.semesters,
+    record.maxCredits,
+  );
+  return {
+    id: record.id,
+    proposalId: record.proposalId,
+    proposalStatus: record.proposalStatus,
+    groupId: record.groupId,
+    titleZh: record.titleZh,
+    titleEn: record.titleEn,
+    semesters: record.semesters,
+    maxCredits: record.maxCredits,
+    maxHours: record.maxHours,
+    practical: record.practical,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    framework: `${bundle.framework.key}@${bundle.framework.label}`,
+    posts: record.posts.map((post) => ({
+      ...post,
+      competencies: post.competencies.map((competency) => ({
+        ...competency,
+        essential: competency.weight >= ESSENTIAL_WEIGHT,
+      })),
+    })),
+    specialties: record.specialties,
+    competencies: ids.map((id) => {
+      const competency = known.get(id);
+      return {
+        id,
+        labelZh: competency?.labelZh ?? competency?.labelEn ?? id,
+        labelEn: competency?.labelEn ?? competency?.labelZh ?? id,
+        type: competency?.type ?? null,
+        dimension: competency?.dimension ?? null,
+      };
+    }),
+    platform: record.system.platform.map(dto),
+    modules: record.system.modules.map((entry) => ({
+      post: entry.post,
+      courses: entry.courses.map(dto),
+      essential: entry.essential,
+    })),
+    electives: record.system.electives.map(dto),
+    publicCourses: record.publicCourses,
+    plan: {
+      semesters: record.plan.semesters,
+      credits: record.plan.credits,
+      hours: record.plan.hours,
+      totalCredits,
+      method: record.plan.method,
+      solver: record.plan.solver,
+      status: record.plan.status,
+      gap: record.plan.gap,
+      busiest: record.plan.busiest,
+      average: record.plan.average,
+      binding: record.plan.binding,
+      seconds: record.plan.seconds,
+    },
+    totals: {
+      courses: courses.length + record.publicCourses.length,
+      credits:
+        Math.round(
+          (courses.reduce((sum, course) => sum + course.credits, 0) +
+            record.publicCourses.reduce((sum, course) => sum + course.credits, 0)) *
+            100,
+        ) / 100,
+      hours:
+        courses.reduce((sum, course) => sum + course.hours, 0) +
+        record.publicCourses.reduce((sum, course) => sum + course.hours, 0),
+    },
+    violations,
+  };
+}
+
+/**
+ * A student's pathway to a target post: the fewest credits of the group's courses that cover the post's
+ * essential competencies the student does not yet have at the required level (a competency attained below
+ * the level the post requires is still needed), in a valid order; and, when the student proposes a choice of
+ * their own, what that choice leaves uncovered and which prerequisites it skips.
+ */
+export async function planStudentPathway(
+  context: ServiceContext,
+  organisationId: string,
+  courseSystemId: string,
+  request: PathwayRequest,
+): Promise<PathwayResult> {
+  const record = await requireCourseSystem(context.store.repositories, organisationId, courseSystemId);
+  const post = record.posts.find((candidate) => candidate.id === request.post);
+  if (!post) {
+    throw new DomainError('VALIDATION_FAILED', `post ${request.post} is not one of this course system's posts`, {
+      field: 'post',
+    });
+  }
+  const essential = post.competencies.filter((competency) => competency.weight >= ESSENTIAL_WEIGHT);
+  const attained = new Map(request.have.map((entry) => [entry.id, entry.level ?? Number.POSITIVE_INFINITY]));
+  const have = essential
+    .filter((competency) => (attained.get(competency.id) ?? 0) >= competency.level)
+    .map((competency) => competency.id);
+  // Non-essential competencies the student reports count as attained too (they can waive prerequisites).
+  const otherHave = request.have
+    .filter((entry) => !essential.some((competency) => competency.id === entry.id))
+    .map((entry) => entry.id);
+  const semesterOf = new Map<string, number>();
+  record.plan.semesters.forEach((ids, index) => ids.forEach((id) => semesterOf.set(id, index)));
+  const input = {
+    courses: allCourses(record.system),
+    target: essential.map((competency) => competency.id),
+    have: [...have, ...otherHave],
+    semesterOf,
+  };
+  const pathway = planPathway(input, await loadHighsSolver());
+  const haveSet = new Set(have);
+  let choice: PathwayResult['choice'] = null;
+  if (request.chosen) {
+    const result = checkChoice(input, request.chosen);
+    const byId = new Map(input.courses.map((course) => [course.id, course]));
+    choice = {
+      credits: request.chosen.reduce((sum, id) => sum + (byId.get(id)?.credits ?? 0), 0),
+      ...result,
+    };
+  }
+  return {
+    post: post.id,
+    courses: pathway.courses,
+    credits: pathway.credits,
+    uncovered: pathway.uncovered,
+    waived: pathway.waived,
+    method: pathway.method,
+    needed: essential
+      .filter((competency) => !haveSet.has(competency.id))
+      .map((competency) => ({ id: competency.id, level: competency.level })),
+    choice,
+  };
+}

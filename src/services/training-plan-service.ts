@@ -1,0 +1,410 @@
+import type { TrainingPlanDto } from '../contracts/course-systems.js';
+import type { Actor } from '../core/access/actor.js';
+import { ESSENTIAL_WEIGHT, allCourses } from '../core/courses/course-system.js';
+import {
+  draftTrainingPlan,
+  type TrainingPlanCourse,
+  type TrainingPlanFacts,
+  type TrainingPlanSection,
+  type TrainingPlanSectionKey,
+} from '../core/courses/training-plan.js';
+import { DomainError } from '../core/errors/domain-error.js';
+import { HIGHER_VOCATIONAL_CATEGORIES } from '../core/specialties/specialty-categories.js';
+import { exportFileName, type TrainingPlanDocument } from '../interchange/training-plan/training-plan-document.js';
+import { writeTrainingPlanDocx } from '../interchange/training-plan/write-training-plan-docx.js';
+import { writeTrainingPlanPdf } from '../interchange/training-plan/write-training-plan-pdf.js';
+import { writeTrainingPlanXlsx } from '../interchange/training-plan/write-training-plan-xlsx.js';
+import type { Repositories } from '../storage/repositories/create-repositories.js';
+import type { CourseSystemRecord } from '../storage/repositories/course-system.repository.js';
+import type { TrainingPlanRecord } from '../storage/repositories/training-plan.repository.js';
+import { requireCollege } from './college-specialty-service.js';
+import { requireCourseSystem } from './course-system-service.js';
+import { snapshotActor } from './proposal-operations.js';
+import type { ServiceContext } from './service-context.js';
+
+/**
+ * Talent Training Plans (人才培养方案): per specialty of a course system's group, or for the whole group, drafted
+ * from the data in the sections of the national template; edited as drafts; approved versions are immutable
+ * (the database refuses changes too); a new version starts from the newest approved one, optionally with its
+ * tables refilled from the course system as it is now. Exported as DOCX, XLSX and PDF.
+ */
+
+/** 国民经济行业分类 (GB/T 4754-2017) of the outsourcing categories: what 对应行业 lists. */
+const INDUSTRY_OF_CATEGORY: Readonly<Record<string, string>> = {
+  ITO: '软件和信息技术服务业（65）',
+  BPO: '商务服务业（72）',
+  KPO: '专业技术服务业（74）',
+};
+
+async function factsOf(
+  repositories: Repositories,
+  record: CourseSystemRecord,
+  specialtyCode: string | null,
+): Promise<TrainingPlanFacts> {
+  const bundle = await repositories.frameworkVersions.loadBundle(record.versionId);
+  const specialty = specialtyCode === null ? null : record.specialties.find((entry) => entry.code === specialtyCode);
+  if (specialtyCode !== null && !specialty) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Specialty ${specialtyCode} is not in this course system's group (${record.specialties.map((entry) => entry.code).join(', ') || 'none'}).`,
+      { field: 'specialtyCode' },
+    );
+  }
+  const names = await repositories.taxonomy.specialtyNames(
+    specialty ? [specialty.code.slice(0, 2), specialty.code.slice(0, 4)] : [],
+  );
+  const postsById = new Map(bundle.posts.map((post) => [post.id, post]));
+  const groupPosts = record.posts.map((post) => postsById.get(post.id));
+  const cnCodes = [...new Set(groupPosts.flatMap((post) => post?.references.cn2022 ?? []))];
+  const occupationTitles = new Map(
+    (await repositories.taxonomy.occupationsByReference('cn2022', cnCodes)).map((row) => [
+      row.code ?? '',
+      row.titleZh ?? row.code ?? '',
+    ]),
+  );
+  const competencies = new Map(bundle.competencies.map((competency) => [competency.id, competency]));
+  const essential = [
+    ...new Set(
+      record.posts.flatMap((post) =>
+        post.competencies
+          .filter((competency) => competency.weight >= ESSENTIAL_WEIGHT)
+          .map((competency) => competency.id),
+      ),
+    ),
+  ];
+  const byType = (type: string) =>
+    essential
+      .map((id) => competencies.get(id))
+      .filter((competency) => competency?.type === type)
+      .map((competency) => competency!.labelZh ?? competency!.labelEn ?? competency!.id)
+      .slice(0, 12);
+  const certificates = [
+    ...new Set(
+      essential
+        .map((id) => competencies.get(id)?.xStandardCode)
+        .filter((code): code is string => Boolean(code))
+        .map((code) => `1+X 职业技能等级证书（${code}）`),
+    ),
+  ];
+  const contentOf = (ids: readonly string[]) => {
+    const labels = ids.map((id) => competencies.get(id)?.labelZh ?? competencies.get(id)?.labelEn ?? id);
+    return labels.length > 8 ? `${labels.slice(0, 8).join('、')}等` : labels.join('、');
+  };
+  const semesterOf = new Map<string, number>();
+  record.plan.semesters.forEach((ids, index) => ids.forEach((id) => semesterOf.set(id, index)));
+  const titleOf = new Map(record.posts.map((post) => [post.id, post.titleZh]));
+  const courses: TrainingPlanCourse[] = [
+    ...record.publicCourses.map((course) => ({
+      id: course.code,
+      kind: 'public' as const,
+      titleZh: course.titleZh,
+      credits: course.credits,
+      hours: course.hours,
+      postZh: null,
+      contentZh: '',
+      semester: course.semester - 1,
+      assessment: '考试',
+    })),
+    ...allCourses(record.system).map((course) => ({
+      id: course.id,
+      kind: course.kind,
+      titleZh: course.titleZh,
+      credits: course.credits,
+      hours: course.hours,
+      postZh: course.post ? (titleOf.get(course.post) ?? course.post) : null,
+      contentZh: contentOf(course.competencies),
+      semester: semesterOf.get(course.id) ?? null,
+      assessment: course.kind === 'elective' ? '考查' : '考试',
+    })),
+  ];
+  return {
+    specialty: specialty ? { code: specialty.code, nameZh: specialty.nameZh } : null,
+    group: {
+      nameZh: record.titleZh.replace(/\s*课程体系$/, ''),
+      specialties: record.specialties.map((entry) => ({ code: entry.code, nameZh: entry.nameZh })),
+    },
+    catalogue: specialty
+      ? {
+          categoryCode: specialty.code.slice(0, 2),
+          classCode: specialty.code.slice(0, 4),
+          categoryZh:
+            names.get(specialty.code.slice(0, 2)) ?? HIGHER_VOCATIONAL_CATEGORIES[specialty.code.slice(0, 2)] ?? null,
+          classZh: names.get(specialty.code.slice(0, 4)) ?? null,
+        }
+      : null,
+    posts: record.posts.map((post) => {
+      const full = postsById.get(post.id);
+      return {
+        titleZh: post.titleZh,
+        subSectorZh: full?.subSectorZh ?? '',
+        category: full?.category ?? '',
+        occupations: (full?.references.cn2022 ?? []).map((code) => {
+          const title = occupationTitles.get(code);
+          return title && title !== code ? `${title}（${code}）` : code;
+        }),
+        sceneNames: full?.scenes.map((scene) => scene.nameZh) ?? [],
+      };
+    }),
+    certificates,
+    competencies: { knowledge: byType('knowledge'), skill: byType('skill'), attitude: byType('attitude') },
+    courses,
+    semesters: record.semesters,
+    practical: record.practical,
+    industries: [
+      ...new Set(
+        groupPosts.map((post) => INDUSTRY_OF_CATEGORY[post?.category ?? ''] ?? '').filter((name) => name !== ''),
+      ),
+    ],
+  };
+}
+
+function titleOf(record: CourseSystemRecord, specialtyCode: string | null): string {
+  const specialty = record.specialties.find((entry) => entry.code === specialtyCode);
+  return specialty
+    ? `${specialty.nameZh}专业人才培养方案`
+    : `${record.titleZh.replace(/\s*课程体系$/, '')}专业群人才培养方案`;
+}
+
+async function requirePlan(
+  repositories: Repositories,
+  organisationId: string,
+  planId: string,
+): Promise<TrainingPlanRecord> {
+  const plan = await repositories.trainingPlans.find(planId);
+  if (!plan || plan.organisationId !== organisationId) {
+    throw new DomainError('TRAINING_PLAN_NOT_FOUND', 'No such training plan here.', { planId });
+  }
+  return plan;
+}
+
+async function present(repositories: Repositories, plan: TrainingPlanRecord): Promise<TrainingPlanDto> {
+  const system = await repositories.courseSystems.find(plan.courseSystemId);
+  return {
+    id: plan.id,
+    courseSystemId: plan.courseSystemId,
+    courseSystemTitle: system?.titleZh ?? '',
+    specialtyCode: plan.specialtyCode,
+    titleZh: plan.titleZh,
+    createdAt: plan.createdAt,
+    versions: plan.versions.map((version) => ({
+      id: version.id,
+      number: version.number,
+      status: version.status,
+      note: version.note,
+      createdAt: version.createdAt,
+      updatedAt: version.updatedAt,
+      approvedAt: version.approvedAt,
+      approvedByName: version.approvedByName,
+      sections: version.sections,
+    })),
+  };
+}
+
+export async function listTrainingPlans(context: ServiceContext, organisationId: string) {
+  const repositories = context.store.repositories;
+  await requireCollege(repositories, organisationId);
+  const plans = await repositories.trainingPlans.list(organisationId);
+  const titles = new Map(
+    (await repositories.courseSystems.list(organisationId)).map((system) => [system.id, system.titleZh]),
+  );
+  return {
+    items: plans.map((plan) => {
+      const latest = plan.versions.at(-1)!;
+      return {
+        id: plan.id,
+        courseSystemId: plan.courseSystemId,
+        courseSystemTitle: titles.get(plan.courseSystemId) ?? '',
+        specialtyCode: plan.specialtyCode,
+        titleZh: plan.titleZh,
+        createdAt: plan.createdAt,
+        latest: { number: latest.number, status: latest.status, updatedAt: latest.updatedAt },
+      };
+    }),
+  };
+}
+
+export async function createTrainingPlan(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  request: { courseSystemId: string; specialtyCode: string | null },
+): Promise<TrainingPlanDto> {
+  const planId = await context.store.transaction(async (repositories) => {
+    await requireCollege(repositories, organisationId);
+    const record = await requireCourseSystem(repositories, organisationId, request.courseSystemId);
+    await repositories.courseSystems.lock(record.id);
+    if ((await repositories.trainingPlans.findSubject(record.id, request.specialtyCode)) !== null) {
+      throw new DomainError('TRAINING_PLAN_EXISTS', 'This course system already has that training plan.', {
+        field: 'specialtyCode',
+      });
+    }
+    const sections = draftTrainingPlan(await factsOf(repositories, record, request.specialtyCode));
+    return repositories.trainingPlans.create(
+      {
+        organisationId,
+        courseSystemId: record.id,
+        specialtyCode: request.specialtyCode,
+        titleZh: titleOf(record, request.specialtyCode),
+      },
+      sections,
+      actor.personId,
+      context.clock(),
+    );
+  });
+  return getTrainingPlan(context, organisationId, planId);
+}
+
+export async function getTrainingPlan(
+  context: ServiceContext,
+  organisationId: string,
+  planId: string,
+): Promise<TrainingPlanDto> {
+  const repositories = context.store.repositories;
+  return present(repositories, await requirePlan(repositories, organisationId, planId));
+}
+
+/** Runs one change on the plan with its row locked; the newest version must be (or must not be) a draft. */
+async function change(
+  context: ServiceContext,
+  organisationId: string,
+  planId: string,
+  work: (repositories: Repositories, plan: TrainingPlanRecord) => Promise<void>,
+): Promise<TrainingPlanDto> {
+  await context.store.transaction(async (repositories) => {
+    await repositories.trainingPlans.lock(planId);
+    await work(repositories, await requirePlan(repositories, organisationId, planId));
+  });
+  return getTrainingPlan(context, organisationId, planId);
+}
+
+function requireDraft(plan: TrainingPlanRecord) {
+  const latest = plan.versions.at(-1)!;
+  if (latest.status !== 'draft') {
+    throw new DomainError(
+      'PLAN_VERSION_NOT_EDITABLE',
+      `Version ${latest.number} is approved and cannot change; start a new version.`,
+      { version: latest.number },
+    );
+  }
+  return latest;
+}
+
+export async function updateTrainingPlanDraft(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  planId: string,
+  request: { sections: { key: TrainingPlanSectionKey; text: string }[]; note?: string | undefined },
+): Promise<TrainingPlanDto> {
+  return change(context, organisationId, planId, async (repositories, plan) => {
+    const draft = requireDraft(plan);
+    const texts = new Map<TrainingPlanSectionKey, string>();
+    for (const section of request.sections) {
+      if (texts.has(section.key)) {
+        throw new DomainError('VALIDATION_FAILED', `section ${section.key} is given twice`, { field: 'sections' });
+      }
+      texts.set(section.key, section.text.replace(/\r\n?/g, '\n'));
+    }
+    const sections: TrainingPlanSection[] = draft.sections.map((section) => ({
+      ...section,
+      text: texts.get(section.key) ?? section.text,
+    }));
+    await repositories.trainingPlans.updateDraft(
+      draft.id,
+      sections,
+      request.note ?? draft.note,
+      actor.personId,
+      context.clock(),
+    );
+  });
+}
+
+export async function approveTrainingPlan(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  planId: string,
+): Promise<TrainingPlanDto> {
+  return change(context, organisationId, planId, async (repositories, plan) => {
+    const draft = requireDraft(plan);
+    const who = await snapshotActor(repositories, actor, organisationId);
+    await repositories.trainingPlans.approve(draft.id, actor.personId, who.name, context.clock());
+  });
+}
+
+/** A new draft from the newest approved version; `refresh` refills the generated tables from the data. */
+export async function startTrainingPlanVersion(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  planId: string,
+  request: { refresh: boolean },
+): Promise<TrainingPlanDto> {
+  return change(context, organisationId, planId, async (repositories, plan) => {
+    const latest = plan.versions.at(-1)!;
+    if (latest.status === 'draft') {
+      throw new DomainError(
+        'PLAN_VERSION_NOT_EDITABLE',
+        `Version ${latest.number} is still a draft: edit or approve it first.`,
+        { version: latest.number },
+      );
+    }
+    let sections = latest.sections;
+    if (request.refresh) {
+      const record = await requireCourseSystem(repositories, organisationId, plan.courseSystemId);
+      const fresh = new Map(
+        draftTrainingPlan(await factsOf(repositories, record, plan.specialtyCode)).map((section) => [
+          section.key,
+          section,
+        ]),
+      );
+      sections = latest.sections.map((section) => ({ ...section, tables: fresh.get(section.key)?.tables ?? [] }));
+    }
+    await repositories.trainingPlans.addVersion(
+      plan.id,
+      latest.number + 1,
+      sections,
+      '',
+      actor.personId,
+      context.clock(),
+    );
+  });
+}
+
+export const EXPORT_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+export async function exportTrainingPlan(
+  context: ServiceContext,
+  organisationId: string,
+  planId: string,
+  number: number,
+  format: keyof typeof EXPORT_TYPES,
+): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  const repositories = context.store.repositories;
+  const plan = await requirePlan(repositories, organisationId, planId);
+  const version = plan.versions.find((candidate) => candidate.number === number);
+  if (!version) {
+    throw new DomainError('TRAINING_PLAN_NOT_FOUND', `The plan has no version ${number}.`, { version: number });
+  }
+  const college = await repositories.organisations.findById(organisationId);
+  const document: TrainingPlanDocument = {
+    titleZh: plan.titleZh,
+    college: college?.nameZh ?? '',
+    versionLine:
+      version.status === 'approved'
+        ? `第 ${version.number} 版 · ${version.approvedAt!.slice(0, 10)} 审定`
+        : `第 ${version.number} 版 · 草稿（未审定）`,
+    sections: version.sections,
+  };
+  const body =
+    format === 'docx'
+      ? await writeTrainingPlanDocx(document)
+      : format === 'xlsx'
+        ? await writeTrainingPlanXlsx(document)
+        : await writeTrainingPlanPdf(document);
+  return { fileName: exportFileName(document, version.number, format), contentType: EXPORT_TYPES[format], body };
+}

@@ -1,0 +1,203 @@
+import type { Kysely } from 'kysely';
+import type { TrainingPlanSection } from '../../core/courses/training-plan.js';
+import type { Database } from '../database-schema.js';
+
+export type TrainingPlanStatus = 'draft' | 'approved';
+
+export interface TrainingPlanVersionRecord {
+  id: string;
+  planId: string;
+  number: number;
+  status: TrainingPlanStatus;
+  sections: TrainingPlanSection[];
+  note: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
+}
+
+export interface TrainingPlanRecord {
+  id: string;
+  organisationId: string;
+  courseSystemId: string;
+  specialtyCode: string | null;
+  titleZh: string;
+  createdAt: string;
+  /** Oldest first. */
+  versions: TrainingPlanVersionRecord[];
+}
+
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** Talent Training Plans and their numbered versions (an approved version is immutable, by trigger too). */
+export class TrainingPlanRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(
+    plan: { organisationId: string; courseSystemId: string; specialtyCode: string | null; titleZh: string },
+    sections: readonly TrainingPlanSection[],
+    by: string | null,
+    now: Date,
+  ): Promise<string> {
+    const row = await this.db
+      .insertInto('training_plans')
+      .values({
+        organisation_id: plan.organisationId,
+        course_system_id: plan.courseSystemId,
+        specialty_code: plan.specialtyCode,
+        title_zh: plan.titleZh,
+        created_by: by,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.addVersion(row.id, 1, sections, '', by, now);
+    return row.id;
+  }
+
+  async findSubject(courseSystemId: string, specialtyCode: string | null): Promise<string | null> {
+    let query = this.db.selectFrom('training_plans').select('id').where('course_system_id', '=', courseSystemId);
+    query =
+      specialtyCode === null
+        ? query.where('specialty_code', 'is', null)
+        : query.where('specialty_code', '=', specialtyCode);
+    return (await query.executeTakeFirst())?.id ?? null;
+  }
+
+  async addVersion(
+    planId: string,
+    number: number,
+    sections: readonly TrainingPlanSection[],
+    note: string,
+    by: string | null,
+    now: Date,
+  ): Promise<string> {
+    const row = await this.db
+      .insertInto('training_plan_versions')
+      .values({
+        plan_id: planId,
+        number,
+        sections: JSON.stringify(sections),
+        note,
+        created_by: by,
+        created_at: now,
+        updated_by: by,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async list(organisationId: string): Promise<TrainingPlanRecord[]> {
+    const plans = await this.db
+      .selectFrom('training_plans')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    if (plans.length === 0) return [];
+    const versions = await this.versionsOf(plans.map((plan) => plan.id));
+    return plans.map((plan) => this.toRecord(plan, versions));
+  }
+
+  async find(id: string): Promise<TrainingPlanRecord | null> {
+    const plan = await this.db.selectFrom('training_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!plan) return null;
+    return this.toRecord(plan, await this.versionsOf([plan.id]));
+  }
+
+  async lock(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('training_plans')
+      .select('id')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async updateDraft(
+    versionId: string,
+    sections: readonly TrainingPlanSection[],
+    note: string,
+    by: string | null,
+    now: Date,
+  ): Promise<void> {
+    await this.db
+      .updateTable('training_plan_versions')
+      .set({ sections: JSON.stringify(sections), note, updated_by: by, updated_at: now })
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .execute();
+  }
+
+  async approve(versionId: string, by: string | null, byName: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('training_plan_versions')
+      .set({ status: 'approved', approved_by: by, approved_by_name: byName, approved_at: now, updated_at: now })
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .execute();
+  }
+
+  private async versionsOf(planIds: readonly string[]): Promise<Map<string, TrainingPlanVersionRecord[]>> {
+    const rows = await this.db
+      .selectFrom('training_plan_versions')
+      .selectAll()
+      .where('plan_id', 'in', planIds)
+      .orderBy('plan_id')
+      .orderBy('number')
+      .execute();
+    const byPlan = new Map<string, TrainingPlanVersionRecord[]>();
+    for (const row of rows) {
+      const list = byPlan.get(row.plan_id) ?? [];
+      list.push({
+        id: row.id,
+        planId: row.plan_id,
+        number: row.number,
+        status: row.status as TrainingPlanStatus,
+        sections: json<TrainingPlanSection[]>(row.sections),
+        note: row.note,
+        createdBy: row.created_by,
+        createdAt: iso(row.created_at)!,
+        updatedAt: iso(row.updated_at)!,
+        approvedBy: row.approved_by,
+        approvedByName: row.approved_by_name,
+        approvedAt: iso(row.approved_at),
+      });
+      byPlan.set(row.plan_id, list);
+    }
+    return byPlan;
+  }
+
+  private toRecord(
+    plan: {
+      id: string;
+      organisation_id: string;
+      course_system_id: string;
+      specialty_code: string | null;
+      title_zh: string;
+      created_at: Date;
+    },
+    versions: Map<string, TrainingPlanVersionRecord[]>,
+  ): TrainingPlanRecord {
+    return {
+      id: plan.id,
+      organisationId: plan.organisation_id,
+      courseSystemId: plan.course_system_id,
+      specialtyCode: plan.specialty_code,
+      titleZh: plan.title_zh,
+      createdAt: iso(plan.created_at)!,
+      versions: versions.get(plan.id) ?? [],
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import { api, buildUrl } from '../../../api/api-client.js';
+import type {
+  CollegeCourseDto,
+  CourseListImportResult,
+  CourseSystemDetail,
+  CourseSystemList,
+  CoverageReportDto,
+  CreateCourseSystemInput,
+  PathwayRequest,
+  PathwayResult,
+  ReplanInput,
+  TrainingPlanDto,
+  TrainingPlanList,
+} from '../../../api/contracts.js';
+
+const segment = encodeURIComponent;
+const college = (organisationId: string) => `/api/organisations/${segment(organisationId)}`;
+const systems = (organisationId: string) => `${college(organisationId)}/course-systems`;
+const plans = (organisationId: string) => `${college(organisationId)}/training-plans`;
+
+export function listCourseSystems(organisationId: string, signal?: AbortSignal): Promise<CourseSystemList> {
+  return api.get<CourseSystemList>(systems(organisationId), { signal });
+}
+
+export function createCourseSystem(
+  organisationId: string,
+  input: CreateCourseSystemInput,
+): Promise<CourseSystemDetail> {
+  return api.post<CourseSystemDetail>(systems(organisationId), input);
+}
+
+export function getCourseSystem(organisationId: string, id: string, signal?: AbortSignal): Promise<CourseSystemDetail> {
+  return api.get<CourseSystemDetail>(`${systems(organisationId)}/${segment(id)}`, { signal });
+}
+
+export function replanCourseSystem(
+  organisationId: string,
+  id: string,
+  input: ReplanInput,
+): Promise<CourseSystemDetail> {
+  return api.post<CourseSystemDetail>(`${systems(organisationId)}/${segment(id)}/plan`, input);
+}
+
+export function planPathway(organisationId: string, id: string, request: PathwayRequest): Promise<PathwayResult> {
+  return api.post<PathwayResult>(`${systems(organisationId)}/${segment(id)}/pathway`, request);
+}
+
+export function getCoverage(
+  organisationId: string,
+  id: string,
+  links: 'confirmed' | 'suggested',
+  signal?: AbortSignal,
+): Promise<CoverageReportDto> {
+  return api.get<CoverageReportDto>(`${systems(organisationId)}/${segment(id)}/coverage`, { query: { links }, signal });
+}
+
+export function listCollegeCourses(
+  organisationId: string,
+  signal?: AbortSignal,
+): Promise<{ items: CollegeCourseDto[] }> {
+  return api.get<{ items: CollegeCourseDto[] }>(`${college(organisationId)}/courses`, { signal });
+}
+
+export function importCourseList(organisationId: string, file: File): Promise<CourseListImportResult> {
+  return api.postFile<CourseListImportResult>(`${college(organisationId)}/courses/import`, file, {
+    query: { fileName: file.name },
+  });
+}
+
+export function decideCourseLink(
+  organisationId: string,
+  code: string,
+  competencyId: string,
+  status: 'confirmed' | 'rejected',
+): Promise<{ items: CollegeCourseDto[] }> {
+  return api.put<{ items: CollegeCourseDto[] }>(
+    `${college(organisationId)}/courses/${segment(code)}/links/${segment(competencyId)}`,
+    { status },
+  );
+}
+
+export function listTrainingPlans(organisationId: string, signal?: AbortSignal): Promise<TrainingPlanList> {
+  return api.get<TrainingPlanList>(plans(organisationId), { signal });
+}
+
+export function createTrainingPlan(
+  organisationId: string,
+  input: { courseSystemId: string; specialtyCode: string | null },
+): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(plans(organisationId), input);
+}
+
+export function getTrainingPlan(organisationId: string, id: string, signal?: AbortSignal): Promise<TrainingPlanDto> {
+  return api.get<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}`, { signal });
+}
+
+export function saveTrainingPlanDraft(
+  organisationId: string,
+  id: string,
+  input: { sections: { key: string; text: string }[]; note?: string },
+): Promise<TrainingPlanDto> {
+  return api.put<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/draft`, input);
+}
+
+export function approveTrainingPlan(organisationId: string, id: string): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/approve`);
+}
+
+export function startTrainingPlanVersion(
+  organisationId: string,
+  id: string,
+  refresh: boolean,
+): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/versions`, { refresh });
+}
+
+/** Where the browser downloads one version (a plain link: the session cookie goes with it). */
+export function trainingPlanExportUrl(
+  organisationId: string,
+  id: string,
+  number: number,
+  format: 'docx' | 'xlsx' | 'pdf',
+): string {
+  return buildUrl(`${plans(organisationId)}/${segment(id)}/versions/${number}/export`, { format });
+}

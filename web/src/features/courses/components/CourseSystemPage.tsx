@@ -1,0 +1,133 @@
+import { Alert, Card, Descriptions, Flex, Statistic, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CourseSystemDetail } from '../../../api/contracts.js';
+import { useApiQuery } from '../../../api/use-api-query.js';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
+import { PageLoading } from '../../../components/PageLoading.js';
+import { pickName } from '../../../i18n/pick-name.js';
+import { getCourseSystem } from '../api/courses-api.js';
+import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
+import { CourseMatrix } from './CourseMatrix.js';
+import { CoveragePanel } from './CoveragePanel.js';
+import { PathwayPlanner } from './PathwayPlanner.js';
+import { SemesterBoard } from './SemesterBoard.js';
+
+/** One course system: figures, the matrix, the semester board, the pathway planner, the existing-course check. */
+export function CourseSystemPage() {
+  const { t } = useTranslation();
+  const { courseSystemId = '' } = useParams();
+  const college = useCourseCollege();
+  if (!college) return <Card>{t('courses.notCollege')}</Card>;
+  return <CourseSystemView key={`${college.organisationId}:${courseSystemId}`} college={college} id={courseSystemId} />;
+}
+
+function CourseSystemView({ college, id }: { college: CourseCollege; id: string }) {
+  const { t, i18n } = useTranslation();
+  const query = useApiQuery((signal) => getCourseSystem(college.organisationId, id, signal), id);
+  if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
+  if (!query.data) return <PageLoading />;
+  const system = query.data;
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Link to="/course-systems">← {t('courses.detail.back')}</Link>
+        <Typography.Title level={2} style={{ margin: '8px 0 0' }} data-testid="course-system-title">
+          {pickName(system.titleZh, system.titleEn, i18n.language)}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t('courses.detail.framework', {
+            framework: system.framework,
+            group: system.groupId,
+            status: t(`groups.status.${system.proposalStatus}`, { defaultValue: system.proposalStatus }),
+          })}
+        </Typography.Text>
+      </div>
+      <Summary system={system} />
+      <Card>
+        <Tabs
+          destroyOnHidden
+          items={[
+            {
+              key: 'matrix',
+              label: t('courses.detail.tabs.matrix'),
+              children: <CourseMatrix system={system} />,
+            },
+            {
+              key: 'semesters',
+              label: <span data-testid="tab-semesters">{t('courses.detail.tabs.semesters')}</span>,
+              children: (
+                <SemesterBoard
+                  system={system}
+                  organisationId={college.organisationId}
+                  canReplan={college.canDirect}
+                  onReplanned={query.reload}
+                />
+              ),
+            },
+            {
+              key: 'pathway',
+              label: <span data-testid="tab-pathway">{t('courses.detail.tabs.pathway')}</span>,
+              children: <PathwayPlanner system={system} organisationId={college.organisationId} />,
+            },
+            ...(college.isStudentOnly
+              ? []
+              : [
+                  {
+                    key: 'coverage',
+                    label: <span data-testid="tab-coverage">{t('courses.detail.tabs.coverage')}</span>,
+                    children: <CoveragePanel system={system} college={college} />,
+                  },
+                ]),
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}
+
+function Summary({ system }: { system: CourseSystemDetail }) {
+  const { t } = useTranslation();
+  const plan = system.plan;
+  return (
+    <Card>
+      <Flex vertical gap={12}>
+        <Flex gap={32} wrap>
+          <Statistic title={t('courses.detail.courses')} value={system.totals.courses} />
+          <Statistic title={t('courses.detail.credits')} value={system.totals.credits} />
+          <Statistic title={t('courses.detail.hours')} value={system.totals.hours} />
+          <Statistic
+            title={t('courses.detail.busiest')}
+            value={plan.busiest}
+            suffix={`/ ${system.maxCredits}`}
+            data-testid="course-system-busiest"
+          />
+        </Flex>
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item>
+            <span data-testid="course-system-solver">
+              {plan.method === 'mip'
+                ? t('courses.detail.solverMip', {
+                    solver: plan.solver,
+                    status: plan.status,
+                    gap: ((plan.gap ?? 0) * 100).toFixed(2),
+                    seconds: plan.seconds,
+                  })
+                : t('courses.detail.solverHeuristic', { seconds: plan.seconds })}
+            </span>
+          </Descriptions.Item>
+        </Descriptions>
+        {system.violations.length === 0 ? (
+          <Alert type="success" showIcon title={t('courses.detail.violationsNone')} data-testid="course-system-ok" />
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            title={t('courses.detail.violations')}
+            description={system.violations.join('; ')}
+          />
+        )}
+      </Flex>
+    </Card>
+  );
+}
