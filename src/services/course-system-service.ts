@@ -202,10 +202,14 @@ export async function replanCourseSystem(
   request: ReplanRequest,
 ): Promise<CourseSystemDetail> {
   checkOptions(request);
+  // The courses of a course system never change, so the (possibly long) solve runs outside the transaction: on
+  // the embedded database a transaction holds its only connection.
+  const record = await requireCourseSystem(context.store.repositories, organisationId, courseSystemId);
+  const semesterPlan = await plan(allCourses(record.system), request, performance.now());
   await context.store.transaction(async (repositories) => {
-    await repositories.courseSystems.lock(courseSystemId);
-    const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
-    const semesterPlan = await plan(allCourses(record.system), request, performance.now());
+    if (!(await repositories.courseSystems.lock(courseSystemId))) {
+      throw new DomainError('COURSE_SYSTEM_NOT_FOUND', 'No such course system here.', { courseSystemId });
+    }
     await repositories.courseSystems.updatePlan(
       courseSystemId,
       {
