@@ -1,25 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
-import { logInAt } from './log-in.js';
-import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useZerodockBrowser } from './use-zerodock-browser.js';
 
-let zerodock: ZerodockProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  zerodock = await startZerodockProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await zerodock?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  return context.newPage();
-}
+const harness = useZerodockBrowser({ width: 1440, height: 1000 });
+const { newPage, logIn } = harness;
 
 async function openDemoCourseSystem(page: Page): Promise<void> {
   await page.getByTestId('nav-courseSystems').click();
@@ -32,7 +16,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
   it('group director: reads the solved plan, re-plans with a tighter cap, reviews the course list against the posts', async () => {
     const page = await newPage();
     try {
-      await logInAt(zerodock.baseUrl, page, 'director@demo.zerodock.local');
+      await logIn(page, 'director@demo.zerodock.local');
       await openDemoCourseSystem(page);
       expect(await page.getByTestId('course-system-solver').innerText()).toMatch(/HiGHS .*optimal.*0\.00%/);
       await page.getByTestId('course-matrix').locator('tbody tr.ant-table-row').first().waitFor();
@@ -80,7 +64,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
   it('student: plans a pathway to a target post and is warned when a free choice leaves it uncovered', async () => {
     const page = await newPage();
     try {
-      await logInAt(zerodock.baseUrl, page, 'student@demo.zerodock.local');
+      await logIn(page, 'student@demo.zerodock.local');
       await openDemoCourseSystem(page);
       expect(await page.getByTestId('tab-coverage').count()).toBe(0);
       await page.getByTestId('tab-pathway').click();
@@ -102,7 +86,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
   it('group director: edits the drafted training plan, approves it (then it is read-only), starts version 2, downloads the PDF', async () => {
     const page = await newPage();
     try {
-      await logInAt(zerodock.baseUrl, page, 'director@demo.zerodock.local');
+      await logIn(page, 'director@demo.zerodock.local');
       await page.getByTestId('nav-trainingPlans').click();
       await page.getByTestId('training-plans-table').getByText('软件技术（软件测试方向）专业人才培养方案').click();
       await page.getByTestId('training-plan-sections').waitFor();
@@ -122,7 +106,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await page.getByTestId('training-plan-export').hover();
       const pdfLink = page.getByTestId('training-plan-export-pdf');
       await pdfLink.waitFor();
-      const url = new URL((await pdfLink.getAttribute('href'))!, zerodock.baseUrl).toString();
+      const url = new URL((await pdfLink.getAttribute('href'))!, harness.zerodock.baseUrl).toString();
       const response = await page.request.get(url);
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('application/pdf');

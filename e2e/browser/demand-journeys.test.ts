@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
-import { logInAt } from './log-in.js';
-import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
+import { useZerodockBrowser } from './use-zerodock-browser.js';
 
 /** A small postings file as a city office would export it: three years, one repeated posting. */
 const POSTINGS_CSV = [
@@ -18,29 +15,16 @@ const POSTINGS_CSV = [
   'p6,工业软件测试工程师,"负责工业软件的 Selenium 自动化测试，编写测试用例，使用 Python 编写测试脚本。",无锡智造软件有限公司,江苏省,无锡市,2022-03-01,',
 ].join('\n');
 
-let zerodock: ZerodockProcess;
-let browser: Browser;
+const harness = useZerodockBrowser({ width: 1366, height: 900 });
+const { newPage, logIn } = harness;
 let workDir: string;
 
-beforeAll(async () => {
+beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-demand-e2e-'));
-  zerodock = await startZerodockProcess();
-  browser = await launchChromium();
 });
-afterAll(async () => {
-  await browser?.close();
-  await zerodock?.stop();
+afterAll(() => {
   if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  return context.newPage();
-}
-
-function logIn(page: Page, email: string, password?: string): Promise<void> {
-  return logInAt(zerodock.baseUrl, page, email, password);
-}
 
 function writeFile(name: string, content: string): string {
   const file = path.join(workDir, name);

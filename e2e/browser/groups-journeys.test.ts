@@ -1,29 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
-import { logInAt } from './log-in.js';
-import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useZerodockBrowser } from './use-zerodock-browser.js';
 
-let zerodock: ZerodockProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  zerodock = await startZerodockProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await zerodock?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-  return context.newPage();
-}
-
-function logIn(page: Page, email: string, password?: string): Promise<void> {
-  return logInAt(zerodock.baseUrl, page, email, password);
-}
+const harness = useZerodockBrowser({ width: 1440, height: 1000 });
+const { newPage, logIn } = harness;
 
 /** Picks `value` in the antd Select with this test id (options carry `${prefix}-${value}` test ids). */
 async function choose(page: Page, selectTestId: string, optionTestId: string): Promise<void> {
@@ -201,9 +181,9 @@ describe('specialty-group journeys (Debian chromium, built app served by `zerodo
     try {
       await logIn(other, 'enterprise-admin@demo.zerodock.local');
       expect(await other.getByTestId('nav-specialtyGroups').count()).toBe(0);
-      await other.goto(`${zerodock.baseUrl}/specialty-groups`);
+      await other.goto(`${harness.zerodock.baseUrl}/specialty-groups`);
       await other.getByTestId('forbidden').waitFor();
-      await other.goto(`${zerodock.baseUrl}/committee`);
+      await other.goto(`${harness.zerodock.baseUrl}/committee`);
       await other.getByTestId('forbidden').waitFor();
     } finally {
       await other.context().close();

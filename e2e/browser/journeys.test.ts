@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './launch-chromium.js';
-import { logInAt } from './log-in.js';
-import { startZerodockProcess, type ZerodockProcess } from './start-zerodock-process.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useZerodockBrowser } from './use-zerodock-browser.js';
 
 const ALL_NAV = ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'] as const;
 
@@ -19,26 +17,8 @@ const NAVIGATION: Record<string, readonly (typeof ALL_NAV)[number][]> = {
   'officer@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
 };
 
-let zerodock: ZerodockProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  zerodock = await startZerodockProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await zerodock?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  return context.newPage();
-}
-
-function logIn(page: Page, email: string, password?: string): Promise<void> {
-  return logInAt(zerodock.baseUrl, page, email, password);
-}
+const harness = useZerodockBrowser({ width: 1366, height: 900 });
+const { newPage, logIn } = harness;
 
 async function logOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
@@ -48,8 +28,8 @@ async function logOut(page: Page): Promise<void> {
 
 describe('browser journeys (Debian chromium, built app served by `zerodock serve`)', () => {
   it('prints the URL and the demo logins on start', () => {
-    expect(zerodock.output()).toContain('Demo accounts');
-    expect(zerodock.output()).toContain('director@demo.zerodock.local');
+    expect(harness.zerodock.output()).toContain('Demo accounts');
+    expect(harness.zerodock.output()).toContain('director@demo.zerodock.local');
   });
 
   for (const [email, expected] of Object.entries(NAVIGATION)) {
@@ -62,7 +42,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
           expect({ item, visible }).toEqual({ item, visible: expected.includes(item) });
         }
         await logOut(page);
-        const session = await page.request.get(`${zerodock.baseUrl}/api/auth/session`);
+        const session = await page.request.get(`${harness.zerodock.baseUrl}/api/auth/session`);
         expect(session.status()).toBe(401);
       } finally {
         await page.context().close();
@@ -73,7 +53,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
   it('logs in from the demo account list, in Chinese first, and switches to English and back', async () => {
     const page = await newPage();
     try {
-      await page.goto(`${zerodock.baseUrl}/`);
+      await page.goto(`${harness.zerodock.baseUrl}/`);
       await page.getByTestId('demo-account-director@demo.zerodock.local').click();
       await page.getByTestId('login-submit').click();
       const title = page.getByTestId('dashboard-title');
@@ -109,7 +89,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
   it('shows a clear error for a wrong password', async () => {
     const page = await newPage();
     try {
-      await page.goto(`${zerodock.baseUrl}/login`);
+      await page.goto(`${harness.zerodock.baseUrl}/login`);
       await page.getByTestId('login-email').fill('teacher@demo.zerodock.local');
       await page.getByTestId('login-password').fill('not-the-password');
       await page.getByTestId('login-submit').click();
@@ -123,11 +103,11 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
   it('answers an anonymous API call with 401 and shows the 404 page for an unknown path', async () => {
     const page = await newPage();
     try {
-      const response = await page.request.get(`${zerodock.baseUrl}/api/organisations`);
+      const response = await page.request.get(`${harness.zerodock.baseUrl}/api/organisations`);
       expect(response.status()).toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_AUTHENTICATED');
       await logIn(page, 'student@demo.zerodock.local');
-      await page.goto(`${zerodock.baseUrl}/no/such/page`);
+      await page.goto(`${harness.zerodock.baseUrl}/no/such/page`);
       await page.getByTestId('not-found').waitFor();
     } finally {
       await page.context().close();
@@ -139,13 +119,13 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
     try {
       await logIn(page, 'college-admin@demo.zerodock.local');
       const organisations = (await (
-        await page.request.get(`${zerodock.baseUrl}/api/organisations?kind=college`)
+        await page.request.get(`${harness.zerodock.baseUrl}/api/organisations?kind=college`)
       ).json()) as {
         items: { id: string; nameEn: string }[];
       };
       const collegeB = organisations.items.find((item) => item.nameEn.startsWith('Suzhou Modern Services'));
       expect(collegeB).toBeDefined();
-      const response = await page.request.get(`${zerodock.baseUrl}/api/organisations/${collegeB?.id}/members`);
+      const response = await page.request.get(`${harness.zerodock.baseUrl}/api/organisations/${collegeB?.id}/members`);
       expect(response.status()).toBe(403);
 
       await page.getByTestId('nav-members').click();
@@ -232,7 +212,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
         ['export-xlsx', 'spreadsheetml'],
       ] as const) {
         const exported = await page.request.get(
-          `${zerodock.baseUrl}${await page.getByTestId(testId).getAttribute('href')}`,
+          `${harness.zerodock.baseUrl}${await page.getByTestId(testId).getAttribute('href')}`,
         );
         expect(exported.status()).toBe(200);
         expect(exported.headers()['content-type']).toContain(type);
@@ -333,7 +313,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('versions-table').waitFor();
       // The workbook of the shown release, exported by the signed-in browser.
       const exported = await page.request.get(
-        `${zerodock.baseUrl}${await page.getByTestId('export-xlsx').getAttribute('href')}`,
+        `${harness.zerodock.baseUrl}${await page.getByTestId('export-xlsx').getAttribute('href')}`,
       );
       expect(exported.status()).toBe(200);
       const workbook = await exported.body();

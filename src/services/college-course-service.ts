@@ -8,7 +8,7 @@ import { linkText } from '../core/linking/link-text.js';
 import type { CourseLink } from '../storage/repositories/college-course.repository.js';
 import { requireCollege } from './college-specialty-service.js';
 import { requireCourseSystem } from './course-system-service.js';
-import { CURATED_FRAMEWORK_KEY, loadLinker } from './linker-cache.js';
+import { CURATED_FRAMEWORK_KEY, loadLinker, type LoadedLinker } from './linker-cache.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
@@ -53,18 +53,27 @@ export async function importCourseList(
   return { file, courses: courses.length, suggestedLinks: suggestions.length, keptDecisions: kept };
 }
 
-async function labels(context: ServiceContext) {
+type Labels = (id: string) => { labelZh: string; labelEn: string };
+/** Curated competency labels per loaded linker (rebuilt only when the linker is). */
+const labelsByLinker = new WeakMap<LoadedLinker, Labels>();
+
+async function labels(context: ServiceContext): Promise<Labels> {
   const loaded = await loadLinker(context);
-  const prefix = `${CURATED_FRAMEWORK_KEY}:`;
-  const byId = new Map<string, { labelZh: string; labelEn: string }>();
-  for (const entry of loaded.entries) {
-    if (!entry.key.startsWith(prefix)) continue;
-    byId.set(entry.id, {
-      labelZh: entry.labelZh ?? entry.labelEn ?? entry.id,
-      labelEn: entry.labelEn ?? entry.labelZh ?? entry.id,
-    });
+  let labelOf = labelsByLinker.get(loaded);
+  if (!labelOf) {
+    const prefix = `${CURATED_FRAMEWORK_KEY}:`;
+    const byId = new Map<string, { labelZh: string; labelEn: string }>();
+    for (const entry of loaded.entries) {
+      if (!entry.key.startsWith(prefix)) continue;
+      byId.set(entry.id, {
+        labelZh: entry.labelZh ?? entry.labelEn ?? entry.id,
+        labelEn: entry.labelEn ?? entry.labelZh ?? entry.id,
+      });
+    }
+    labelOf = (id) => byId.get(id) ?? { labelZh: id, labelEn: id };
+    labelsByLinker.set(loaded, labelOf);
   }
-  return (id: string) => byId.get(id) ?? { labelZh: id, labelEn: id };
+  return labelOf;
 }
 
 export async function listCollegeCourses(

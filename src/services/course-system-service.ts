@@ -37,7 +37,7 @@ import type { ServiceContext } from './service-context.js';
 const bundles = new Map<string, Promise<TaxonomyBundle>>();
 
 /** Framework versions used by course systems are released (immutable): their bundles are remembered. */
-async function bundleOf(repositories: Repositories, versionId: string): Promise<TaxonomyBundle> {
+export async function bundleOf(repositories: Repositories, versionId: string): Promise<TaxonomyBundle> {
   let entry = bundles.get(versionId);
   if (!entry) {
     entry = repositories.frameworkVersions.loadBundle(versionId);

@@ -18,7 +18,7 @@ import type { Repositories } from '../storage/repositories/create-repositories.j
 import type { CourseSystemRecord } from '../storage/repositories/course-system.repository.js';
 import type { TrainingPlanRecord } from '../storage/repositories/training-plan.repository.js';
 import { requireCollege } from './college-specialty-service.js';
-import { requireCourseSystem } from './course-system-service.js';
+import { bundleOf, requireCourseSystem } from './course-system-service.js';
 import { snapshotActor } from './proposal-operations.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -41,7 +41,7 @@ async function factsOf(
   record: CourseSystemRecord,
   specialtyCode: string | null,
 ): Promise<TrainingPlanFacts> {
-  const bundle = await repositories.frameworkVersions.loadBundle(record.versionId);
+  const bundle = await bundleOf(repositories, record.versionId);
   const specialty = specialtyCode === null ? null : record.specialties.find((entry) => entry.code === specialtyCode);
   if (specialtyCode !== null && !specialty) {
     throw new DomainError(

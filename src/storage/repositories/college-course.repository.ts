@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CollegeCourse, CollegeCourseType } from '../../core/courses/college-course.js';
 import type { Database } from '../database-schema.js';
+import { json } from './column-values.js';
 
 export type { CollegeCourse, CollegeCourseType };
 
@@ -21,10 +22,6 @@ export interface CourseLink {
 export interface CollegeCourseRecord extends CollegeCourse {
   importedAt: string;
   links: CourseLink[];
-}
-
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 /** A college's current course list and the competencies each course teaches. */

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { CourseSystem, PublicCourse } from '../../core/courses/course-system.js';
 import type { SemesterPlan } from '../../core/courses/plan-semesters.js';
 import type { Database } from '../database-schema.js';
+import { json } from './column-values.js';
 
 /** A post of a course system as the planner read it: weights as the grouping weighed them, levels required. */
 export interface CourseSystemPost {
@@ -49,10 +50,6 @@ export interface CourseSystemRecord extends CourseSystemSummaryRecord {
 }
 
 export type NewCourseSystem = Omit<CourseSystemRecord, 'id' | 'createdAt' | 'updatedAt'> & { now: Date };
-
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
 
 const SUMMARY = [
   'id',

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../database-schema.js';
+import { iso } from './column-values.js';
 
 /** A posting ready to store (linked, classified, fingerprinted). */
 export interface PostingInsert {
@@ -79,11 +80,6 @@ export interface PostingRow {
 }
 
 const CHUNK = 5000;
-
-function iso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
 
 function isoDate(value: Date | string): string {
   if (typeof value === 'string') return value.slice(0, 10);

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { FrameworkHeader, FrameworkSource, TaxonomyBundle } from '../../core/taxonomy/taxonomy-bundle.js';
 import type { Database } from '../database-schema.js';
 import { competencyFromRow, postFromRow } from './taxonomy-rows.js';
+import { iso } from './column-values.js';
 
 export interface FrameworkVersionRecord {
   id: string;
@@ -35,11 +36,6 @@ export interface VersionCounts {
 const CHUNK = 5000;
 
 export type BulkProgress = (table: string, done: number, total: number) => void;
-
-function iso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
 
 /** Framework versions as whole snapshots: create, fill in bulk, load back, delete. */
 export class FrameworkVersionRepository {

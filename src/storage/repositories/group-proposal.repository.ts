@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { GroupingPost } from '../../core/groups/post-matrix.js';
 import type { Database } from '../database-schema.js';
+import { iso, json } from './column-values.js';
 
 export type ProposalStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 export type ProposalMethod = 'consensus' | 'average' | 'shared-neighbour' | 'k-means';
@@ -113,14 +114,6 @@ export interface ProposalEventRecord {
 }
 
 export type NewProposalEvent = Omit<ProposalEventRecord, 'id' | 'createdAt'> & { now: Date };
-
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-function iso(value: Date | string | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
-}
 
 /** Specialty-group proposals with their append-only trail of events. */
 export class GroupProposalRepository {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TrainingPlanSection } from '../../core/courses/training-plan.js';
 import type { Database } from '../database-schema.js';
+import { iso, json } from './column-values.js';
 
 export type TrainingPlanStatus = 'draft' | 'approved';
 
@@ -29,12 +30,6 @@ export interface TrainingPlanRecord {
   /** Oldest first. */
   versions: TrainingPlanVersionRecord[];
 }
-
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** Talent Training Plans and their numbered versions (an approved version is immutable, by trigger too). */
 export class TrainingPlanRepository {

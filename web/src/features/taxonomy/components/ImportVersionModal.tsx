@@ -1,12 +1,11 @@
-import { Alert, App, Button, Flex, Form, Input, Modal, Spin, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/api-error.js';
 import type { FrameworkVersion } from '../../../api/contracts.js';
 import { useFormSubmit } from '../../../hooks/use-form-submit.js';
-import { translateError } from '../../../i18n/translate-error.js';
 import { fetchFrameworkVersion, importFrameworkFile } from '../api/taxonomy-api.js';
 import { importFormatOf, versionName } from '../taxonomy-versions.js';
+import { ImportErrorAlert } from '../../../components/ImportErrorAlert.js';
 
 interface ImportValues {
   key?: string;
@@ -115,7 +114,13 @@ export function ImportVersionModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('taxonomy.versions.import.help')}</Typography.Paragraph>
-      {error !== null && <ImportErrorAlert error={error} />}
+      {error !== null && (
+        <ImportErrorAlert
+          error={error}
+          testId="import-version-error"
+          failedTitle={t('taxonomy.versions.import.failed')}
+        />
+      )}
       <Form<ImportValues>
         form={form}
         layout="vertical"
@@ -176,27 +181,5 @@ export function ImportVersionModal({
         </Flex>
       )}
     </Modal>
-  );
-}
-
-/** A file problem verbatim (the server names file, line and field); anything else in the person's language. */
-function ImportErrorAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const fileProblem = isApiError(error) && error.code === 'IMPORT_FAILED';
-  return (
-    <Alert
-      type="error"
-      showIcon
-      data-testid="import-version-error"
-      style={{ marginBottom: 16 }}
-      title={fileProblem ? t('taxonomy.versions.import.failed') : translateError(t, error)}
-      description={
-        fileProblem ? (
-          <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-            {error.message}
-          </Typography.Text>
-        ) : undefined
-      }
-    />
   );
 }
