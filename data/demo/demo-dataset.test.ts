@@ -7,7 +7,7 @@ import { readDemoDataset } from '../../src/services/demo-service.js';
 const dataset = readDemoDataset(path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-dataset.json'));
 
 describe('the demo dataset', () => {
-  it('has the organisations the scheme needs: a city office, two colleges, a manufacturer and three providers', () => {
+  it('has the organisations the scheme needs: a city office, its steering committee, two colleges, a manufacturer and three providers', () => {
     const kinds = dataset.organisations.map(
       (organisation) => `${organisation.kind}:${organisation.enterpriseType ?? ''}`,
     );
@@ -15,6 +15,22 @@ describe('the demo dataset', () => {
     expect(kinds.filter((kind) => kind === 'college:')).toHaveLength(2);
     expect(kinds.filter((kind) => kind === 'enterprise:manufacturer')).toHaveLength(1);
     expect(kinds.filter((kind) => kind === 'enterprise:service_provider')).toHaveLength(3);
+    expect(kinds.filter((kind) => kind === 'committee:')).toHaveLength(1);
+  });
+
+  it('seats the steering committee with people of an enterprise, a college and the city office', () => {
+    const kindOf = new Map(dataset.organisations.map((organisation) => [organisation.key, organisation.kind]));
+    const seated = dataset.people.filter((person) =>
+      person.memberships.some((membership) => kindOf.get(membership.organisation) === 'committee'),
+    );
+    const homes = new Set(
+      seated.flatMap((person) =>
+        person.memberships
+          .map((membership) => kindOf.get(membership.organisation))
+          .filter((kind) => kind !== 'committee'),
+      ),
+    );
+    expect([...homes].sort()).toEqual(['city_office', 'college', 'enterprise']);
   });
 
   it('labels every organisation as demo data in both languages', () => {

@@ -39,6 +39,10 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN':
     case 'NOT_A_MEMBER':
+    case 'ROLE_NOT_GRANTABLE':
+    case 'CANNOT_CHANGE_OWN_ROLES':
+    case 'CONFLICT_OF_INTEREST':
+    case 'IMPORT_NOT_OWNED':
     case 'RATE_LIMITED':
       return EXIT.noPermission;
     case 'NOT_FOUND':
@@ -55,6 +59,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'COURSE_SYSTEM_NOT_FOUND':
     case 'COURSE_NOT_FOUND':
     case 'TRAINING_PLAN_NOT_FOUND':
+    case 'INVITATION_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
     case 'EXPORT_UNAVAILABLE':

@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   'organisation.created',
   'member.added',
   'member.removed',
+  'member.roles_changed',
+  'member.invited',
+  'invitation.revoked',
+  'invitation.accepted',
+  'invitation.declined',
   'admin.created',
   'demo.loaded',
 ] as const;

@@ -18,6 +18,20 @@ export const membershipSchema = z.object({
 });
 export type Membership = z.infer<typeof membershipSchema>;
 
+/**
+ * What the signed-in person may call, computed by the server from its route policies (the UI offers exactly this;
+ * the server still decides every request): route keys `METHOD /api/path/:param`.
+ */
+export const capabilitiesSchema = z.object({
+  /** Routes that do not depend on an organisation. */
+  anywhere: z.array(z.string()),
+  /** Tenant routes allowed in each of the person's organisations. */
+  organisations: z.record(z.string(), z.array(z.string())),
+  /** Tenant routes allowed in every organisation (platform administrators). */
+  everyOrganisation: z.array(z.string()),
+});
+export type CapabilitiesView = z.infer<typeof capabilitiesSchema>;
+
 export const sessionResponseSchema = z.object({
   person: z.object({
     id: uuidSchema,
@@ -31,6 +45,9 @@ export const sessionResponseSchema = z.object({
   /** Send back in the `x-csrf-token` header on every POST, PUT, PATCH and DELETE. */
   csrfToken: z.string(),
   expiresAt: z.string(),
+  capabilities: capabilitiesSchema,
+  /** Invitations to organisations waiting for this person's answer. */
+  pendingInvitations: z.number().int(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -62,3 +79,33 @@ export const demoAccountsResponseSchema = z.object({
 export type DemoAccountsResponse = z.infer<typeof demoAccountsResponseSchema>;
 
 export const okResponseSchema = z.object({ ok: z.literal(true) });
+
+/** An invitation code as the invitee received it (in the link's fragment). */
+export const invitationCodeRequestSchema = z.object({ code: z.string().trim().min(16).max(128) }).strict();
+
+/**
+ * Accept an invitation with its code, signing in: with the password of the invited e-mail's account when it has
+ * one, otherwise the password of the account this creates (and the name to use; the inviter's spelling by default).
+ */
+export const acceptInvitationRequestSchema = z
+  .object({
+    code: z.string().trim().min(16).max(128),
+    password: z.string().min(1).max(256),
+    displayName: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict();
+export type AcceptInvitationRequest = z.infer<typeof acceptInvitationRequestSchema>;
+
+/** What the holder of an invitation code sees before accepting it. */
+export const invitationPreviewSchema = z.object({
+  organisationNameZh: z.string(),
+  organisationNameEn: z.string(),
+  organisationKind: organisationKindSchema,
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  expiresAt: z.string(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+export const invitationIdParamsSchema = z.object({ invitationId: uuidSchema }).strict();

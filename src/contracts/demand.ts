@@ -72,6 +72,8 @@ export const postingImportSchema = z.object({
   linkMode: linkModeSchema,
   createdAt: isoDateTimeSchema,
   finishedAt: isoDateTimeSchema.nullable(),
+  /** The organisation that made the import (null: the platform); it alone, with the platform, may delete it. */
+  organisationId: uuidSchema.nullable(),
 });
 export type PostingImport = z.infer<typeof postingImportSchema>;
 export const postingImportListSchema = z.object({ items: z.array(postingImportSchema) });

@@ -27,7 +27,7 @@ export const organisationListQuerySchema = z
 
 export const createOrganisationRequestSchema = z
   .object({
-    kind: z.enum(['college', 'enterprise', 'city_office']),
+    kind: z.enum(['college', 'enterprise', 'city_office', 'committee']),
     nameZh: z.string().trim().min(1).max(200),
     nameEn: z.string().trim().min(1).max(200),
     province: z.string().trim().min(1).max(100),
@@ -61,13 +61,55 @@ export const memberListQuerySchema = z
   })
   .strict();
 
-export const addMemberRequestSchema = z
+/**
+ * Invite a person (by e-mail) to join the organisation with roles. The answer is the same whether or not the
+ * e-mail has an account: nobody learns who is registered, and nobody joins an organisation without accepting.
+ */
+export const inviteMemberRequestSchema = z
   .object({
     email: z.email().max(254),
     displayName: z.string().trim().min(1).max(100),
-    roles: z.array(roleSchema).min(1).max(9),
-    /** Initial password for a new person; ignored (and may be omitted) when the e-mail already has an account. */
-    initialPassword: z.string().min(1).max(256).optional(),
+    roles: z.array(roleSchema).min(1).max(10),
   })
   .strict();
-export type AddMemberRequest = z.infer<typeof addMemberRequestSchema>;
+export type InviteMemberRequest = z.infer<typeof inviteMemberRequestSchema>;
+
+export const invitationStatusSchema = z.enum(['pending', 'accepted', 'declined', 'revoked', 'expired']);
+
+export const invitationSchema = z.object({
+  id: uuidSchema,
+  organisationId: uuidSchema,
+  organisationNameZh: z.string(),
+  organisationNameEn: z.string(),
+  organisationKind: organisationKindSchema,
+  email: z.string(),
+  /** The name the inviting admin typed (never the account's own name). */
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  status: invitationStatusSchema,
+  invitedByName: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationListSchema = pageOf(invitationSchema);
+export type InvitationList = z.infer<typeof invitationListSchema>;
+
+/** The invitation just created, with its one-time code: shown once, to be handed to the invitee. */
+export const createdInvitationSchema = z.object({
+  invitation: invitationSchema,
+  code: z.string(),
+  /** Where the invitee accepts it in the web app (the code travels in the fragment, never to a server log). */
+  acceptPath: z.string(),
+});
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+
+export const invitationParamsSchema = z.object({ organisationId: uuidSchema, invitationId: uuidSchema }).strict();
+
+/** Replace a member's roles in this organisation (the roles taken away and given must be the caller's to grant). */
+export const setMemberRolesRequestSchema = z.object({ roles: z.array(roleSchema).min(1).max(10) }).strict();
+export type SetMemberRolesRequest = z.infer<typeof setMemberRolesRequestSchema>;
+
+/** The roles a caller may hand out in an organisation (what the invitation form offers). */
+export const grantableRolesSchema = z.object({ roles: z.array(roleSchema) });

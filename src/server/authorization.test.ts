@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_KEYS } from '../contracts/route-keys.js';
 import { testBackend } from '../storage/test-database.js';
 import { deriveDraft } from '../services/taxonomy-service.js';
 import { ApiClient, DEMO_PASSWORD, startTestServer, type TestServer } from './test-server.js';
@@ -12,6 +13,7 @@ import { ApiClient, DEMO_PASSWORD, startTestServer, type TestServer } from './te
 type Persona =
   | 'anonymous'
   | 'admin'
+  | 'curator'
   | 'college-admin'
   | 'director'
   | 'teacher'
@@ -24,6 +26,7 @@ type Persona =
 const PERSONAS: Persona[] = [
   'anonymous',
   'admin',
+  'curator',
   'college-admin',
   'director',
   'teacher',
@@ -49,30 +52,22 @@ const tenantScoped =
   (persona, tenant) =>
     persona === 'admin' || (tenant === 'own' && personas.includes(persona));
 
-const specialtyReaders = tenantScoped(
-  'college-admin',
-  'director',
-  'teacher',
-  'college-b-admin',
-  'committee',
-  'officer',
-);
+// A college's own staff read its specialties, proposals, course systems and plans; the steering committee works from
+// its own routes, and committee seats sit in the committee organisation only.
+const specialtyReaders = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
 const specialtyDirectors = tenantScoped('college-admin', 'director', 'college-b-admin');
+// Committee seats (role-anywhere): the demo director, the manufacturer's manager and the city officer sit on it.
 const steeringCommittee = only('admin', 'director', 'committee', 'officer');
 // Course systems: the specialty readers and the college's students; teachers confirm links and edit plan drafts.
-const courseSystemReaders = tenantScoped(
-  'college-admin',
-  'director',
-  'teacher',
-  'student',
-  'college-b-admin',
-  'committee',
-  'officer',
-);
+const courseSystemReaders = tenantScoped('college-admin', 'director', 'teacher', 'student', 'college-b-admin');
 const courseTeachers = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
+// Organisation admins manage their own people (which roles they may grant is decided by the service).
+const organisationAdmins = tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin');
+// The shared framework and postings are the platform's: its admins and curators edit and import; releasing is a
+// decision of platform admins and the steering committee.
+const platformEditors = only('admin', 'curator');
+const releasers = only('admin', 'director', 'committee', 'officer');
 
-// Taxonomy editing is for platform admins, group directors and committee members (the demo director and officer
-// also sit on the steering committee); deriving and releasing versions for platform admins and committee members.
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': publicRoute,
   'GET /api/openapi.json': publicRoute,
@@ -97,42 +92,43 @@ const EXPECTED: Record<string, Rule> = {
     'engineer',
     'officer',
   ),
-  'POST /api/organisations/:organisationId/members': tenantScoped(
-    'college-admin',
-    'college-b-admin',
-    'enterprise-admin',
-  ),
-  'DELETE /api/organisations/:organisationId/members/:personId': tenantScoped(
-    'college-admin',
-    'college-b-admin',
-    'enterprise-admin',
-  ),
+  'GET /api/organisations/:organisationId/grantable-roles': organisationAdmins,
+  'POST /api/organisations/:organisationId/invitations': organisationAdmins,
+  'GET /api/organisations/:organisationId/invitations': organisationAdmins,
+  'DELETE /api/organisations/:organisationId/invitations/:invitationId': organisationAdmins,
+  'PUT /api/organisations/:organisationId/members/:personId/roles': organisationAdmins,
+  'DELETE /api/organisations/:organisationId/members/:personId': organisationAdmins,
+  'POST /api/invitations/preview': publicRoute,
+  'POST /api/invitations/accept': publicRoute,
+  'GET /api/auth/invitations': signedIn,
+  'POST /api/auth/invitations/:invitationId/accept': signedIn,
+  'POST /api/auth/invitations/:invitationId/decline': signedIn,
   'GET /api/audit-events': tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin'),
   'GET /api/stats': only('admin'),
   'GET /api/frameworks': signedIn,
   'GET /api/frameworks/diff': signedIn,
-  'POST /api/frameworks/import': only('admin', 'director', 'committee', 'officer'),
+  'POST /api/frameworks/import': platformEditors,
   'GET /api/frameworks/:versionId': signedIn,
-  'POST /api/frameworks/:versionId/drafts': only('admin', 'director', 'committee', 'officer'),
-  'POST /api/frameworks/:versionId/release': only('admin', 'director', 'committee', 'officer'),
+  'POST /api/frameworks/:versionId/drafts': platformEditors,
+  'POST /api/frameworks/:versionId/release': releasers,
   'GET /api/frameworks/:versionId/export': signedIn,
   'GET /api/frameworks/:versionId/competencies': signedIn,
-  'POST /api/frameworks/:versionId/competencies': only('admin', 'director', 'committee', 'officer'),
+  'POST /api/frameworks/:versionId/competencies': platformEditors,
   'GET /api/frameworks/:versionId/competencies/:competencyId': signedIn,
-  'PATCH /api/frameworks/:versionId/competencies/:competencyId': only('admin', 'director', 'committee', 'officer'),
+  'PATCH /api/frameworks/:versionId/competencies/:competencyId': platformEditors,
   'GET /api/frameworks/:versionId/competencies/:competencyId/history': signedIn,
   'GET /api/frameworks/:versionId/posts': signedIn,
   'GET /api/frameworks/:versionId/posts/:postId': signedIn,
-  'PUT /api/frameworks/:versionId/posts/:postId/requirements': only('admin', 'director', 'committee', 'officer'),
+  'PUT /api/frameworks/:versionId/posts/:postId/requirements': platformEditors,
   'GET /api/frameworks/:versionId/posts/:postId/history': signedIn,
   'GET /api/frameworks/:versionId/occupations': signedIn,
   'GET /api/frameworks/:versionId/specialties': signedIn,
-  // Demand: reading is for everyone signed in; posting files are imported by platform admins, city officers and
-  // committee members; declarations belong to their enterprise (admins write, admins and engineers read).
+  // Demand: reading is for everyone signed in; posting files are imported by the platform and city officers (an
+  // import is deleted by whoever made it, which the service checks); declarations belong to their enterprise.
   'POST /api/demand/link': signedIn,
   'GET /api/demand/imports': signedIn,
-  'POST /api/demand/imports': only('admin', 'director', 'committee', 'officer'),
-  'DELETE /api/demand/imports/:importId': only('admin', 'director', 'committee', 'officer'),
+  'POST /api/demand/imports': only('admin', 'curator', 'officer'),
+  'DELETE /api/demand/imports/:importId': only('admin', 'curator', 'officer'),
   'GET /api/demand/postings': signedIn,
   'GET /api/demand/postings/:postingId': signedIn,
   'GET /api/demand/overview': signedIn,
@@ -147,10 +143,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/organisations/:organisationId/demand-declarations': tenantScoped('enterprise-admin'),
   'DELETE /api/organisations/:organisationId/demand-declarations/:declarationId': tenantScoped('enterprise-admin'),
   'POST /api/organisations/:organisationId/demand-declarations/import': tenantScoped('enterprise-admin'),
-  // Specialty groups: a college's readers (admins, directors, teachers, committee members) read its specialties and
-  // proposals, its directors and admins write them; committee members of an enterprise or the city office pass the
-  // role check in their own organisation and are then told it is not a college (400). The steering committee is a
-  // committee seat anywhere (the demo director sits on it for college A).
+  // Specialty groups: a college's staff read its specialties and proposals, its directors and admins write them; the
+  // steering committee (a seat in the committee organisation) reviews submitted proposals of every college.
   'GET /api/organisations/:organisationId/specialties': specialtyReaders,
   'PUT /api/organisations/:organisationId/specialties/:code': specialtyDirectors,
   'DELETE /api/organisations/:organisationId/specialties/:code': specialtyDirectors,
@@ -216,8 +210,9 @@ function organisationFor(persona: Persona, tenant: Tenant): { id: string; kind: 
 const ROLE_FOR_KIND: Record<string, string> = {
   college: 'student',
   enterprise: 'enterprise_engineer',
-  city_office: 'committee_member',
-  platform: 'platform_admin',
+  city_office: 'city_officer',
+  platform: 'platform_curator',
+  committee: 'committee_member',
 };
 
 /** A valid request for the route, so that only access — never validation — can refuse it. */
@@ -235,6 +230,7 @@ function sampleRequest(
     .replace(':importId', randomUUID())
     .replace(':postingId', randomUUID())
     .replace(':declarationId', randomUUID())
+    .replace(':invitationId', randomUUID())
     .replace(':versionId', draftVersionId)
     .replace(':competencyId', 'teamwork')
     .replace(':postId', 'ito-industrial-software-testing')
@@ -265,17 +261,22 @@ function sampleRequest(
           city: '苏州市',
         },
       };
-    case 'POST /api/organisations/:organisationId/members':
+    case 'POST /api/organisations/:organisationId/invitations':
       return {
         method,
         path,
         body: {
           email: `authz${counter}@test.zerodock.local`,
           displayName: `授权测试${counter}`,
-          roles: [ROLE_FOR_KIND[organisation.kind] ?? 'committee_member'],
-          initialPassword: 'a long enough password',
+          roles: [ROLE_FOR_KIND[organisation.kind] ?? 'student'],
         },
       };
+    case 'PUT /api/organisations/:organisationId/members/:personId/roles':
+      return { method, path, body: { roles: [ROLE_FOR_KIND[organisation.kind] ?? 'student'] } };
+    case 'POST /api/invitations/preview':
+      return { method, path, body: { code: `unknown-code-${counter}-0123456789` } };
+    case 'POST /api/invitations/accept':
+      return { method, path, body: { code: `unknown-code-${counter}-0123456789`, password: 'a long enough password' } };
     case 'POST /api/frameworks/:versionId/drafts':
       return { method, path, body: { label: `authz-${counter}` } };
     case 'POST /api/frameworks/:versionId/release':
@@ -404,6 +405,7 @@ describe(`authorization matrix on ${testBackend()}`, () => {
         .map((route) => `${route.method} ${route.url}`),
     );
     expect([...registered].sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect([...registered].sort()).toEqual([...ROUTE_KEYS].sort());
   });
 
   it('serves the API documentation routes publicly', async () => {

@@ -19,6 +19,7 @@ import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDashboardRoutes } from './routes/dashboard.routes.js';
 import { registerHealthRoutes } from './routes/health.routes.js';
+import { registerInvitationRoutes } from './routes/invitation.routes.js';
 import { registerMemberRoutes } from './routes/member.routes.js';
 import { registerOrganisationRoutes } from './routes/organisation.routes.js';
 import { registerStatsRoutes } from './routes/stats.routes.js';
@@ -101,6 +102,7 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   registerAuthRoutes(app, options);
   registerOrganisationRoutes(app, options);
   registerMemberRoutes(app, options);
+  registerInvitationRoutes(app, options);
   registerDashboardRoutes(app, options);
   registerAuditRoutes(app, options);
   registerStatsRoutes(app, options);

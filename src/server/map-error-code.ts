@@ -20,6 +20,10 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'CSRF_TOKEN_INVALID':
     case 'FORBIDDEN':
     case 'NOT_A_MEMBER':
+    case 'ROLE_NOT_GRANTABLE':
+    case 'CANNOT_CHANGE_OWN_ROLES':
+    case 'CONFLICT_OF_INTEREST':
+    case 'IMPORT_NOT_OWNED':
       return 403;
     case 'NOT_FOUND':
     case 'ORGANISATION_NOT_FOUND':
@@ -35,6 +39,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'COURSE_SYSTEM_NOT_FOUND':
     case 'COURSE_NOT_FOUND':
     case 'TRAINING_PLAN_NOT_FOUND':
+    case 'INVITATION_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SessionResponse } from '../contracts/auth.js';
 import { chooseActiveOrganisation, isMemberOf, type Actor } from '../core/access/actor.js';
+import type { Capabilities } from '../core/access/compute-capabilities.js';
 import { assertPasswordAcceptable } from '../core/access/password-policy.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { PersonMembership } from '../storage/repositories/membership.repository.js';
@@ -47,7 +48,7 @@ export async function login(
   context: ServiceContext,
   credentials: { email: string; password: string },
   origin: RequestOrigin,
-): Promise<{ token: string; view: SessionResponse }> {
+): Promise<{ token: string; auth: AuthenticatedSession }> {
   const { repositories } = context.store;
   const person = await repositories.people.findByEmail(credentials.email);
   decoyHash ??= context.passwords.hash(randomBytes(16).toString('hex'));
@@ -65,6 +66,29 @@ export async function login(
     });
     throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong', {});
   }
+  return startSession(context, person, origin, now);
+}
+
+/** Verifies a password against a person's hash, or against a decoy hash when there is none (equal timing). */
+export async function verifyPassword(
+  context: ServiceContext,
+  person: PersonRecord | undefined,
+  password: string,
+): Promise<boolean> {
+  decoyHash ??= context.passwords.hash(randomBytes(16).toString('hex'));
+  const passwordHash = person?.passwordHash ?? (await decoyHash);
+  const valid = await context.passwords.verify(passwordHash, password);
+  return valid && Boolean(person?.passwordHash) && !person?.disabled;
+}
+
+/** Opens a new session for a person who has just proven who they are (login, accepting an invitation). */
+export async function startSession(
+  context: ServiceContext,
+  person: PersonRecord,
+  origin: RequestOrigin,
+  now: Date,
+): Promise<{ token: string; auth: AuthenticatedSession }> {
+  const { repositories } = context.store;
   const memberships = await repositories.memberships.listForPerson(person.id);
   const token = randomBytes(32).toString('base64url');
   const session: SessionRecord = {
@@ -87,10 +111,7 @@ export async function login(
       ip: origin.ip,
     });
   });
-  return {
-    token,
-    view: presentSession({ session, person, memberships, actor: toActor(person, memberships, session) }),
-  };
+  return { token, auth: { session, person, memberships, actor: toActor(person, memberships, session) } };
 }
 
 /** Resolves a session cookie, sliding its idle expiry. Throws NOT_AUTHENTICATED or SESSION_EXPIRED. */
@@ -197,7 +218,7 @@ export async function setActiveOrganisation(
   context: ServiceContext,
   auth: AuthenticatedSession,
   organisationId: string,
-): Promise<SessionResponse> {
+): Promise<AuthenticatedSession> {
   if (!isMemberOf(auth.actor, organisationId)) {
     throw new DomainError('NOT_A_MEMBER', 'You are not a member of that organisation', {
       field: 'organisationId',
@@ -205,19 +226,28 @@ export async function setActiveOrganisation(
   }
   await context.store.repositories.sessions.setActiveOrganisation(auth.session.tokenHash, organisationId);
   const session = { ...auth.session, activeOrganisationId: organisationId };
-  return presentSession({ ...auth, session, actor: toActor(auth.person, auth.memberships, session) });
+  return { ...auth, session, actor: toActor(auth.person, auth.memberships, session) };
 }
 
 export async function setLocale(
   context: ServiceContext,
   auth: AuthenticatedSession,
   locale: Locale,
-): Promise<SessionResponse> {
+): Promise<AuthenticatedSession> {
   await context.store.repositories.people.updateLocale(auth.person.id, locale);
-  return presentSession({ ...auth, person: { ...auth.person, locale } });
+  return { ...auth, person: { ...auth.person, locale } };
 }
 
-export function presentSession(auth: AuthenticatedSession): SessionResponse {
+/**
+ * The session as the API shows it: the person, memberships, CSRF token, what they may call (computed by the server
+ * from its route policies) and how many invitations wait for them.
+ */
+export async function presentSession(
+  context: ServiceContext,
+  auth: AuthenticatedSession,
+  capabilitiesOf: (actor: Actor) => Capabilities,
+): Promise<SessionResponse> {
+  const pending = await context.store.repositories.invitations.listPendingForEmail(auth.person.email, context.clock());
   return {
     person: {
       id: auth.person.id,
@@ -230,10 +260,12 @@ export function presentSession(auth: AuthenticatedSession): SessionResponse {
     activeOrganisationId: auth.session.activeOrganisationId,
     csrfToken: auth.session.csrfToken,
     expiresAt: auth.session.expiresAt.toISOString(),
+    capabilities: capabilitiesOf(auth.actor),
+    pendingInvitations: pending.length,
   };
 }
 
-function toActor(person: PersonRecord, memberships: PersonMembership[], session: SessionRecord): Actor {
+export function toActor(person: PersonRecord, memberships: PersonMembership[], session: SessionRecord): Actor {
   return {
     personId: person.id,
     email: person.email,

@@ -13,6 +13,8 @@ import type {
 } from '../contracts/demand.js';
 import { competencyTrends, type CompetencyTrendFigure } from '../core/demand/competency-trends.js';
 import { classifyPosting } from '../core/demand/post-classifier.js';
+import type { Actor } from '../core/access/actor.js';
+import { mayDeleteImport } from '../core/access/import-ownership.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { linkText } from '../core/linking/link-text.js';
 import type { PostingImportRow, PostingRow } from '../storage/repositories/demand.repository.js';
@@ -78,6 +80,7 @@ export function postingImportDto(row: PostingImportRow): PostingImport {
     linkMode: row.linkMode,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
+    organisationId: row.organisationId,
   };
 }
 
@@ -85,8 +88,32 @@ export async function listPostingImports(context: ServiceContext): Promise<{ ite
   return { items: (await context.store.repositories.demand.listImports()).map(postingImportDto) };
 }
 
-export async function deletePostingImport(context: ServiceContext, importId: string): Promise<void> {
-  const deleted = await context.store.repositories.demand.deleteImport(importId);
+/**
+ * Deletes an import with its postings and counts: the platform any, a city office only its own (an import is
+ * shared labour-market data; one office must not erase another's).
+ */
+export async function deletePostingImport(context: ServiceContext, actor: Actor, importId: string): Promise<void> {
+  const repositories = context.store.repositories;
+  const found = await repositories.demand.findImport(importId);
+  if (!found) throw new DomainError('POSTING_IMPORT_NOT_FOUND', 'No posting import has this id.', { importId });
+  if (!mayDeleteImport(actor, found.organisationId)) {
+    await repositories.auditEvents.record({
+      occurredAt: context.clock(),
+      action: 'access.denied',
+      actorPersonId: actor.personId,
+      actorEmail: actor.email,
+      organisationId: found.organisationId,
+      details: { refused: 'IMPORT_NOT_OWNED', importId },
+    });
+    throw new DomainError(
+      'IMPORT_NOT_OWNED',
+      'Only the organisation that made this import (or the platform) may delete it.',
+      {
+        importId,
+      },
+    );
+  }
+  const deleted = await repositories.demand.deleteImport(importId);
   if (!deleted) throw new DomainError('POSTING_IMPORT_NOT_FOUND', 'No posting import has this id.', { importId });
 }
 

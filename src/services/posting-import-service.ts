@@ -24,6 +24,8 @@ export interface PostingImportOptions {
   /** `exact` (default): exact mentions only, the fast path; `full`: implicit mentions too. */
   readonly mode?: 'exact' | 'full';
   readonly createdBy?: string | null;
+  /** The organisation the import is made for (it alone, with the platform, may delete it). */
+  readonly organisationId?: string | null;
   readonly onProgress?: (phase: PostingImportPhase, done: number, total: number) => void;
   /** Stop after this many records have been written (tests simulate an interrupted import with it). */
   readonly stopAfter?: number;
@@ -72,6 +74,7 @@ export async function importPostingsFile(
       records: 0,
       dictionary: loaded.frameworks.join(', '),
       createdBy: options.createdBy ?? null,
+      organisationId: options.organisationId ?? null,
     }));
   let processed = existing?.processed ?? 0;
   let stored = existing?.stored ?? 0;

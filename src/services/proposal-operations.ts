@@ -1,6 +1,7 @@
 import type { CreateProposalRequest, MoveRequest } from '../contracts/groups.js';
 import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
+import { assertProposalEditable, type ProposalFacts } from '../core/groups/proposal-lifecycle.js';
 import { groupPosts } from '../core/groups/group-posts.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type {
@@ -55,15 +56,21 @@ export async function loadProposal(
 }
 
 export function requireEditable(record: ProposalRecord, scope: ProposalScope): void {
-  const wanted = scope.side === 'college' ? 'draft' : 'submitted';
-  if (record.status === wanted) return;
-  const message =
-    record.status === 'submitted'
-      ? 'The proposal has been submitted: only the steering committee changes it now.'
-      : record.status === 'draft'
-        ? 'The proposal is a draft: the college has not submitted it yet.'
-        : `The proposal has been ${record.status}: a decided proposal never changes.`;
-  throw new DomainError('PROPOSAL_NOT_EDITABLE', message, { proposalId: record.id, status: record.status });
+  assertProposalEditable(record, scope.side);
+}
+
+/**
+ * The proposal as its lifecycle sees it (core/groups/proposal-lifecycle.ts): with its authors — the creator and
+ * everyone who changed or submitted it while it was a draft (the trail says who).
+ */
+export async function proposalFacts(repositories: Repositories, record: ProposalRecord): Promise<ProposalFacts> {
+  const authors = new Set<string>();
+  if (record.createdBy) authors.add(record.createdBy);
+  for (const event of await repositories.groupProposals.events(record.id)) {
+    if (event.actorPersonId) authors.add(event.actorPersonId);
+    if (event.kind === 'submitted') break;
+  }
+  return { id: record.id, status: record.status, organisationId: record.organisationId, authors: [...authors] };
 }
 
 export interface ActorSnapshot {
@@ -82,7 +89,7 @@ export async function snapshotActor(
   const memberships = await repositories.memberships.listForPerson(actor.personId);
   const seat =
     memberships.find((membership) => membership.organisationId === organisationId) ??
-    memberships.find((membership) => membership.roles.includes('committee_member')) ??
+    memberships.find((membership) => membership.organisationKind === 'committee') ??
     memberships.find((membership) => membership.roles.includes('platform_admin')) ??
     memberships[0];
   return {

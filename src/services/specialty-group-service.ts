@@ -10,6 +10,7 @@ import type {
 import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { explainPostPair } from '../core/groups/explain-post-pair.js';
+import { assertNoCommitteeConflict, decidedStatus } from '../core/groups/proposal-lifecycle.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type { GroupName, ProposalRecord } from '../storage/repositories/group-proposal.repository.js';
 import { requireCollege } from './college-specialty-service.js';
@@ -21,6 +22,7 @@ import {
   loadProposal,
   moveIn,
   planMove,
+  proposalFacts,
   renameIn,
   requireEditable,
   snapshotActor,
@@ -50,16 +52,47 @@ async function change(
   scope: ProposalScope,
   proposalId: string,
   work: (repositories: Repositories, record: ProposalRecord, who: ActorSnapshot, now: Date) => Promise<void>,
-  options: { editable?: boolean } = {},
+  options: { editable?: boolean; committeeAction?: 'move' | 'decide' } = {},
 ): Promise<ProposalDetailDto> {
+  const committeeAction = scope.side === 'committee' ? options.committeeAction : undefined;
+  // Checked first outside the transaction so that a refusal can be recorded (a refused write rolls back), then
+  // again on the locked row.
+  if (committeeAction) await assertCommitteeMayAct(context, actor, proposalId, committeeAction);
   await context.store.transaction(async (repositories) => {
     await repositories.groupProposals.lock(proposalId);
     const record = await loadProposal(repositories, scope, proposalId);
     if (options.editable ?? true) requireEditable(record, scope);
+    if (committeeAction) {
+      assertNoCommitteeConflict(await proposalFacts(repositories, record), actor, committeeAction);
+    }
     const who = await snapshotActor(repositories, actor, record.organisationId);
     await work(repositories, record, who, context.clock());
   });
   return getProposal(context, scope, proposalId);
+}
+
+/** Refuses, and records, a committee move or decision by an author of the proposal or a member of its college. */
+async function assertCommitteeMayAct(
+  context: ServiceContext,
+  actor: Actor,
+  proposalId: string,
+  action: 'move' | 'decide',
+): Promise<void> {
+  const repositories = context.store.repositories;
+  const record = await loadProposal(repositories, { side: 'committee' }, proposalId);
+  try {
+    assertNoCommitteeConflict(await proposalFacts(repositories, record), actor, action);
+  } catch (error) {
+    await repositories.auditEvents.record({
+      occurredAt: context.clock(),
+      action: 'access.denied',
+      actorPersonId: actor.personId,
+      actorEmail: actor.email,
+      organisationId: record.organisationId,
+      details: { refused: 'CONFLICT_OF_INTEREST', proposalId, action },
+    });
+    throw error;
+  }
 }
 
 // ---- the college's side ----------------------------------------------------------------------------------------
@@ -174,8 +207,13 @@ export async function applyMove(
   proposalId: string,
   move: MoveRequest,
 ): Promise<ProposalDetailDto> {
-  return change(context, actor, scope, proposalId, (repositories, proposal, who, now) =>
-    moveIn(repositories, who, now, proposal, move),
+  return change(
+    context,
+    actor,
+    scope,
+    proposalId,
+    (repositories, proposal, who, now) => moveIn(repositories, who, now, proposal, move),
+    { committeeAction: 'move' },
   );
 }
 
@@ -230,15 +268,22 @@ export async function decideProposal(
   proposalId: string,
   request: { decision: 'approve' | 'reject'; reason: string },
 ): Promise<ProposalDetailDto> {
-  return change(context, actor, { side: 'committee' }, proposalId, async (repositories, proposal, who, now) => {
-    const status = request.decision === 'approve' ? 'approved' : 'rejected';
-    await repositories.groupProposals.update(proposal.id, { status, decidedAt: now }, now);
-    await appendEvent(repositories, proposal.id, who, now, {
-      kind: status,
-      reason: request.reason,
-      qualityAfter: proposal.quality,
-    });
-  });
+  return change(
+    context,
+    actor,
+    { side: 'committee' },
+    proposalId,
+    async (repositories, proposal, who, now) => {
+      const status = decidedStatus(request.decision);
+      await repositories.groupProposals.update(proposal.id, { status, decidedAt: now }, now);
+      await appendEvent(repositories, proposal.id, who, now, {
+        kind: status === 'approved' ? 'approved' : 'rejected',
+        reason: request.reason,
+        qualityAfter: proposal.quality,
+      });
+    },
+    { committeeAction: 'decide' },
+  );
 }
 
 /** For the demo seed: the detail of a proposal read inside a transaction. */

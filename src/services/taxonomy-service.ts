@@ -411,6 +411,7 @@ export async function releaseVersion(
   request: { releaseNotes?: string | undefined },
 ) {
   const version = await requireDraft(context, versionId);
+  if (actor) await assertNotAuthor(context, actor, versionId);
   await context.store.transaction(async (repositories) => {
     const now = context.clock();
     if (request.releaseNotes !== undefined) {
@@ -437,6 +438,27 @@ export async function releaseVersion(
     });
   });
   return getFrameworkVersion(context, versionId);
+}
+
+/**
+ * Separation of duties: releasing is a decision, and nobody releases a version they created or edited (a platform
+ * admin's draft is released by the steering committee or another admin). Refusals are recorded.
+ */
+async function assertNotAuthor(context: ServiceContext, actor: Actor, versionId: string): Promise<void> {
+  const authors = await context.store.repositories.taxonomy.authorsOf(versionId);
+  if (!authors.includes(actor.personId)) return;
+  await context.store.repositories.auditEvents.record({
+    occurredAt: context.clock(),
+    action: 'access.denied',
+    actorPersonId: actor.personId,
+    actorEmail: actor.email,
+    details: { refused: 'CONFLICT_OF_INTEREST', versionId, action: 'release' },
+  });
+  throw new DomainError(
+    'CONFLICT_OF_INTEREST',
+    'You created or edited this draft: someone else (another platform admin or the steering committee) releases it.',
+    { versionId, reason: 'author' },
+  );
 }
 
 export async function listOccupations(

@@ -32,6 +32,21 @@ export interface MembershipsTable {
   created_at: Generated<Date>;
 }
 
+export interface InvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  roles: ColumnType<string[], string, string>;
+  code_hash: string;
+  status: string;
+  invited_by: string | null;
+  accepted_by: string | null;
+  created_at: Date;
+  expires_at: Date;
+  decided_at: Date | null;
+}
+
 export interface SessionsTable {
   token_hash: string;
   person_id: string;
@@ -196,6 +211,7 @@ export interface PostingImportsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  organisation_id: string | null;
 }
 
 export interface PostingsTable {
@@ -388,6 +404,7 @@ export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
   memberships: MembershipsTable;
+  invitations: InvitationsTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   framework_versions: FrameworkVersionsTable;

@@ -1,5 +1,6 @@
 import { auditEventListSchema, auditListQuerySchema } from '../../contracts/audit.js';
 import { errorBodySchema } from '../../contracts/common.js';
+import { AUDIT_READER_ROLES } from '../../core/access/roles.js';
 import { listAuditEvents } from '../../services/audit-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 
@@ -9,7 +10,7 @@ export function registerAuditRoutes(app: ZodApp, { services }: RouteDependencies
   app.get(
     '/api/audit-events',
     {
-      config: { access: { kind: 'role-anywhere', roles: ['platform_admin', 'college_admin', 'enterprise_admin'] } },
+      config: { access: { kind: 'role-anywhere', roles: AUDIT_READER_ROLES } },
       schema: {
         tags: ['audit'],
         summary: 'Security audit log, newest first (organisation admins: their organisation only)',

@@ -22,7 +22,8 @@ describe(`auth over HTTP on ${testBackend()}`, () => {
     expect(cookie).toMatch(/zd_session=[A-Za-z0-9_-]{43}/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(JSON.stringify(response.body)).not.toMatch(/argon2|password/i);
+    expect(JSON.stringify(response.body)).not.toMatch(/argon2|passwordHash|password_hash/i);
+    expect(response.body).not.toHaveProperty('person.passwordHash');
     const session = await client.request<{ person: { email: string }; memberships: unknown[] }>(
       'GET',
       '/api/auth/session',

@@ -9,23 +9,17 @@ import {
   sessionResponseSchema,
 } from '../../contracts/auth.js';
 import { errorBodySchema } from '../../contracts/common.js';
-import {
-  SESSION_ABSOLUTE_MS,
-  changePassword,
-  login,
-  logout,
-  presentSession,
-  setActiveOrganisation,
-  setLocale,
-} from '../../services/auth-service.js';
+import { changePassword, login, logout, setActiveOrganisation, setLocale } from '../../services/auth-service.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { FixedWindowLimiter } from '../fixed-window-limiter.js';
+import { sessionPresenter, setSessionCookie } from '../session-view.js';
 import { SESSION_COOKIE, originOf, requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 
 const errors = { '4xx': errorBodySchema };
 
 export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies): void {
   const { services } = dependencies;
+  const present = sessionPresenter(app, services);
   const perClient = new FixedWindowLimiter(dependencies.loginRateLimit * 10, 60_000);
   const emailOf = (request: FastifyRequest) => {
     const body = request.body as { email?: unknown } | undefined;
@@ -89,15 +83,9 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
       },
     },
     async (request, reply) => {
-      const { token, view } = await login(services, request.body, originOf(request));
-      void reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: dependencies.cookieSecure,
-        path: '/',
-        maxAge: SESSION_ABSOLUTE_MS / 1000,
-      });
-      return view;
+      const { token, auth } = await login(services, request.body, originOf(request));
+      setSessionCookie(reply, token, dependencies.cookieSecure);
+      return present(auth);
     },
   );
 
@@ -111,7 +99,7 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
         response: { 200: sessionResponseSchema, ...errors },
       },
     },
-    async (request) => presentSession(requireAuth(request)),
+    async (request) => present(requireAuth(request)),
   );
 
   app.post(
@@ -155,7 +143,8 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
         response: { 200: sessionResponseSchema, ...errors },
       },
     },
-    async (request) => setActiveOrganisation(services, requireAuth(request), request.body.organisationId),
+    async (request) =>
+      present(await setActiveOrganisation(services, requireAuth(request), request.body.organisationId)),
   );
 
   app.put(
@@ -169,6 +158,6 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
         response: { 200: sessionResponseSchema, ...errors },
       },
     },
-    async (request) => setLocale(services, requireAuth(request), request.body.locale),
+    async (request) => present(await setLocale(services, requireAuth(request), request.body.locale)),
   );
 }

@@ -105,6 +105,33 @@ describe(`demand API on ${testBackend()}`, () => {
 
     const again = await upload(officer, '/api/demand/imports?fileName=jobs.csv', POSTINGS_CSV);
     expect(((await again.json()) as { id: string }).id).toBe(created.id);
+    // The import belongs to the city office that made it: another importer's organisation may not delete it.
+    const cityOffice = (await officer.request<{ activeOrganisationId: string }>('GET', '/api/auth/session')).body
+      .activeOrganisationId;
+    expect((created as { organisationId?: string }).organisationId).toBe(cityOffice);
+    const otherOffice = await server.services.store.repositories.organisations.create({
+      kind: 'city_office',
+      nameZh: '无锡市商务局（测试）',
+      nameEn: 'Wuxi Commerce Bureau (test)',
+      province: '江苏省',
+      city: '无锡市',
+      enterpriseType: null,
+    });
+    const stranger = await server.services.store.repositories.people.create(
+      {
+        email: 'wuxi.officer@test.zerodock.local',
+        displayName: '无锡 官员',
+        passwordHash: await server.services.passwords.hash('zerodock-demo'),
+      },
+      new Date(),
+    );
+    await server.services.store.repositories.memberships.grant(stranger.id, otherOffice.id, ['city_officer']);
+    const wuxi = new ApiClient(server.baseUrl);
+    await wuxi.login('wuxi.officer@test.zerodock.local');
+    const foreign = await wuxi.request<{ error: { code: string } }>('DELETE', `/api/demand/imports/${created.id}`);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('IMPORT_NOT_OWNED');
+    expect((await student.request<{ total: number }>('GET', '/api/demand/postings')).body.total).toBe(3);
     const deleted = await officer.request('DELETE', `/api/demand/imports/${created.id}`);
     expect(deleted.status).toBe(200);
     expect((await student.request<{ total: number }>('GET', '/api/demand/postings')).body.total).toBe(0);

@@ -26,6 +26,7 @@ import {
   trendQuerySchema,
   trendReportSchema,
 } from '../../contracts/demand.js';
+import { importingOrganisation } from '../../core/access/import-ownership.js';
 import { DECLARATION_READER_ROLES, DECLARATION_WRITER_ROLES, DEMAND_IMPORT_ROLES } from '../../core/access/roles.js';
 import { readDemandDeclarations } from '../../interchange/postings/read-demand-declarations.js';
 import {
@@ -119,6 +120,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
             fileName: name,
             mode: request.query.mode,
             createdBy: requireAuth(request).actor.personId,
+            organisationId: importingOrganisation(requireAuth(request).actor),
           }),
         );
         return postingImportDto(outcome.import);
@@ -158,7 +160,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
       },
     },
     async (request) => {
-      await deletePostingImport(services, request.params.importId);
+      await deletePostingImport(services, requireAuth(request).actor, request.params.importId);
       return { ok: true as const };
     },
   );

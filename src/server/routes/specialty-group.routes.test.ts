@@ -245,6 +245,26 @@ describe(`specialty-group proposals API on ${testBackend()}`, () => {
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('PROPOSAL_NOT_EDITABLE');
 
+    // The director sits on the committee, but never moves or decides on her own college's proposal (recorded).
+    for (const [path, body] of [
+      [`${COMMITTEE}/${proposalId}/decision`, { decision: 'approve', reason: '自己批准自己' }],
+      [
+        `${COMMITTEE}/${proposalId}/moves`,
+        { kind: 'post', item: 'ito-ai-application', toGroup: 'new', reason: '自己调整' },
+      ],
+    ] as const) {
+      const own = await clients.director!.request<ErrorBody>('POST', path, body);
+      expect(own.status).toBe(403);
+      expect(own.body.error.code).toBe('CONFLICT_OF_INTEREST');
+    }
+    const refusals = await server.services.store.repositories.auditEvents.list({
+      action: 'access.denied',
+      organisationId: organisations['college-a'],
+      limit: 10,
+      offset: 0,
+    });
+    expect(refusals.items.filter((event) => event.details.refused === 'CONFLICT_OF_INTEREST')).toHaveLength(2);
+
     const listed = await clients.committee!.request<{ items: ProposalSummaryDto[] }>('GET', COMMITTEE);
     expect(listed.body.items.map((item) => item.id)).toContain(proposalId);
     const crowded = submitted.body.groups.find((group) => group.posts.length > 1)!;

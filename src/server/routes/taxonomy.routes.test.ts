@@ -13,12 +13,15 @@ interface Version {
 }
 
 let server: TestServer;
+let curator: ApiClient;
 let committee: ApiClient;
 let student: ApiClient;
 let curated: Version;
 
 beforeAll(async () => {
   server = await startTestServer({ catalogue: true });
+  curator = new ApiClient(server.baseUrl);
+  await curator.login('curator@demo.zerodock.local');
   committee = new ApiClient(server.baseUrl);
   await committee.login('committee@demo.zerodock.local');
   student = new ApiClient(server.baseUrl);
@@ -100,29 +103,29 @@ describe(`taxonomy API on ${testBackend()}`, () => {
   });
 
   it('refuses to edit a released version (409) and validates edits (400, nothing written)', async () => {
-    const released = await committee.request<{ error: { code: string } }>(
+    const released = await curator.request<{ error: { code: string } }>(
       'PATCH',
       `/api/frameworks/${curated.id}/competencies/teamwork`,
       { labelZh: '协作', reason: '测试' },
     );
     expect(released).toMatchObject({ status: 409, body: { error: { code: 'VERSION_RELEASED' } } });
-    const noReason = await committee.request('PATCH', `/api/frameworks/${curated.id}/competencies/teamwork`, {
+    const noReason = await curator.request('PATCH', `/api/frameworks/${curated.id}/competencies/teamwork`, {
       labelZh: '协作',
     });
     expect(noReason.status).toBe(400);
   });
 
   it('derives a draft, edits it, shows history, diffs it against the release, exports it, and releases it', async () => {
-    const draft = await committee.request<Version>('POST', `/api/frameworks/${curated.id}/drafts`, { label: '2026.2' });
+    const draft = await curator.request<Version>('POST', `/api/frameworks/${curated.id}/drafts`, { label: '2026.2' });
     expect(draft.status).toBe(200);
     const draftId = draft.body.id;
     expect(draft.body).toMatchObject({ released: false, latest: true });
-    const taken = await committee.request<{ error: { code: string } }>('POST', `/api/frameworks/${curated.id}/drafts`, {
+    const taken = await curator.request<{ error: { code: string } }>('POST', `/api/frameworks/${curated.id}/drafts`, {
       label: '2026.2',
     });
     expect(taken).toMatchObject({ status: 409, body: { error: { code: 'VERSION_LABEL_TAKEN' } } });
 
-    const patched = await committee.request<{ labelZh: string; aliasesZh: string[] }>(
+    const patched = await curator.request<{ labelZh: string; aliasesZh: string[] }>(
       'PATCH',
       `/api/frameworks/${draftId}/competencies/automated-testing`,
       { labelZh: '自动化测试与持续测试', aliasesZh: ['持续测试'], reason: '企业反馈：岗位要求持续测试' },
@@ -135,7 +138,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     );
     expect(found.body.items[0]?.id).toBe('automated-testing');
 
-    const created = await committee.request<{ id: string; broader: { id: string }[] }>(
+    const created = await curator.request<{ id: string; broader: { id: string }[] }>(
       'POST',
       `/api/frameworks/${draftId}/competencies`,
       {
@@ -151,7 +154,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     );
     expect(created.status).toBe(200);
     expect(created.body.broader.map((ref) => ref.id)).toEqual(['automated-testing']);
-    const duplicate = await committee.request<{ error: { code: string } }>(
+    const duplicate = await curator.request<{ error: { code: string } }>(
       'POST',
       `/api/frameworks/${draftId}/competencies`,
       {
@@ -164,7 +167,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
       },
     );
     expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'COMPETENCY_ID_TAKEN' } } });
-    const badBroader = await committee.request<{ error: { code: string } }>(
+    const badBroader = await curator.request<{ error: { code: string } }>(
       'POST',
       `/api/frameworks/${draftId}/competencies`,
       {
@@ -179,7 +182,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     );
     expect(badBroader).toMatchObject({ status: 400, body: { error: { code: 'UNKNOWN_REFERENCE' } } });
 
-    const unknown = await committee.request<{ error: { code: string; details: { field: string } } }>(
+    const unknown = await curator.request<{ error: { code: string; details: { field: string } } }>(
       'PUT',
       `/api/frameworks/${draftId}/posts/ito-industrial-software-testing/requirements`,
       { requirements: [{ competencyId: 'no-such', essential: true, weight: 1, level: 3 }], reason: 'x' },
@@ -198,7 +201,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
       level,
     }));
     requirements[0] = { ...requirements[0]!, weight: 0.8 };
-    const put = await committee.request<{ requirements: unknown[] }>(
+    const put = await curator.request<{ requirements: unknown[] }>(
       'PUT',
       `/api/frameworks/${draftId}/posts/ito-industrial-software-testing/requirements`,
       { requirements: requirements.slice(0, -1), reason: '删减一项' },
@@ -243,11 +246,17 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     expect(workbook.worksheets.map((sheet) => sheet.name).join(' ')).toMatch(/Competencies/);
 
+    const ownRelease = await curator.request<{ error: { code: string } }>(
+      'POST',
+      `/api/frameworks/${draftId}/release`,
+      {},
+    );
+    expect(ownRelease.status).toBe(403); // curators do not release
     const release = await committee.request<Version>('POST', `/api/frameworks/${draftId}/release`, {
       releaseNotes: '2026 年第二版',
     });
     expect(release.body).toMatchObject({ released: true });
-    const again = await committee.request('PATCH', `/api/frameworks/${draftId}/competencies/automated-testing`, {
+    const again = await curator.request('PATCH', `/api/frameworks/${draftId}/competencies/automated-testing`, {
       labelZh: 'x',
       reason: 'x',
     });
@@ -262,8 +271,8 @@ describe(`taxonomy API on ${testBackend()}`, () => {
       fetch(`${server.baseUrl}/api/frameworks/import?${query}`, {
         method: 'POST',
         headers: {
-          cookie: committee.cookie!,
-          'x-csrf-token': committee.csrfToken!,
+          cookie: curator.cookie!,
+          'x-csrf-token': curator.csrfToken!,
           'content-type': 'application/octet-stream',
         },
         body: new Blob([body]),
@@ -291,7 +300,7 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     // Without the CSRF token the upload never reaches the parser.
     const forged = await fetch(`${server.baseUrl}/api/frameworks/import?format=xlsx`, {
       method: 'POST',
-      headers: { cookie: committee.cookie!, 'content-type': 'application/octet-stream' },
+      headers: { cookie: curator.cookie!, 'content-type': 'application/octet-stream' },
       body: Buffer.from('x'),
     });
     expect(forged.status).toBe(403);
@@ -304,5 +313,26 @@ describe(`taxonomy API on ${testBackend()}`, () => {
     );
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'FRAMEWORK_NOT_FOUND' } } });
     expect((await student.request('GET', '/api/frameworks/not-a-uuid/posts')).status).toBe(400);
+  });
+  it('never lets the author of a draft release it (separation of duties), and records the attempt', async () => {
+    const admin = new ApiClient(server.baseUrl);
+    await admin.login('admin@demo.zerodock.local');
+    const draft = await admin.request<Version>('POST', `/api/frameworks/${curated.id}/drafts`, { label: 'sod-1' });
+    expect(draft.status).toBe(200);
+    const own = await admin.request<{ error: { code: string } }>(
+      'POST',
+      `/api/frameworks/${draft.body.id}/release`,
+      {},
+    );
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('CONFLICT_OF_INTEREST');
+    const refused = await server.services.store.repositories.auditEvents.list({
+      action: 'access.denied',
+      limit: 10,
+      offset: 0,
+    });
+    expect(refused.items.some((event) => event.details.versionId === draft.body.id)).toBe(true);
+    const byCommittee = await committee.request<Version>('POST', `/api/frameworks/${draft.body.id}/release`, {});
+    expect(byCommittee.body).toMatchObject({ released: true });
   });
 });

@@ -104,7 +104,7 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
     scope.post(
       '/api/frameworks/import',
       {
-        config: releasers,
+        config: editors,
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags,
@@ -147,7 +147,7 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
   app.post(
     '/api/frameworks/:versionId/drafts',
     {
-      config: releasers,
+      config: editors,
       schema: {
         tags,
         summary: 'Derive a new draft version (a full copy) to edit',

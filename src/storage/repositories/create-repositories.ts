@@ -9,6 +9,7 @@ import { DemandDeclarationRepository } from './demand-declaration.repository.js'
 import { DemandRepository } from './demand.repository.js';
 import { FrameworkVersionRepository } from './framework-version.repository.js';
 import { GroupProposalRepository } from './group-proposal.repository.js';
+import { InvitationRepository } from './invitation.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PersonRepository } from './person.repository.js';
@@ -20,6 +21,7 @@ export interface Repositories {
   readonly organisations: OrganisationRepository;
   readonly people: PersonRepository;
   readonly memberships: MembershipRepository;
+  readonly invitations: InvitationRepository;
   readonly sessions: SessionRepository;
   readonly auditEvents: AuditEventRepository;
   readonly frameworkVersions: FrameworkVersionRepository;
@@ -44,6 +46,7 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
     organisations: new OrganisationRepository(db),
     people: new PersonRepository(db, cache),
     memberships: new MembershipRepository(db, cache),
+    invitations: new InvitationRepository(db),
     sessions: new SessionRepository(db, cache),
     auditEvents: new AuditEventRepository(db),
     frameworkVersions: new FrameworkVersionRepository(db),

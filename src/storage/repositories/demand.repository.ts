@@ -50,6 +50,8 @@ export interface PostingImportRow {
   dictionary: string;
   createdAt: string;
   finishedAt: string | null;
+  /** The organisation that made the import (null: the platform, e.g. from the command line). */
+  organisationId: string | null;
 }
 
 export interface DemandSlice {
@@ -121,6 +123,7 @@ export class DemandRepository {
     records: number;
     dictionary: string;
     createdBy: string | null;
+    organisationId?: string | null;
   }): Promise<string> {
     const row = await this.db
       .insertInto('posting_imports')
@@ -132,6 +135,7 @@ export class DemandRepository {
         records: values.records,
         dictionary: values.dictionary,
         created_by: values.createdBy,
+        organisation_id: values.organisationId ?? null,
         finished_at: null,
       })
       .returning('id')
@@ -392,6 +396,7 @@ function importFromRow(row: {
   dictionary: string;
   created_at: Date;
   finished_at: Date | null;
+  organisation_id: string | null;
 }): PostingImportRow {
   return {
     id: row.id,
@@ -406,5 +411,6 @@ function importFromRow(row: {
     dictionary: row.dictionary,
     createdAt: iso(row.created_at)!,
     finishedAt: iso(row.finished_at),
+    organisationId: row.organisation_id,
   };
 }

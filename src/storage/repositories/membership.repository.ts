@@ -45,6 +45,30 @@ export class MembershipRepository {
     this.cache?.forgetPerson(personId);
   }
 
+  /** The roles a person holds in one organisation (empty when not a member). */
+  async rolesOf(personId: string, organisationId: string): Promise<Role[]> {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('person_id', '=', personId)
+      .where('organisation_id', '=', organisationId)
+      .orderBy('role')
+      .execute();
+    return rows.map((row) => row.role as Role);
+  }
+
+  /** Takes away some roles of a person in one organisation. */
+  async revoke(personId: string, organisationId: string, roles: readonly Role[]): Promise<void> {
+    if (roles.length === 0) return;
+    await this.db
+      .deleteFrom('memberships')
+      .where('person_id', '=', personId)
+      .where('organisation_id', '=', organisationId)
+      .where('role', 'in', [...roles])
+      .execute();
+    this.cache?.forgetPerson(personId);
+  }
+
   /** Removes every role the person holds in the organisation; returns how many were removed. */
   async revokeAll(personId: string, organisationId: string): Promise<number> {
     const result = await this.db

@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../create-database.js';
 import { openTestDatabase, testBackend } from '../test-database.js';
 import { createOrganisation, createPerson } from '../test-factories.js';
+import {
+  ORGANISATION_KINDS,
+  ROLES,
+  ROLES_BY_ORGANISATION_KIND,
+  isRoleAllowedForKind,
+} from '../../core/access/roles.js';
 import { createRepositories, createStore, type Repositories } from './create-repositories.js';
 
 let database: DatabaseHandle;
@@ -69,6 +75,24 @@ describe(`repositories on ${testBackend()}`, () => {
     expect(await repositories.memberships.listForPerson(engineer.id)).toHaveLength(1);
   });
 
+  it('refuses in the database every role an organisation of its kind may not hold', async () => {
+    for (const kind of ORGANISATION_KINDS) {
+      const organisation = await createOrganisation(repositories, {
+        kind,
+        enterpriseType: kind === 'enterprise' ? 'manufacturer' : null,
+      });
+      const person = await createPerson(repositories);
+      for (const role of ROLES) {
+        const granted = repositories.memberships.grant(person.id, organisation.id, [role]);
+        if (isRoleAllowedForKind(role, kind)) await granted;
+        else await expect(granted, `${role} in a ${kind}`).rejects.toThrow(/cannot be held/);
+      }
+      expect((await repositories.memberships.rolesOf(person.id, organisation.id)).sort()).toEqual(
+        [...ROLES_BY_ORGANISATION_KIND[kind]].sort(),
+      );
+    }
+  });
+
   it('lists members of one organisation only, filtered, searched and paged', async () => {
     const collegeA = await createOrganisation(repositories);
     const collegeB = await createOrganisation(repositories);
@@ -77,7 +101,7 @@ describe(`repositories on ${testBackend()}`, () => {
       await repositories.memberships.grant(student.id, collegeA.id, ['student']);
     }
     const teacher = await createPerson(repositories, { displayName: '教师 赵敏', email: 'zhao.min@a.edu.cn' });
-    await repositories.memberships.grant(teacher.id, collegeA.id, ['teacher', 'committee_member']);
+    await repositories.memberships.grant(teacher.id, collegeA.id, ['teacher', 'group_director']);
     const outsider = await createPerson(repositories);
     await repositories.memberships.grant(outsider.id, collegeB.id, ['student']);
 
@@ -90,7 +114,7 @@ describe(`repositories on ${testBackend()}`, () => {
 
     const teachers = await repositories.memberships.listMembers(collegeA.id, { role: 'teacher', limit: 10, offset: 0 });
     expect(teachers.items).toEqual([
-      expect.objectContaining({ personId: teacher.id, roles: ['committee_member', 'teacher'] }),
+      expect.objectContaining({ personId: teacher.id, roles: ['group_director', 'teacher'] }),
     ]);
     const searched = await repositories.memberships.listMembers(collegeA.id, { search: '赵敏', limit: 10, offset: 0 });
     expect(searched.total).toBe(1);
@@ -102,7 +126,7 @@ describe(`repositories on ${testBackend()}`, () => {
     expect(hostile.total).toBe(0);
 
     expect(await repositories.memberships.countByRole(collegeA.id)).toEqual([
-      { role: 'committee_member', count: 1 },
+      { role: 'group_director', count: 1 },
       { role: 'student', count: 5 },
       { role: 'teacher', count: 1 },
     ]);

@@ -504,6 +504,16 @@ export class TaxonomyQueryRepository {
       .execute();
   }
 
+  /** Everyone who wrote a version: who created it and who edited it (releasing is not writing). */
+  async authorsOf(versionId: string): Promise<string[]> {
+    const rows = await sql<{ person_id: string }>`
+      select created_by as person_id from framework_versions where id = ${versionId} and created_by is not null
+      union
+      select person_id from taxonomy_edits
+        where version_id = ${versionId} and person_id is not null and action <> 'release'`.execute(this.db);
+    return rows.rows.map((row) => row.person_id);
+  }
+
   async recordEdit(edit: {
     versionId: string;
     entity: 'competency' | 'post' | 'version';
