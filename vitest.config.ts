@@ -18,6 +18,7 @@ export default defineConfig({
             'src/services/**/*.test.ts',
             'src/interchange/**/*.test.ts',
             'data/**/*.test.ts',
+            'web/src/**/*.test.ts',
           ],
         },
       },

@@ -7,6 +7,7 @@ const ALL_NAV = ['home', 'organisations', 'taxonomy', 'members', 'audit', 'accou
 /** What each demo persona must see in the navigation of the organisation they land in. */
 const NAVIGATION: Record<string, readonly (typeof ALL_NAV)[number][]> = {
   'admin@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'],
+  'curator@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'account'],
   'college-admin@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'audit', 'account'],
   'director@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
   'teacher@demo.zerodock.local': ['home', 'organisations', 'taxonomy', 'members', 'account'],
@@ -136,7 +137,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.context().close();
     }
   });
-  it('shows form errors at their field: a wrong current password, then a server-refused initial password', async () => {
+  it('invites a new student: a refused grant at its field, the one-time link, the invitee sets a password and is in', async () => {
     const page = await newPage();
     try {
       await logIn(page, 'college-b-admin@demo.zerodock.local');
@@ -148,18 +149,50 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByText('当前密码不正确').waitFor();
 
       await page.getByTestId('nav-members').click();
-      await page.getByTestId('add-member').click();
-      const form = page.getByTestId('add-member-form');
+      await page.getByTestId('invite-member').click();
+      const form = page.getByTestId('invite-form');
+      // Only the college's own roles are offered: no committee seat, no city or platform role.
+      expect(await form.getByText('专业群建设指导委员会委员').count()).toBe(0);
+      // Inviting oneself is refused by the server, at the roles field.
+      await form.locator('#email').fill('college-b-admin@demo.zerodock.local');
+      await form.locator('#displayName').fill('我自己');
+      await form.getByText('专业群负责人', { exact: true }).click();
+      await page.getByTestId('invite-submit').click();
+      await form.locator('.ant-form-item-explain-error').first().waitFor();
+      expect(await form.locator('.ant-form-item-explain-error').first().innerText()).toContain('不能修改自己的角色');
+
       await form.locator('#email').fill('new.student@b.edu.cn');
       await form.locator('#displayName').fill('新学生 王一');
+      await form.getByText('专业群负责人', { exact: true }).click();
       await form.getByText('学生', { exact: true }).click();
-      // Long enough for the browser's check; only the server knows it is too uniform, and says so at the field.
-      await form.locator('#initialPassword').fill('aaaaaaaaaaaa');
-      await page.getByTestId('add-member-submit').click();
-      await form.locator('.ant-form-item-explain-error').first().waitFor();
-      expect(await form.locator('.ant-form-item-explain-error').first().innerText()).toMatch(/字符/);
-      await form.locator('#initialPassword').fill('a long enough password');
-      await page.getByTestId('add-member-submit').click();
+      await page.getByTestId('invite-submit').click();
+      const link = await page.getByTestId('invite-link').innerText();
+      expect(link).toMatch(/\/invitation#code=[A-Za-z0-9_-]{32}$/);
+      await page.getByTestId('invite-done').click();
+      await page.getByTestId('invitations-table').getByText('new.student@b.edu.cn').waitFor();
+
+      // The invitee, in a browser of their own: a password the server finds too uniform is refused at its field.
+      const invitee = await newPage();
+      try {
+        await invitee.goto(link);
+        await invitee.getByTestId('invitation-card').waitFor();
+        expect(await invitee.getByTestId('invitation-card').innerText()).toContain('苏州现代服务职业学院');
+        const accept = invitee.getByTestId('invitation-form');
+        await accept.locator('#password').fill('aaaaaaaaaaaa');
+        await invitee.getByTestId('invitation-accept').click();
+        await accept.locator('.ant-form-item-explain-error').first().waitFor();
+        expect(await accept.locator('.ant-form-item-explain-error').first().innerText()).toMatch(/字符/);
+        await accept.locator('#password').fill('a long enough password');
+        await invitee.getByTestId('invitation-accept').click();
+        await invitee.getByTestId('dashboard-title').waitFor();
+        expect(await invitee.getByTestId('dashboard-title').innerText()).toContain('新学生 王一');
+        // The link is spent.
+        await invitee.goto(link);
+        await invitee.getByTestId('invitation-invalid').waitFor();
+      } finally {
+        await invitee.context().close();
+      }
+
       await page.getByTestId('members-search').locator('input').fill('new.student');
       await page.getByTestId('members-search').locator('input').press('Enter');
       await page.getByTestId('members-table').getByText('new.student@b.edu.cn').waitFor();
@@ -168,10 +201,10 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
     }
   });
 
-  it('committee member: finds a competency, reads a post by dimension, derives a draft, edits a label, diffs', async () => {
+  it('platform curator: finds a competency, reads a post by dimension, derives a draft, edits a label, diffs', async () => {
     const page = await newPage();
     try {
-      await logIn(page, 'committee@demo.zerodock.local');
+      await logIn(page, 'curator@demo.zerodock.local');
       await page.getByTestId('nav-taxonomy').click();
       // The newest version of the curated Zerodock framework is shown by default.
       expect(await page.getByTestId('version-picker').innerText()).toContain('zerodock@2026.1');
@@ -236,7 +269,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('competency-edit-submit').click();
       await page.getByTestId('competency-history').getByText('与企业岗位说明书的用语保持一致').waitFor();
       expect(await page.getByTestId('competency-title').innerText()).toBe('自动化测试（含持续集成）');
-      expect(await page.getByTestId('competency-history').innerText()).toContain('信息化部经理 郑凯');
+      expect(await page.getByTestId('competency-history').innerText()).toContain('平台标准编辑 孟悦');
       await page.keyboard.press('Escape');
       await detail.waitFor({ state: 'detached' });
 
@@ -304,10 +337,10 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
     }
   });
 
-  it('committee member: imports a workbook as a draft, sees a broken file refused, finds no references yet', async () => {
+  it('platform curator: imports a workbook as a draft, sees a broken file refused, finds no references yet', async () => {
     const page = await newPage();
     try {
-      await logIn(page, 'committee@demo.zerodock.local');
+      await logIn(page, 'curator@demo.zerodock.local');
       await page.getByTestId('nav-taxonomy').click();
       await page.getByTestId('taxonomy-tab-versions').click();
       await page.getByTestId('versions-table').waitFor();

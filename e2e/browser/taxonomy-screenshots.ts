@@ -8,7 +8,7 @@ const browser = await launchChromium();
 try {
   const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } })).newPage();
   await page.goto(`${zerodock.baseUrl}/`);
-  await page.getByTestId('login-email').fill('committee@demo.zerodock.local');
+  await page.getByTestId('login-email').fill('curator@demo.zerodock.local');
   await page.getByTestId('login-password').fill('zerodock-demo');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('dashboard-title').waitFor();

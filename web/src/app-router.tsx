@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { PageLoading } from './components/PageLoading.js';
 import { RequireRoles } from './features/auth/components/RequireRoles.js';
 import { SessionGate } from './features/auth/components/SessionGate.js';
 import { lazyNamed } from './lazy-named.js';
@@ -82,7 +84,19 @@ const TrainingPlanPage = lazyNamed(
   'TrainingPlanPage',
 );
 
+const InvitationPage = lazyNamed(() => import('./features/auth/components/InvitationPage.js'), 'InvitationPage');
+
 export const appRouter = createBrowserRouter([
+  // Reached from an invitation link, signed in or not: outside the session gate.
+  {
+    path: '/invitation',
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <InvitationPage />
+      </Suspense>
+    ),
+    errorElement: <ErrorPage />,
+  },
   {
     path: '/',
     element: <SessionGate />,

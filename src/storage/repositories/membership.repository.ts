@@ -86,6 +86,8 @@ export class MembershipRepository {
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
       .select(['o.id', 'o.name_zh', 'o.name_en', 'o.kind', 'm.role'])
       .where('m.person_id', '=', personId)
+      // A committee seat comes after the person's own organisation, where they work by default.
+      .orderBy(sql`o.kind = 'committee'`)
       .orderBy('o.kind')
       .orderBy('o.name_zh')
       .orderBy('m.role')

@@ -87,7 +87,7 @@ export class SessionRepository {
         'p.created_at',
         sql<MembershipRow[] | null>`(
           select json_agg(json_build_object('id', o.id, 'name_zh', o.name_zh, 'name_en', o.name_en, 'kind', o.kind, 'role', m.role)
-                          order by o.kind, o.name_zh, m.role)
+                          order by o.kind = 'committee', o.kind, o.name_zh, m.role)
           from memberships m join organisations o on o.id = m.organisation_id
           where m.person_id = p.id)`.as('memberships'),
       ])

@@ -1,12 +1,5 @@
-import type { Role } from '../api/contracts.js';
-import {
-  AUDIT_READER_ROLES,
-  COURSE_SYSTEM_MENU_ROLES,
-  DECLARATION_READER_ROLES,
-  MEMBER_READER_ROLES,
-  SPECIALTY_MENU_ROLES,
-  STEERING_COMMITTEE_ROLES,
-} from './roles.js';
+import type { OrganisationKind, SessionResponse } from '../api/contracts.js';
+import { can, isTenantRoute, type RouteKey } from './capabilities.js';
 
 export type NavigationKey =
   | 'home'
@@ -26,31 +19,57 @@ export type NavigationKey =
 export interface NavigationEntry {
   key: NavigationKey;
   path: string;
-  /** Roles in the active organisation that may open the page; null means every logged-in person. */
-  allowedRoles: readonly Role[] | null;
+  /**
+   * The API route the page reads first: the page is offered when the session's capabilities allow it (tenant
+   * routes in the active organisation); null means every signed-in person.
+   */
+  requires: RouteKey | null;
+  /** The kinds of active organisation the page is about (a college's specialties, an enterprise's demand). */
+  kinds?: readonly OrganisationKind[];
 }
 
 /** The pages that exist, in menu order. Routes and the menu both read this list. */
 export const NAVIGATION: readonly NavigationEntry[] = [
-  { key: 'home', path: '/', allowedRoles: null },
-  { key: 'organisations', path: '/organisations', allowedRoles: null },
-  // Shared reference data: everyone reads it; the pages offer editing to the taxonomy roles of any membership.
-  { key: 'taxonomy', path: '/taxonomy', allowedRoles: null },
-  // Aggregated labour-market demand: everyone reads it; importing is offered inside by role.
-  { key: 'demand', path: '/demand', allowedRoles: null },
-  // An enterprise's own declared demand, in the enterprise's organisation context.
-  { key: 'declarations', path: '/declarations', allowedRoles: DECLARATION_READER_ROLES },
-  // A college's specialties and its specialty-group proposals, in the college's organisation context.
-  { key: 'specialties', path: '/specialties', allowedRoles: SPECIALTY_MENU_ROLES },
-  { key: 'specialtyGroups', path: '/specialty-groups', allowedRoles: SPECIALTY_MENU_ROLES },
-  // A college's course systems (students plan their pathways there) and its Talent Training Plans.
-  { key: 'courseSystems', path: '/course-systems', allowedRoles: COURSE_SYSTEM_MENU_ROLES },
-  { key: 'trainingPlans', path: '/training-plans', allowedRoles: SPECIALTY_MENU_ROLES },
+  { key: 'home', path: '/', requires: null },
+  { key: 'organisations', path: '/organisations', requires: null },
+  // Shared reference data: everyone reads it; the pages offer editing where the capabilities allow it.
+  { key: 'taxonomy', path: '/taxonomy', requires: null },
+  { key: 'demand', path: '/demand', requires: null },
+  {
+    key: 'declarations',
+    path: '/declarations',
+    requires: 'GET /api/organisations/:organisationId/demand-declarations',
+    kinds: ['enterprise'],
+  },
+  {
+    key: 'specialties',
+    path: '/specialties',
+    requires: 'GET /api/organisations/:organisationId/specialties',
+    kinds: ['college'],
+  },
+  {
+    key: 'specialtyGroups',
+    path: '/specialty-groups',
+    requires: 'GET /api/organisations/:organisationId/specialty-groups',
+    kinds: ['college'],
+  },
+  {
+    key: 'courseSystems',
+    path: '/course-systems',
+    requires: 'GET /api/organisations/:organisationId/course-systems',
+    kinds: ['college'],
+  },
+  {
+    key: 'trainingPlans',
+    path: '/training-plans',
+    requires: 'GET /api/organisations/:organisationId/training-plans',
+    kinds: ['college'],
+  },
   // The steering committee reviews the submitted proposals of every college.
-  { key: 'committee', path: '/committee', allowedRoles: STEERING_COMMITTEE_ROLES },
-  { key: 'members', path: '/members', allowedRoles: MEMBER_READER_ROLES },
-  { key: 'audit', path: '/audit', allowedRoles: AUDIT_READER_ROLES },
-  { key: 'account', path: '/account', allowedRoles: null },
+  { key: 'committee', path: '/committee', requires: 'GET /api/committee/specialty-groups' },
+  { key: 'members', path: '/members', requires: 'GET /api/organisations/:organisationId/members' },
+  { key: 'audit', path: '/audit', requires: 'GET /api/audit-events' },
+  { key: 'account', path: '/account', requires: null },
 ];
 
 export function findNavigationEntry(key: NavigationKey): NavigationEntry {
@@ -59,8 +78,17 @@ export function findNavigationEntry(key: NavigationKey): NavigationEntry {
   return entry;
 }
 
-export function isNavigationAllowed(entry: NavigationEntry, roles: readonly Role[]): boolean {
-  return entry.allowedRoles === null || roles.some((role) => entry.allowedRoles?.includes(role));
+/** Whether the page is offered to this session, in its active organisation (of `activeKind`). */
+export function isNavigationAllowed(
+  entry: NavigationEntry,
+  session: Pick<SessionResponse, 'capabilities' | 'activeOrganisationId'>,
+  activeKind: OrganisationKind | null,
+): boolean {
+  if (entry.requires === null) return true;
+  if (entry.kinds && (activeKind === null || !entry.kinds.includes(activeKind))) return false;
+  return isTenantRoute(entry.requires)
+    ? can(session, entry.requires, session.activeOrganisationId)
+    : can(session, entry.requires);
 }
 
 /** The menu entry a path belongs to (`/organisations/…` → organisations), if any. */

@@ -6,6 +6,8 @@ export type { AuditAction, AuditEvent, AuditEventList } from '../../../src/contr
 export type {
   DemoAccountsResponse,
   LoginRequest,
+  AcceptInvitationRequest,
+  InvitationPreview,
   Membership,
   SessionResponse,
   ChangePasswordRequest,
@@ -42,8 +44,11 @@ export type {
 } from '../../../src/contracts/groups.js';
 export type { HealthResponse } from '../../../src/contracts/health.js';
 export type {
-  AddMemberRequest,
+  CreatedInvitation,
   CreateOrganisationRequest,
+  Invitation,
+  InvitationList,
+  InviteMemberRequest,
   Member,
   MemberList,
   Organisation,

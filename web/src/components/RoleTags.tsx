@@ -4,6 +4,7 @@ import type { Role } from '../api/contracts.js';
 
 const ROLE_COLOURS: Record<Role, string> = {
   platform_admin: 'magenta',
+  platform_curator: 'pink',
   college_admin: 'blue',
   group_director: 'geekblue',
   teacher: 'cyan',

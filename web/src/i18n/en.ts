@@ -11,6 +11,7 @@ export const en: TranslationMessages = {
     cancel: 'Cancel',
     confirm: 'OK',
     save: 'Save',
+    close: 'Close',
     all: 'All',
     none: '—',
     total: '{{total}} in total',
@@ -52,12 +53,18 @@ export const en: TranslationMessages = {
       PERSON_NOT_FOUND: 'That person does not exist.',
       EMAIL_TAKEN: 'That e-mail address is already in use.',
       ORGANISATION_NAME_TAKEN: 'An organisation with this Chinese name already exists.',
-      ROLE_NOT_ALLOWED_FOR_ORGANISATION: 'That role cannot be given in this kind of organisation.',
+      ROLE_NOT_ALLOWED_FOR_ORGANISATION:
+        'This kind of organisation cannot hold that role (committee seats, for one, are granted by the platform in a committee organisation).',
       NOT_A_MEMBER: 'You are not a member of that organisation.',
       PASSWORD_TOO_WEAK:
         'The new password is too weak: use at least 10 characters, at least 4 different ones, and not your e-mail address.',
       PASSWORD_UNCHANGED: 'The new password must differ from the current one.',
       CANNOT_REMOVE_SELF: 'You cannot remove yourself from the organisation.',
+      ROLE_NOT_GRANTABLE: 'Your roles in this organisation do not allow granting these roles.',
+      CANNOT_CHANGE_OWN_ROLES: 'Nobody changes their own roles; ask another administrator.',
+      CONFLICT_OF_INTEREST: 'Conflict of interest: you wrote this or belong to the organisation that submitted it.',
+      INVITATION_NOT_FOUND: 'This invitation is not valid (used, withdrawn or expired).',
+      IMPORT_NOT_OWNED: 'Only the organisation that made this import (or the platform) may delete it.',
       DATABASE_UNAVAILABLE: 'The database is unavailable. Please try again later.',
       DATA_DIR_NOT_WRITABLE: 'The server cannot write to its data directory.',
       IMPORT_FAILED: 'The import failed.',
@@ -133,6 +140,7 @@ export const en: TranslationMessages = {
   },
   roles: {
     platform_admin: 'Platform admin',
+    platform_curator: 'Platform curator',
     college_admin: 'College admin',
     group_director: 'Specialty-group director',
     teacher: 'Teacher',
@@ -147,6 +155,7 @@ export const en: TranslationMessages = {
     college: 'College',
     enterprise: 'Enterprise',
     city_office: 'City office',
+    committee: 'Steering committee',
   },
   enterpriseTypes: {
     manufacturer: 'Manufacturer',
@@ -194,23 +203,25 @@ export const en: TranslationMessages = {
     },
     welcome: {
       platform_admin:
-        'As platform admin you look after Zerodock itself: you create college, enterprise and city-office organisations, manage platform-admin accounts, and follow sign-ins and changes across the platform in the audit log.',
+        'As platform admin you look after Zerodock itself: you create college, enterprise, city-office and steering-committee organisations, appoint platform curators and committee members, and follow sign-ins and changes across the platform in the audit log.',
+      platform_curator:
+        'As platform curator you keep the competency framework and post catalogue every organisation shares: you derive draft versions, edit competencies and post requirements, import CASE or XLSX files, and import job postings. A steering-committee member or platform admin releases a draft; you never release one you edited.',
       college_admin:
-        "As college admin you manage your college's people on Zerodock — adding or removing specialty-group directors, teachers, students and steering-committee members — and read your college's audit log. Specialty groups, the course system and the talent training plan are being built.",
+        "As college admin you manage your college's people on Zerodock: you invite specialty-group directors, teachers and students, change their roles, and read your college's audit log. You can also stand in for a specialty-group director.",
       group_director:
-        "As specialty-group director you will build your specialty group, its course system and the yearly talent training plan on Zerodock. Those features are being built; today you can browse the organisation directory and your college's members.",
+        'As specialty-group director you map your specialties to the posts they serve, group them by the knowledge correlation of those posts and submit the groups to the steering committee, build the course system and draft the talent training plan.',
       teacher:
-        "As a teacher you will author teaching resources, teach module courses, mentor apprentices and sign off competency evidence on Zerodock. Those features are being built; today you can browse the organisation directory and your college's members.",
+        "As a teacher you read your college's specialty-group proposals and course systems, confirm which competencies its courses teach, and help draft the talent training plan.",
       enterprise_admin:
-        "As enterprise admin you manage your enterprise's people on the platform (enterprise admins, enterprise engineers, steering-committee members) and read your enterprise's audit log. Later, enterprises will also declare posts and demand here and offer apprenticeship projects and teaching-workshop places.",
+        "As enterprise admin you manage your enterprise's people on the platform (enterprise admins and engineers), declare its demand for posts, and read its audit log.",
       enterprise_engineer:
-        "As an enterprise engineer you will teach and mentor alongside the college: author job-based resources, teach module courses, mentor apprentices and sign off competency evidence. Those features are being built; today you can browse the organisation directory and your enterprise's members.",
+        "As an enterprise engineer you read your enterprise's declared demand and the platform's demand analysis; when you also teach at a college, you work on its courses in that college's organisation.",
       student:
-        'As a student you will choose a target post and a pathway of modules, log your apprenticeship work, collect competency evidence and apply for placements on Zerodock. Those features are being built; today you can browse the organisation directory and manage your account.',
+        'As a student you pick a target post in your course system, declare the competencies you already have, and get the pathway with the fewest credits that covers the post.',
       city_officer:
-        "As a city officer you will follow talent supply and demand, training bases, demonstration academies and backbone enterprises and their targets here. Those features are being built; today you can browse the organisation directory and your office's members.",
+        "As a city officer you import your city's job postings, follow the demand for posts and competencies and its trends, and see your office's members.",
       committee_member:
-        'As a steering-committee member you will review the structure of specialty groups and revisions of the talent training plan on Zerodock. Those features are being built; today you can browse the organisation directory and manage your account.',
+        "As a steering-committee member you review the specialty-group proposals colleges submit (comment, adjust, approve or reject) and release new versions of the competency framework. You never decide on your own college's proposal or release a version you edited.",
     },
   },
   organisations: {
@@ -251,8 +262,42 @@ export const en: TranslationMessages = {
     searchPlaceholder: 'Search by name or e-mail',
     roleFilter: 'Filter by role',
     allRoles: 'All roles',
-    add: 'Add member',
-    added: 'Member added: {{name}}',
+    invite: {
+      button: 'Invite member',
+      title: 'Invite to {{name}}',
+      intro:
+        'The person becomes a member only when they accept. The answer is the same whether or not the e-mail already has an account.',
+      nameHelp: 'Used for the invitation and a new account only; people with an account keep their own name.',
+      submit: 'Create invitation',
+      created: 'Invitation created for {{email}}',
+      handOver: 'Hand this link to {{email}} in person. It is shown only once and stays valid for 14 days.',
+      linkHelp:
+        'Opening the link, someone with an account confirms with their own password; someone without one sets a password and the account is created. People with an account can also accept on their Account page after signing in.',
+    },
+    invitations: {
+      title: 'Invitations',
+      empty: 'No invitations yet.',
+      status: 'Status',
+      invitedBy: 'Invited by',
+      expiresAt: 'Valid until',
+      revoke: 'Withdraw',
+      revokeTitle: 'Withdraw invitation',
+      revokeConfirm: 'Withdraw the invitation to {{email}}? Its link stops working.',
+      revoked: 'Invitation to {{email}} withdrawn',
+      statuses: {
+        pending: 'Pending',
+        accepted: 'Accepted',
+        declined: 'Declined',
+        revoked: 'Withdrawn',
+        expired: 'Expired',
+      },
+    },
+    roles: {
+      edit: 'Change roles',
+      title: 'Roles of {{name}}',
+      changed: 'Roles of {{name}} changed',
+      notYours: 'Greyed-out roles are not yours to grant; they stay as they are.',
+    },
     remove: 'Remove',
     removeTitle: 'Remove member',
     removeConfirm: 'Remove {{name}} ({{email}}) from {{organisation}}?',
@@ -266,14 +311,10 @@ export const en: TranslationMessages = {
       actions: 'Actions',
     },
     form: {
-      title: 'Add a member to {{name}}',
       email: 'E-mail',
       displayName: 'Name',
       roles: 'Roles',
       rolesRequired: 'Please choose at least one role',
-      initialPassword: 'Initial password',
-      initialPasswordHelp:
-        'Required for a new person (at least 10 characters); ignored when the e-mail already has an account.',
       required: 'Please fill in {{field}}',
     },
   },
@@ -303,6 +344,11 @@ export const en: TranslationMessages = {
       'access.denied': 'Access denied',
       'organisation.created': 'Organisation created',
       'member.added': 'Member added',
+      'member.invited': 'Member invited',
+      'invitation.revoked': 'Invitation withdrawn',
+      'invitation.accepted': 'Invitation accepted',
+      'invitation.declined': 'Invitation declined',
+      'member.roles_changed': 'Roles changed',
       'member.removed': 'Member removed',
       'admin.created': 'Admin created',
       'demo.loaded': 'Demo data loaded',
@@ -457,7 +503,7 @@ export const en: TranslationMessages = {
       description:
         'To change competencies or post requirements, first derive a new draft version under “Versions & diff”, edit the draft, then release it.',
       askReleaser:
-        'To change competencies or post requirements, a steering-committee member or platform admin first derives a new draft version; you then edit the draft.',
+        'The framework is kept by the platform: a platform curator or admin derives and edits a draft; a steering-committee member or platform admin releases it.',
       action: 'Go to Versions & diff',
     },
     history: {
@@ -1377,6 +1423,16 @@ export const en: TranslationMessages = {
     displayName: 'Name',
     memberships: 'Organisations',
     noMemberships: 'You do not belong to any organisation yet.',
+    invitations: {
+      title: 'Invitations waiting for you',
+      from: 'From {{name}} · valid until {{until}}',
+      accept: 'Accept and join',
+      decline: 'Decline',
+      joined: 'You joined {{name}}',
+      declined: 'Invitation from {{name}} declined',
+      pending: 'Invitations to organisations waiting for your answer: {{count}}.',
+      open: 'Answer',
+    },
     password: {
       title: 'Change password',
       current: 'Current password',
@@ -1392,6 +1448,24 @@ export const en: TranslationMessages = {
       submit: 'Change password',
       changed: 'Your password has been changed.',
     },
+  },
+  invitation: {
+    title: 'You are invited to join {{name}}',
+    kind: 'Kind',
+    email: 'Invited e-mail',
+    roles: 'Roles',
+    expiresAt: 'Valid until',
+    help: 'If this e-mail already has a Zerodock account, enter that account’s password; if not, choose a new password (at least 10 characters, 4 different ones) and the account is created.',
+    displayName: 'Name',
+    displayNameHelp: 'Used for a new account; an existing account keeps its name.',
+    password: 'Password',
+    passwordHelp: 'Existing account: its password. New account: the password you choose.',
+    passwordRequired: 'Please enter a password',
+    accept: 'Accept and sign in',
+    invalidTitle: 'This invitation link is not valid',
+    invalidHelp:
+      'It may have been used, withdrawn or have expired. Ask the administrator who invited you for a new one.',
+    toLogin: 'Go to sign-in',
   },
   pages: {
     notFound: {

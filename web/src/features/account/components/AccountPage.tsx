@@ -4,6 +4,7 @@ import { RoleTags } from '../../../components/RoleTags.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
+import { MyInvitationsCard } from './MyInvitationsCard.js';
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function AccountPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Flex vertical gap={16}>
+            <MyInvitationsCard />
             <Card title={t('account.profile')}>
               <Descriptions
                 column={1}

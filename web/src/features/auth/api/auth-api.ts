@@ -1,6 +1,9 @@
 import { api } from '../../../api/api-client.js';
 import type {
+  AcceptInvitationRequest,
   ChangePasswordRequest,
+  Invitation,
+  InvitationPreview,
   DemoAccountsResponse,
   Locale,
   LoginRequest,
@@ -38,4 +41,23 @@ export function setActiveOrganisation(organisationId: string): Promise<SessionRe
 
 export function setSessionLocale(locale: Locale): Promise<SessionResponse> {
   return api.put<SessionResponse>('/api/auth/locale', { locale });
+}
+
+/** Invitations addressed to the signed-in person's e-mail. */
+export function listMyInvitations(signal?: AbortSignal): Promise<{ items: Invitation[] }> {
+  return api.get<{ items: Invitation[] }>('/api/auth/invitations', { signal });
+}
+
+export function answerMyInvitation(invitationId: string, answer: 'accept' | 'decline'): Promise<OkResponse> {
+  return api.post<OkResponse>(`/api/auth/invitations/${encodeURIComponent(invitationId)}/${answer}`);
+}
+
+/** What an invitation code offers; INVITATION_NOT_FOUND when it is used, withdrawn, expired or wrong. */
+export function previewInvitation(code: string): Promise<InvitationPreview> {
+  return api.post<InvitationPreview>('/api/invitations/preview', { code }, { ignoreSessionLoss: true });
+}
+
+/** Accepts an invitation with its code and signs in (the session cookie is set by the answer). */
+export function acceptInvitation(request: AcceptInvitationRequest): Promise<SessionResponse> {
+  return api.post<SessionResponse>('/api/invitations/accept', request, { ignoreSessionLoss: true });
 }

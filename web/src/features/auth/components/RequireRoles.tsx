@@ -3,8 +3,12 @@ import { findNavigationEntry, isNavigationAllowed, type NavigationKey } from '..
 import { ForbiddenPage } from '../../../pages/ForbiddenPage.js';
 import { useSession } from '../hooks/use-session.js';
 
-/** Renders the page only when the roles in the active organisation allow it; a 403 page otherwise. */
+/** Renders the page only when the session's capabilities offer it in the active organisation; a 403 page otherwise. */
 export function RequireRoles({ page, children }: { page: NavigationKey; children: ReactNode }) {
-  const { activeRoles } = useSession();
-  return isNavigationAllowed(findNavigationEntry(page), activeRoles) ? children : <ForbiddenPage />;
+  const { session, activeMembership } = useSession();
+  return isNavigationAllowed(findNavigationEntry(page), session, activeMembership?.organisationKind ?? null) ? (
+    children
+  ) : (
+    <ForbiddenPage />
+  );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Result } from 'antd';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
+import { can } from '../../../access/capabilities.js';
 import { onSessionLost, setCsrfToken } from '../../../api/api-client.js';
 import { isApiError, SESSION_LOST_CODES } from '../../../api/api-error.js';
 import type { SessionResponse } from '../../../api/contracts.js';
@@ -94,6 +95,8 @@ export function SessionGate() {
       session: state.session,
       activeMembership,
       activeRoles: activeMembership?.roles ?? [],
+      can: (key, organisationId) =>
+        can(state.session, key, organisationId === undefined ? state.session.activeOrganisationId : organisationId),
       replaceSession: adopt,
       logout,
     };

@@ -1,4 +1,5 @@
 import { createContext } from 'react';
+import type { RouteKey } from '../../../access/capabilities.js';
 import type { Membership, Role, SessionResponse } from '../../../api/contracts.js';
 
 export interface SessionContextValue {
@@ -7,6 +8,11 @@ export interface SessionContextValue {
   activeMembership: Membership | null;
   /** Roles in the active organisation: what the navigation and the pages go by. */
   activeRoles: readonly Role[];
+  /**
+   * Whether the person may call an API route (tenant routes: in `organisationId`, by default the active one), from
+   * the capabilities the server sent with the session.
+   */
+  can: (key: RouteKey, organisationId?: string | null) => boolean;
   /** Adopt a fresh session answer (after switching organisation or language). */
   replaceSession: (session: SessionResponse) => void;
   logout: () => Promise<void>;

@@ -1,4 +1,3 @@
-import { hasAnyRole, COURSE_TEACHER_ROLES, SPECIALTY_GROUP_DIRECTOR_ROLES } from '../../../access/roles.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { useCollege, type College } from '../../groups/hooks/use-college.js';
 
@@ -13,12 +12,12 @@ export interface CourseCollege extends College {
 /** The active college with what the person may do on the course pages; null when the organisation is not one. */
 export function useCourseCollege(): CourseCollege | null {
   const college = useCollege();
-  const { activeRoles } = useSession();
+  const { activeRoles, can } = useSession();
   if (!college) return null;
   return {
     ...college,
-    canDirect: hasAnyRole(activeRoles, SPECIALTY_GROUP_DIRECTOR_ROLES),
-    canTeach: hasAnyRole(activeRoles, COURSE_TEACHER_ROLES),
+    canDirect: can('POST /api/organisations/:organisationId/course-systems', college.organisationId),
+    canTeach: can('PUT /api/organisations/:organisationId/training-plans/:planId/draft', college.organisationId),
     isStudentOnly: activeRoles.length > 0 && activeRoles.every((role) => role === 'student'),
   };
 }

@@ -1,5 +1,6 @@
-import { Card, Flex, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
@@ -34,6 +35,15 @@ export function DashboardPage() {
           </Flex>
         )}
       </div>
+      {session.pendingInvitations > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="pending-invitations"
+          title={t('account.invitations.pending', { count: session.pendingInvitations })}
+          action={<Link to="/account">{t('account.invitations.open')}</Link>}
+        />
+      )}
       <RoleWelcome roles={activeRoles} />
       {dashboard.error ? (
         <ApiErrorAlert error={dashboard.error} onRetry={dashboard.reload} />

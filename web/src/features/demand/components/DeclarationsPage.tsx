@@ -1,7 +1,6 @@
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DECLARATION_WRITER_ROLES, hasAnyRole } from '../../../access/roles.js';
 import type { Declaration } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
@@ -21,7 +20,7 @@ import { ImportDeclarationsModal } from './ImportDeclarationsModal.js';
  */
 export function DeclarationsPage() {
   const { t, i18n } = useTranslation();
-  const { activeMembership, activeRoles } = useSession();
+  const { activeMembership, can } = useSession();
   if (!activeMembership || activeMembership.organisationKind !== 'enterprise') {
     return <Alert type="info" showIcon title={t('demand.declarations.notEnterprise')} />;
   }
@@ -38,7 +37,7 @@ export function DeclarationsPage() {
         // Another organisation starts afresh.
         key={activeMembership.organisationId}
         organisationId={activeMembership.organisationId}
-        canWrite={hasAnyRole(activeRoles, DECLARATION_WRITER_ROLES)}
+        canWrite={can('POST /api/organisations/:organisationId/demand-declarations', activeMembership.organisationId)}
       />
     </Flex>
   );

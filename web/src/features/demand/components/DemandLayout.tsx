@@ -2,7 +2,6 @@ import { Flex, Tabs, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { DEMAND_IMPORT_ROLES, hasRoleInAnyMembership } from '../../../access/roles.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { DemandContext, type DemandContextValue } from '../hooks/demand-context.js';
@@ -13,10 +12,10 @@ export type DemandSection = (typeof DEMAND_SECTIONS)[number];
 /** The frame of the demand pages: title, the section tabs, and what the person may do. */
 export function DemandLayout() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const canImport = hasRoleInAnyMembership(session.memberships, DEMAND_IMPORT_ROLES);
+  const canImport = can('POST /api/demand/imports');
   const context = useMemo<DemandContextValue>(() => ({ canImport }), [canImport]);
   const section: DemandSection =
     DEMAND_SECTIONS.find((name) => pathname === `/demand/${name}` || pathname.startsWith(`/demand/${name}/`)) ??

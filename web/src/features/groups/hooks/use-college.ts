@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { hasAnyRole, SPECIALTY_GROUP_DIRECTOR_ROLES } from '../../../access/roles.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 
@@ -13,11 +12,11 @@ export interface College {
 /** The active organisation when it is a college, with what the person may do there; null otherwise. */
 export function useCollege(): College | null {
   const { i18n } = useTranslation();
-  const { activeMembership, activeRoles } = useSession();
+  const { activeMembership, can } = useSession();
   if (!activeMembership || activeMembership.organisationKind !== 'college') return null;
   return {
     organisationId: activeMembership.organisationId,
     name: pickName(activeMembership.organisationNameZh, activeMembership.organisationNameEn, i18n.language),
-    canWrite: hasAnyRole(activeRoles, SPECIALTY_GROUP_DIRECTOR_ROLES),
+    canWrite: can('POST /api/organisations/:organisationId/specialty-groups', activeMembership.organisationId),
   };
 }

@@ -4,14 +4,15 @@ import { Link, useLocation } from 'react-router';
 import { isNavigationAllowed, NAVIGATION, navigationEntryForPath } from '../../../access/navigation.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 
-/** Lists only the pages the person's roles in the active organisation can use. */
+/** Lists only the pages the session's capabilities offer in the active organisation. */
 export function NavigationMenu() {
   const { t } = useTranslation();
-  const { activeRoles } = useSession();
+  const { session, activeMembership } = useSession();
   const { pathname } = useLocation();
   const selected = navigationEntryForPath(pathname);
 
-  const items: MenuProps['items'] = NAVIGATION.filter((entry) => isNavigationAllowed(entry, activeRoles)).map(
+  const activeKind = activeMembership?.organisationKind ?? null;
+  const items: MenuProps['items'] = NAVIGATION.filter((entry) => isNavigationAllowed(entry, session, activeKind)).map(
     (entry) => ({
       key: entry.key,
       'data-testid': `nav-${entry.key}`,

@@ -47,7 +47,7 @@ export function OrganisationSwitcher() {
       }
       // Stay on the page when the new roles may use it; otherwise go home rather than land on "not allowed".
       const entry = navigationEntryForPath(pathname);
-      if (entry && !isNavigationAllowed(entry, membership?.roles ?? [])) void navigate('/');
+      if (entry && !isNavigationAllowed(entry, next, membership?.organisationKind ?? null)) void navigate('/');
     } catch (error) {
       void message.error(translateError(t, error));
     } finally {

@@ -1,6 +1,5 @@
 import { Alert, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_ADMIN_ROLES, hasAnyRole } from '../../../access/roles.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { MembersPanel } from './MembersPanel.js';
@@ -8,7 +7,7 @@ import { MembersPanel } from './MembersPanel.js';
 /** The people of the active organisation. */
 export function MembersPage() {
   const { t, i18n } = useTranslation();
-  const { activeMembership, activeRoles } = useSession();
+  const { activeMembership, can } = useSession();
 
   if (!activeMembership) return <Alert type="info" showIcon title={t('members.noOrganisation')} />;
   const name = pickName(activeMembership.organisationNameZh, activeMembership.organisationNameEn, i18n.language);
@@ -28,7 +27,7 @@ export function MembersPage() {
           organisationId={activeMembership.organisationId}
           organisationKind={activeMembership.organisationKind}
           organisationName={name}
-          canManage={hasAnyRole(activeRoles, MEMBER_ADMIN_ROLES)}
+          canManage={can('POST /api/organisations/:organisationId/invitations', activeMembership.organisationId)}
         />
       </Card>
     </Flex>

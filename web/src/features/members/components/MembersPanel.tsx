@@ -1,4 +1,4 @@
-import { App, Button, Flex, Input, Select, Table, Tag, type TableProps } from 'antd';
+import { App, Button, Flex, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES_BY_ORGANISATION_KIND } from '../../../access/roles.js';
@@ -10,10 +10,15 @@ import { DEFAULT_PAGE_SIZE } from '../../../hooks/use-url-filters.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { useSession } from '../../auth/hooks/use-session.js';
-import { listMembers, removeMember } from '../api/members-api.js';
-import { AddMemberModal } from './AddMemberModal.js';
+import { listGrantableRoles, listMembers, removeMember } from '../api/members-api.js';
+import { EditRolesModal } from './EditRolesModal.js';
+import { InvitationsTable } from './InvitationsTable.js';
+import { InviteMemberModal } from './InviteMemberModal.js';
 
-/** The paged, filterable member list of one organisation, with add and remove for its admins. */
+/**
+ * The paged, filterable member list of one organisation; its admins invite people, change roles (within what the
+ * server says they may grant), remove members and follow their invitations.
+ */
 export function MembersPanel({
   organisationId,
   organisationKind,
@@ -33,7 +38,9 @@ export function MembersPanel({
   const [role, setRole] = useState<Role | undefined>(undefined);
   const [search, setSearch] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const [invitationsVersion, setInvitationsVersion] = useState(0);
 
   const query = {
     role,
@@ -46,6 +53,11 @@ export function MembersPanel({
     JSON.stringify([organisationId, query]),
   );
   const roleOptions = ROLES_BY_ORGANISATION_KIND[organisationKind];
+  const grantable = useApiQuery(
+    (signal) => (canManage ? listGrantableRoles(organisationId, signal) : Promise.resolve({ roles: [] as Role[] })),
+    JSON.stringify([organisationId, canManage]),
+  );
+  const grantableRoles = grantable.data?.roles ?? [];
 
   function refresh() {
     members.reload();
@@ -102,15 +114,26 @@ export function MembersPanel({
       title: t('members.columns.actions'),
       render: (_, member) =>
         member.personId === session.person.id ? null : (
-          <Button
-            danger
-            size="small"
-            data-testid={`remove-member-${member.email}`}
-            aria-label={`${t('members.remove')} ${member.displayName}`}
-            onClick={() => confirmRemove(member)}
-          >
-            {t('members.remove')}
-          </Button>
+          <Space size={4}>
+            <Button
+              size="small"
+              data-testid={`edit-roles-${member.email}`}
+              aria-label={`${t('members.roles.edit')} ${member.displayName}`}
+              disabled={grantableRoles.length === 0}
+              onClick={() => setEditing(member)}
+            >
+              {t('members.roles.edit')}
+            </Button>
+            <Button
+              danger
+              size="small"
+              data-testid={`remove-member-${member.email}`}
+              aria-label={`${t('members.remove')} ${member.displayName}`}
+              onClick={() => confirmRemove(member)}
+            >
+              {t('members.remove')}
+            </Button>
+          </Space>
         ),
     });
   }
@@ -147,8 +170,13 @@ export function MembersPanel({
           />
         </Flex>
         {canManage && (
-          <Button type="primary" data-testid="add-member" onClick={() => setAdding(true)}>
-            {t('members.add')}
+          <Button
+            type="primary"
+            data-testid="invite-member"
+            disabled={grantableRoles.length === 0}
+            onClick={() => setInviting(true)}
+          >
+            {t('members.invite.button')}
           </Button>
         )}
       </Flex>
@@ -170,17 +198,30 @@ export function MembersPanel({
         }}
       />
       {canManage && (
-        <AddMemberModal
-          open={adding}
-          organisationId={organisationId}
-          organisationName={organisationName}
-          roleOptions={roleOptions}
-          onClose={() => setAdding(false)}
-          onAdded={() => {
-            setAdding(false);
-            refresh();
-          }}
-        />
+        <>
+          <Typography.Title level={4} style={{ margin: '8px 0 0' }}>
+            {t('members.invitations.title')}
+          </Typography.Title>
+          <InvitationsTable organisationId={organisationId} version={invitationsVersion} />
+          <InviteMemberModal
+            open={inviting}
+            organisationId={organisationId}
+            organisationName={organisationName}
+            roleOptions={grantableRoles}
+            onClose={() => setInviting(false)}
+            onInvited={() => setInvitationsVersion((value) => value + 1)}
+          />
+          <EditRolesModal
+            member={editing}
+            organisationId={organisationId}
+            grantable={grantableRoles}
+            onClose={() => setEditing(null)}
+            onChanged={() => {
+              setEditing(null);
+              refresh();
+            }}
+          />
+        </>
       )}
     </Flex>
   );

@@ -1,7 +1,6 @@
 import { Card, Descriptions, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MEMBER_ADMIN_ROLES, MEMBER_READER_ROLES, hasAnyRole } from '../../../access/roles.js';
 import { isApiError } from '../../../api/api-error.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
@@ -17,7 +16,7 @@ import { OrganisationKindTag } from './OrganisationKindTag.js';
 export function OrganisationDetailPage() {
   const { t, i18n } = useTranslation();
   const { organisationId = '' } = useParams();
-  const { session, activeRoles } = useSession();
+  const { can } = useSession();
   const organisation = useApiQuery((signal) => fetchOrganisation(organisationId, signal), organisationId);
 
   if (
@@ -28,11 +27,9 @@ export function OrganisationDetailPage() {
   }
 
   const data = organisation.data?.id === organisationId ? organisation.data : undefined;
-  const isPlatformAdmin = activeRoles.includes('platform_admin');
-  const isActiveOrganisation = session.activeOrganisationId === organisationId;
-  // Platform admins look after every organisation; others see the people of their active organisation only.
-  const canReadMembers = isPlatformAdmin || (isActiveOrganisation && hasAnyRole(activeRoles, MEMBER_READER_ROLES));
-  const canManageMembers = isPlatformAdmin || (isActiveOrganisation && hasAnyRole(activeRoles, MEMBER_ADMIN_ROLES));
+  // Platform admins look after every organisation; others see the people of their own organisations.
+  const canReadMembers = can('GET /api/organisations/:organisationId/members', organisationId);
+  const canManageMembers = can('POST /api/organisations/:organisationId/invitations', organisationId);
 
   return (
     <Flex vertical gap={16}>

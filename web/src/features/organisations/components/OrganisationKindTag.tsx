@@ -7,6 +7,7 @@ const KIND_COLOURS: Record<OrganisationKind, string> = {
   college: 'blue',
   enterprise: 'purple',
   city_office: 'gold',
+  committee: 'lime',
 };
 
 export function OrganisationKindTag({ kind }: { kind: OrganisationKind }) {

@@ -13,13 +13,13 @@ import { OrganisationsTable } from './OrganisationsTable.js';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const { activeRoles } = useSession();
+  const { can } = useSession();
   const filters = useUrlFilters();
   const kind = filters.get<OrganisationKind>('kind', ORGANISATION_KINDS);
   const [creating, setCreating] = useState(false);
   const query = { kind, limit: filters.pageSize, offset: filters.offset };
   const organisations = useApiQuery((signal) => listOrganisations(query, signal), JSON.stringify(query));
-  const canCreate = activeRoles.includes('platform_admin');
+  const canCreate = can('POST /api/organisations');
 
   return (
     <Flex vertical gap={16}>

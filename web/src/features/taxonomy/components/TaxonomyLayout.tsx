@@ -2,7 +2,6 @@ import { Alert, Empty, Flex, Tabs, Typography } from 'antd';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { TAXONOMY_EDITOR_ROLES, TAXONOMY_RELEASE_ROLES, hasRoleInAnyMembership } from '../../../access/roles.js';
 import type { FrameworkVersion } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
@@ -22,7 +21,7 @@ type Section = (typeof SECTIONS)[number];
  */
 export function TaxonomyLayout() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -61,8 +60,9 @@ export function TaxonomyLayout() {
     [reloadList],
   );
 
-  const canEdit = hasRoleInAnyMembership(session.memberships, TAXONOMY_EDITOR_ROLES);
-  const canRelease = hasRoleInAnyMembership(session.memberships, TAXONOMY_RELEASE_ROLES);
+  const canEdit = can('PATCH /api/frameworks/:versionId/competencies/:competencyId');
+  const canDerive = can('POST /api/frameworks/:versionId/drafts');
+  const canRelease = can('POST /api/frameworks/:versionId/release');
 
   const context = useMemo<TaxonomyContextValue | null>(() => {
     if (!version) return null;
@@ -72,11 +72,12 @@ export function TaxonomyLayout() {
       selectVersion,
       versionChanged,
       canEdit,
+      canDerive,
       canRelease,
       editable: canEdit && !version.released,
       href: (path, versionId = version.id) => `${path}?version=${encodeURIComponent(versionId)}`,
     };
-  }, [versions, version, selectVersion, versionChanged, canEdit, canRelease]);
+  }, [versions, version, selectVersion, versionChanged, canEdit, canDerive, canRelease]);
 
   const section: Section = SECTIONS.find((name) => pathname.startsWith(`/taxonomy/${name}`)) ?? 'competencies';
 

@@ -16,7 +16,7 @@ import { VersionStatusTag } from './VersionStatusTag.js';
 /** The framework versions: the shown one with its actions, all of them, and what changed between two. */
 export function VersionsPage() {
   const { t, i18n } = useTranslation();
-  const { versions, version, selectVersion, versionChanged, canRelease } = useTaxonomy();
+  const { versions, version, selectVersion, versionChanged, canDerive, canRelease } = useTaxonomy();
   const [dialog, setDialog] = useState<'derive' | 'release' | 'import' | null>(null);
   const language = i18n.language;
   const parent = version.derivedFrom ? versions.find((candidate) => candidate.id === version.derivedFrom) : undefined;
@@ -102,12 +102,12 @@ export function VersionsPage() {
             <Button href={exportUrl(version.id, 'case')} data-testid="export-case">
               {t('taxonomy.versions.export.case')}
             </Button>
-            {canRelease && (
+            {canDerive && (
               <Button type="primary" data-testid="derive-draft" onClick={() => setDialog('derive')}>
                 {t('taxonomy.versions.derive.button')}
               </Button>
             )}
-            {canRelease && (
+            {canDerive && (
               <Button data-testid="import-version" onClick={() => setDialog('import')}>
                 {t('taxonomy.versions.import.button')}
               </Button>
@@ -185,7 +185,7 @@ export function VersionsPage() {
 
       <VersionDiff />
 
-      {canRelease && (
+      {canDerive && (
         <>
           <DeriveDraftModal
             open={dialog === 'derive'}
@@ -207,18 +207,18 @@ export function VersionsPage() {
               selectVersion(imported.id);
             }}
           />
-          {!version.released && (
-            <ReleaseVersionModal
-              open={dialog === 'release'}
-              version={version}
-              onClose={() => setDialog(null)}
-              onReleased={(released) => {
-                setDialog(null);
-                versionChanged(released);
-              }}
-            />
-          )}
         </>
+      )}
+      {canRelease && !version.released && (
+        <ReleaseVersionModal
+          open={dialog === 'release'}
+          version={version}
+          onClose={() => setDialog(null)}
+          onReleased={(released) => {
+            setDialog(null);
+            versionChanged(released);
+          }}
+        />
       )}
     </Flex>
   );

@@ -11,7 +11,9 @@ export interface TaxonomyContextValue {
   versionChanged: (version: FrameworkVersion) => void;
   /** The person may edit drafts (a taxonomy editor role in any membership). */
   canEdit: boolean;
-  /** The person may derive and release versions. */
+  /** The person may derive drafts and import files as drafts (the platform's editors). */
+  canDerive: boolean;
+  /** The person may release a draft (platform admins and the steering committee; never their own draft). */
   canRelease: boolean;
   /** The shown version is a draft and the person may edit it. */
   editable: boolean;

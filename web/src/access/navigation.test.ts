@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { can } from './capabilities.js';
+import { NAVIGATION, isNavigationAllowed } from './navigation.js';
+
+const teacherSession = {
+  activeOrganisationId: 'college-a',
+  capabilities: {
+    anywhere: ['GET /api/dashboard'],
+    organisations: {
+      'college-a': [
+        'GET /api/organisations/:organisationId/members',
+        'GET /api/organisations/:organisationId/specialties',
+      ],
+      'enterprise-b': ['GET /api/organisations/:organisationId/demand-declarations'],
+    },
+    everyOrganisation: [],
+  },
+};
+
+describe('what the web offers, from the capabilities the server sent', () => {
+  it('asks tenant routes about one organisation, other routes about none', () => {
+    expect(can(teacherSession, 'GET /api/organisations/:organisationId/members', 'college-a')).toBe(true);
+    expect(can(teacherSession, 'GET /api/organisations/:organisationId/members', 'college-b')).toBe(false);
+    expect(can(teacherSession, 'GET /api/organisations/:organisationId/members')).toBe(false);
+    expect(can(teacherSession, 'GET /api/dashboard')).toBe(true);
+    expect(can(teacherSession, 'POST /api/organisations')).toBe(false);
+  });
+
+  it('lets platform admins into tenant routes of every organisation', () => {
+    const admin = {
+      activeOrganisationId: 'platform',
+      capabilities: {
+        anywhere: [],
+        organisations: {},
+        everyOrganisation: ['POST /api/organisations/:organisationId/invitations'],
+      },
+    };
+    expect(can(admin, 'POST /api/organisations/:organisationId/invitations', 'any-college')).toBe(true);
+  });
+
+  it('offers a page only in the kind of organisation it is about', () => {
+    const offered = (kind: 'college' | 'enterprise') =>
+      NAVIGATION.filter((entry) => isNavigationAllowed(entry, teacherSession, kind)).map((entry) => entry.key);
+    expect(offered('college')).toEqual([
+      'home',
+      'organisations',
+      'taxonomy',
+      'demand',
+      'specialties',
+      'members',
+      'account',
+    ]);
+    // The same capability list in an enterprise context: a college page is not offered there.
+    expect(offered('enterprise')).not.toContain('specialties');
+  });
+});
