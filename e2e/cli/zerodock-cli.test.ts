@@ -44,7 +44,7 @@ describe('zerodock CLI', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       backend: 'pglite',
-      applied: ['0001-foundation', '0002-taxonomy', '0003-demand', '0004-groups', '0005-courses'],
+      applied: ['0001-foundation', '0002-taxonomy', '0003-demand', '0004-groups', '0005-courses', '0006-access'],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
@@ -121,11 +121,11 @@ describe('zerodock CLI', () => {
   it('loads the demo dataset all at once and reports counts', async () => {
     const loaded = await runZerodock(['demo', '--json'], { env: env() });
     expect(loaded.code).toBe(0);
-    expect(JSON.parse(loaded.stdout)).toEqual({ organisations: 8, people: 87 });
-    expect(await stats()).toMatchObject({ organisations: 8, people: 88 });
+    expect(JSON.parse(loaded.stdout)).toEqual({ organisations: 9, people: 88 });
+    expect(await stats()).toMatchObject({ organisations: 9, people: 89 });
     const again = await runZerodock(['demo'], { env: env() });
     expect(again.code).toBe(65);
-    expect((await stats()).people).toBe(88);
+    expect((await stats()).people).toBe(89);
   });
 
   it('says clearly when PostgreSQL cannot be reached, without a stack or the password', async () => {
