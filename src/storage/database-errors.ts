@@ -32,7 +32,7 @@ const CONSTRAINT_CODES: Readonly<Record<string, { code: ErrorCode; message: stri
   },
   training_plan_version_approved: {
     code: 'PLAN_VERSION_NOT_EDITABLE',
-    message: 'An approved training plan version cannot change; start a new version.',
+    message: 'An approved training plan version is immutable; start a new version.',
   },
 };
 
