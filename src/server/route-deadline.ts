@@ -37,7 +37,7 @@ export function installRouteDeadlines(app: ZodApp, defaultSeconds: number): void
     // Our API's handlers (all async); the documentation and the web app are static files, streamed by plugins.
     const url = route.url ?? '';
     if (!url.startsWith('/api') || url.startsWith('/api/docs')) return;
-    const seconds = deadlineSecondsOf(route.config as { deadlineSeconds?: number } | undefined, defaultSeconds);
+    const seconds = deadlineSecondsOf(route.config, defaultSeconds);
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function deadlineBound(this: unknown, request: FastifyRequest, reply: FastifyReply) {
       const controller = new AbortController();
@@ -55,7 +55,7 @@ export function installRouteDeadlines(app: ZodApp, defaultSeconds: number): void
           Math.max(0, deadline.at - Date.now()),
         );
       });
-      const work = runWithDeadline(deadline, async () => handler.call(this as never, request, reply) as unknown);
+      const work = runWithDeadline(deadline, async (): Promise<unknown> => handler.call(this as never, request, reply));
       try {
         return await Promise.race([work, expired]);
       } catch (error) {

@@ -47,6 +47,12 @@ export const PERMISSIONS_POLICY = [
 
 const DOCUMENTATION_PREFIX = '/api/docs';
 
+function policyText(directives: Directives): string {
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ');
+}
+
 /**
  * Security headers on every response (helmet's well-kept set: CSP, frame-ancestors + X-Frame-Options, nosniff,
  * Referrer-Policy, Cross-Origin-Opener/Resource-Policy…, plus a Permissions-Policy), with a CSP per kind of
@@ -57,10 +63,9 @@ export async function registerSecurityHeaders(app: ZodApp, options: { readonly h
   const withUpgrade = (directives: Directives): Directives =>
     options.https ? { ...directives, 'upgrade-insecure-requests': [] } : directives;
   app.addHook('onRoute', (route: RouteOptions) => {
-    const url = route.url ?? '';
-    if (!url.startsWith('/api')) return;
-    const directives = url.startsWith(DOCUMENTATION_PREFIX) ? withUpgrade(API_DOCS_CSP) : API_CSP;
-    route.helmet = { contentSecurityPolicy: { useDefaults: false, directives } };
+    if ((route.url ?? '').startsWith(DOCUMENTATION_PREFIX)) {
+      route.helmet = { contentSecurityPolicy: { useDefaults: false, directives: withUpgrade(API_DOCS_CSP) } };
+    }
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: withUpgrade(WEB_APP_CSP) },
@@ -71,7 +76,12 @@ export async function registerSecurityHeaders(app: ZodApp, options: { readonly h
     strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     xFrameOptions: { action: 'deny' },
   });
-  app.addHook('onRequest', async (_request, reply) => {
+  const apiPolicy = policyText(API_CSP);
+  app.addHook('onRequest', async (request, reply) => {
     void reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // Every API answer, an unknown /api path's 404 included (it has no route options to carry a policy).
+    if (request.url.startsWith('/api') && !request.url.startsWith(DOCUMENTATION_PREFIX)) {
+      reply.raw.setHeader('content-security-policy', apiPolicy);
+    }
   });
 }

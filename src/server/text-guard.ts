@@ -14,7 +14,7 @@ export function unstorableText(value: string): string | null {
 /** Readable path segment for a key that may itself hold the offending character. */
 function segment(key: string): string {
   return key
-    .replace(/\u0000/g, '\\u0000')
+    .replaceAll('\u0000', '\\u0000')
     .replace(/[\uD800-\uDFFF]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
 }
 
