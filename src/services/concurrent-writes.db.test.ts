@@ -138,21 +138,25 @@ describe(`concurrent writes on ${testBackend()}`, () => {
     expect(results.slice(1).every((result) => result === 'ok' || result === 'VERSION_RELEASED')).toBe(true);
     // Whatever the interleaving, the released row is the one the release saw: every edit that succeeded committed
     // before the release, and its trail entry is older than the release's.
-    const trail = await sql<{ action: string; entity: string; after: unknown }>`select action, entity, after
-      from taxonomy_edits where version_id = ${versionId} order by occurred_at, action = 'release'`.execute(
-      database.db,
-    );
+    const trail = await sql<{ action: string; entity: string; before: unknown; after: unknown }>`select action,
+      entity, before, after from taxonomy_edits where version_id = ${versionId}
+      order by occurred_at, action = 'release'`.execute(database.db);
+    // Every edit in the trail is older than the release (ties sorted last for the release).
     const releaseIndex = trail.rows.findIndex((row) => row.action === 'release');
     expect(trail.rows.slice(releaseIndex + 1)).toEqual([]);
+    const trailEdits = trail.rows.filter((row) => row.entity === 'competency');
     const succeeded = results.slice(1).filter((result) => result === 'ok').length;
-    expect(trail.rows.filter((row) => row.entity === 'competency')).toHaveLength(succeeded);
+    expect(trailEdits).toHaveLength(succeeded);
+    // The edits form one chain (each saw the one before it: no lost update), and the stored row is its end.
+    const labelOf = (snapshot: unknown) => (snapshot as { labelEn: string }).labelEn;
+    let current = bundle.competencies.find((competency) => competency.id === competencyId)!.labelEn;
+    for (let step = 0; step < trailEdits.length; step += 1) {
+      const next = trailEdits.find((edit) => labelOf(edit.before) === current);
+      expect(next).toBeDefined();
+      current = labelOf(next!.after);
+    }
     const stored = await sql<{ label_en: string }>`select label_en from competencies
       where version_id = ${versionId} and id = ${competencyId}`.execute(database.db);
-    const lastEdit = trail.rows.filter((row) => row.entity === 'competency').at(-1);
-    expect(stored.rows[0]!.label_en).toBe(
-      lastEdit
-        ? (lastEdit.after as { labelEn: string }).labelEn
-        : bundle.competencies.find((c) => c.id === competencyId)!.labelEn,
-    );
+    expect(stored.rows[0]!.label_en).toBe(current);
   });
 });
