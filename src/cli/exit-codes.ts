@@ -7,6 +7,7 @@ export const EXIT = {
   usage: 2,
   dataError: 65,
   unavailable: 69,
+  tempFailure: 75,
   cannotCreate: 73,
   noPermission: 77,
 } as const;
@@ -32,6 +33,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'GROUP_NOT_FOUND':
     case 'TRAINING_PLAN_EXISTS':
     case 'PLAN_VERSION_NOT_EDITABLE':
+    case 'CONFLICT':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -66,6 +68,9 @@ export function exitCodeOf(code: ErrorCode): number {
       return EXIT.unavailable;
     case 'DATA_DIR_NOT_WRITABLE':
       return EXIT.cannotCreate;
+    case 'CONCURRENT_WRITE':
+    case 'DEADLINE_EXCEEDED':
+      return EXIT.tempFailure;
     case 'INTERNAL':
       return EXIT.failure;
   }

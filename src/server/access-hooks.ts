@@ -23,13 +23,18 @@ export function installRouteCatalogue(app: ZodApp): RouteCatalogueEntry[] {
     const url = route.url ?? '';
     if (!url.startsWith('/api')) return;
     route.config ??= {};
-    const config = route.config as { access?: unknown };
+    const config = route.config as { access?: unknown; deadlineSeconds?: number };
     if (url.startsWith(DOCUMENTATION_PREFIX)) config.access ??= { kind: 'public' };
     if (!config.access) {
       throw new Error(`Route ${String(route.method)} ${url} declares no access policy (config.access)`);
     }
     for (const method of [route.method].flat()) {
-      catalogue.push({ method: String(method), url, access: config.access as RouteAccess });
+      catalogue.push({
+        method: String(method),
+        url,
+        access: config.access as RouteAccess,
+        deadlineSeconds: config.deadlineSeconds ?? null,
+      });
     }
   });
   return catalogue;
@@ -84,6 +89,8 @@ export interface RouteCatalogueEntry {
   readonly method: string;
   readonly url: string;
   readonly access: RouteAccess;
+  /** The route's own deadline in seconds; null when it has the server's default. */
+  readonly deadlineSeconds: number | null;
 }
 
 async function recordRefusal(

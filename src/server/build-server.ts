@@ -15,6 +15,9 @@ import {
 import { DomainError } from '../core/errors/domain-error.js';
 import { installAccessHooks, installRouteCatalogue } from './access-hooks.js';
 import { handleError } from './error-handler.js';
+import { DEFAULT_REQUEST_DEADLINE_SECONDS, installRouteDeadlines } from './route-deadline.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { installTextGuard } from './text-guard.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDashboardRoutes } from './routes/dashboard.routes.js';
@@ -36,6 +39,8 @@ export interface BuildServerOptions extends RouteDependencies {
   readonly trustProxy: boolean;
   /** The built web app (dist/web); the UI is not served when absent (API-only, e.g. in API tests). */
   readonly webRoot: string | null;
+  /** Seconds a route may take unless it declares `config.deadlineSeconds` (default 30). */
+  readonly requestDeadlineSeconds?: number;
 }
 
 /** JSON bodies over 256 KiB are refused with 413: large imports go through their own upload endpoints. */
@@ -56,9 +61,12 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
 
   // Before any plugin adds routes, so that every route passes through the access check at registration.
   app.decorate('routeCatalogue', installRouteCatalogue(app));
+  installRouteDeadlines(app, options.requestDeadlineSeconds ?? DEFAULT_REQUEST_DEADLINE_SECONDS);
+  await registerSecurityHeaders(app, { https: options.cookieSecure });
 
   await app.register(fastifyCookie);
   installAccessHooks(app, options.services);
+  installTextGuard(app);
   await app.register(fastifyRateLimit, {
     global: false,
     // After body parsing, so the key can include the e-mail being tried.
@@ -82,18 +90,6 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-
-  app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) {
-      void reply.header('x-frame-options', 'DENY');
-      void reply.header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-      );
-    }
-  });
 
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () =>
     app.swagger(),

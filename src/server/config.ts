@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors/domain-error.js';
 import { databaseOptionsFromEnvironment, type DatabaseOptions } from '../storage/create-database.js';
+import { DEFAULT_REQUEST_DEADLINE_SECONDS } from './route-deadline.js';
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
-  /** Set when Zerodock is served over HTTPS (directly or behind a proxy) so the session cookie is Secure. */
+  /**
+   * Whether the session cookie is Secure (and HSTS is sent). Default: true when NODE_ENV=production, false
+   * otherwise; set `false` explicitly to test a production build over plain HTTP.
+   */
   ZERODOCK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   /** Trust X-Forwarded-* from a reverse proxy (for client IPs in rate limits and the audit log). */
   ZERODOCK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -15,6 +19,8 @@ const environmentSchema = z.object({
   ZERODOCK_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Seconds a resolved session is remembered in process; 0 turns it off (see src/storage/session-cache.ts). */
   ZERODOCK_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** Seconds a request may take before it answers 503 DEADLINE_EXCEEDED (imports and exports declare longer ones). */
+  ZERODOCK_REQUEST_DEADLINE_SECONDS: z.coerce.number().min(1).max(3600).default(DEFAULT_REQUEST_DEADLINE_SECONDS),
 });
 
 export interface ServerConfig {
@@ -26,6 +32,7 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   readonly loginRateLimit: number;
   readonly sessionCacheSeconds: number;
+  readonly requestDeadlineSeconds: number;
   readonly database: DatabaseOptions;
 }
 
@@ -46,10 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
     production,
-    cookieSecure: values.ZERODOCK_COOKIE_SECURE ? values.ZERODOCK_COOKIE_SECURE === 'true' : false,
+    cookieSecure: values.ZERODOCK_COOKIE_SECURE ? values.ZERODOCK_COOKIE_SECURE === 'true' : production,
     trustProxy: values.ZERODOCK_TRUST_PROXY === 'true',
     loginRateLimit: values.ZERODOCK_LOGIN_RATE_LIMIT,
     sessionCacheSeconds: values.ZERODOCK_SESSION_CACHE_SECONDS,
+    requestDeadlineSeconds: values.ZERODOCK_REQUEST_DEADLINE_SECONDS,
     database: databaseOptionsFromEnvironment(env, cwd),
   };
 }

@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; required on every /api route (checked at registration). */
     access?: RouteAccess;
+    /** Seconds the route may take before it answers 503 DEADLINE_EXCEEDED (default: the server's, 30). */
+    deadlineSeconds?: number;
   }
   interface FastifyInstance {
     /** Every /api route registered, with its access policy. */

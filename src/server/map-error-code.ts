@@ -49,6 +49,8 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'PROPOSAL_NOT_EDITABLE':
     case 'TRAINING_PLAN_EXISTS':
     case 'PLAN_VERSION_NOT_EDITABLE':
+    case 'CONFLICT': // a database constraint refused the write (details name it)
+    case 'CONCURRENT_WRITE': // still losing to concurrent writers after the transaction's retries
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -59,6 +61,8 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'DATABASE_UNAVAILABLE':
     case 'DATA_DIR_NOT_WRITABLE':
     case 'EXPORT_UNAVAILABLE': // the server lacks a CJK font for PDF: its configuration, not the request
+      return 503;
+    case 'DEADLINE_EXCEEDED': // the route did not answer within its deadline; its work was abandoned
       return 503;
     case 'INTERNAL':
       return 500;

@@ -28,7 +28,15 @@ export interface TestServer {
  * talk to it with real HTTP (fetch), never through injection.
  */
 export async function startTestServer(
-  options: { loginRateLimit?: number; catalogue?: boolean } = {},
+  options: {
+    loginRateLimit?: number;
+    catalogue?: boolean;
+    cookieSecure?: boolean;
+    webRoot?: string;
+    requestDeadlineSeconds?: number;
+    /** Routes only a test needs (e.g. one made slow on purpose), added before the server listens. */
+    extraRoutes?: (app: ZodApp) => void;
+  } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
   let offset = 0;
@@ -46,12 +54,14 @@ export async function startTestServer(
     version: 'test',
     demo: await listDemoAccounts(services, dataset),
     loginRateLimit: options.loginRateLimit ?? 1000,
-    cookieSecure: false,
+    cookieSecure: options.cookieSecure ?? false,
     checkDatabase: () => pingDatabase(database.db),
     logger: false,
     trustProxy: false,
-    webRoot: null,
+    webRoot: options.webRoot ?? null,
+    ...(options.requestDeadlineSeconds === undefined ? {} : { requestDeadlineSeconds: options.requestDeadlineSeconds }),
   });
+  options.extraRoutes?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

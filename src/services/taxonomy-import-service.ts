@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { importFailure } from '../core/errors/import-failure.js';
 import { carryIdHistory } from '../core/taxonomy/diff-bundles.js';
-import { DomainError } from '../core/errors/domain-error.js';
+import { importOver } from '../core/taxonomy/framework-lifecycle.js';
 import {
   DEFAULT_PROFICIENCY_LEVELS,
   emptyBundle,
@@ -86,7 +86,9 @@ export async function importTaxonomyBundle(
   return context.store.transaction(async (repositories) => {
     const versions = repositories.frameworkVersions;
     const now = context.clock();
-    const existing = await versions.find(bundle.framework.key, bundle.framework.label);
+    const found = await versions.find(bundle.framework.key, bundle.framework.label);
+    // Lock-then-check: a concurrent edit or release of the same version waits for this import, or this for it.
+    const existing = found ? await versions.lock(found.id) : null;
     let carriedIds = 0;
     if (!existing) {
       const previous = (await versions.latestPerKey()).find((version) => version.key === bundle.framework.key);
@@ -97,7 +99,7 @@ export async function importTaxonomyBundle(
       }
     }
     const checksum = bundleChecksum(bundle);
-    if (existing && existing.checksum === checksum) {
+    if (existing && importOver(existing, checksum) === 'unchanged') {
       return {
         versionId: existing.id,
         key: existing.key,
@@ -108,29 +110,23 @@ export async function importTaxonomyBundle(
         counts: await versions.counts(existing.id),
       };
     }
-    if (existing?.released) {
-      throw new DomainError(
-        'VERSION_RELEASED',
-        `${existing.key}@${existing.label} is released and holds other content; a released version never changes. ` +
-          'Import this as a new version (--label) to compare and adopt it.',
-        { key: existing.key, label: existing.label },
-      );
-    }
     let versionId: string;
     if (existing) {
       versionId = existing.id;
       await versions.clearContent(versionId);
       await versions.updateHeader(versionId, bundle.framework, checksum, now);
     } else {
+      // Created as a draft and released once filled: the database refuses rows added to a released version.
       versionId = await versions.create(bundle.framework, {
         checksum,
         createdBy: options.actorId ?? null,
         derivedFrom: null,
-        released,
+        released: false,
         now,
       });
     }
     await versions.insertContent(versionId, bundle, options.progress);
+    if (!existing && released) await versions.markReleased(versionId, now);
     return {
       versionId,
       key: bundle.framework.key,

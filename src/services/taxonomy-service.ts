@@ -8,6 +8,7 @@ import type {
 } from '../contracts/taxonomy.js';
 import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
+import { assertVersionEditable, releaseVersion as releasedState } from '../core/taxonomy/framework-lifecycle.js';
 import { TermIndex } from '../core/taxonomy/term-index.js';
 import {
   blankCompetency,
@@ -15,6 +16,7 @@ import {
   type PostCategory,
   type PostRequirement,
 } from '../core/taxonomy/taxonomy-bundle.js';
+import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type { FrameworkVersionRecord } from '../storage/repositories/framework-version.repository.js';
 import { competencySearchIndex } from './competency-search-cache.js';
 import type { ServiceContext } from './service-context.js';
@@ -50,14 +52,14 @@ export async function requireVersion(context: ServiceContext, versionId: string)
   return version;
 }
 
-async function requireDraft(context: ServiceContext, versionId: string): Promise<FrameworkVersionRecord> {
-  const version = await requireVersion(context, versionId);
-  if (version.released) {
-    throw new DomainError('VERSION_RELEASED', 'A released version is immutable; derive a new draft version to edit', {
-      versionId,
-      label: version.label,
-    });
-  }
+/**
+ * Inside the writing transaction: locks the version row, then checks that it is a draft. Checking before the
+ * transaction would let a release slip in between the check and the write.
+ */
+async function lockDraft(repositories: Repositories, versionId: string): Promise<FrameworkVersionRecord> {
+  const version = await repositories.frameworkVersions.lock(versionId);
+  if (!version) throw new DomainError('FRAMEWORK_NOT_FOUND', 'No such framework version', { versionId });
+  assertVersionEditable(version);
   return version;
 }
 
@@ -138,8 +140,8 @@ export async function createCompetency(
   versionId: string,
   input: CompetencyCreate,
 ) {
-  await requireDraft(context, versionId);
   return context.store.transaction(async (repositories) => {
+    await lockDraft(repositories, versionId);
     if (await repositories.taxonomy.competency(versionId, input.id)) {
       throw new DomainError('COMPETENCY_ID_TAKEN', `Competency ${input.id} exists already in this version`, {
         field: 'id',
@@ -178,13 +180,7 @@ export async function patchCompetency(
   patch: CompetencyPatch,
 ) {
   return context.store.transaction(async (repositories) => {
-    const version = await repositories.frameworkVersions.get(versionId);
-    if (!version) throw new DomainError('FRAMEWORK_NOT_FOUND', 'No such framework version', { versionId });
-    if (version.released) {
-      throw new DomainError('VERSION_RELEASED', 'A released version is immutable; derive a new draft version to edit', {
-        versionId,
-      });
-    }
+    await lockDraft(repositories, versionId);
     const before = await repositories.taxonomy.competency(versionId, competencyId);
     if (!before) throw new DomainError('COMPETENCY_NOT_FOUND', 'No such competency in this version', { competencyId });
     const { reason, ...changes } = patch;
@@ -307,8 +303,8 @@ export async function putPostRequirements(
   postId: string,
   body: RequirementsPut,
 ) {
-  await requireDraft(context, versionId);
   return context.store.transaction(async (repositories) => {
+    await lockDraft(repositories, versionId);
     const posts = await repositories.taxonomy.posts(versionId);
     if (!posts.some((post) => post.id === postId))
       throw new DomainError('POST_NOT_FOUND', 'No such post in this version', { postId });
@@ -410,10 +406,11 @@ export async function releaseVersion(
   versionId: string,
   request: { releaseNotes?: string | undefined },
 ) {
-  const version = await requireDraft(context, versionId);
   if (actor) await assertNotAuthor(context, actor, versionId);
   await context.store.transaction(async (repositories) => {
+    const version = await lockDraft(repositories, versionId);
     const now = context.clock();
+    const released = releasedState(version, now);
     if (request.releaseNotes !== undefined) {
       const bundle = await repositories.frameworkVersions.loadBundle(versionId);
       const header = { ...bundle.framework, releaseNotes: request.releaseNotes };
@@ -424,7 +421,7 @@ export async function releaseVersion(
         now,
       );
     }
-    await repositories.frameworkVersions.markReleased(versionId, now);
+    await repositories.frameworkVersions.markReleased(versionId, released.releasedAt);
     await repositories.taxonomy.recordEdit({
       versionId,
       entity: 'version',

@@ -1,6 +1,7 @@
 import type { TrainingPlanDto } from '../contracts/course-systems.js';
 import type { Actor } from '../core/access/actor.js';
 import { ESSENTIAL_WEIGHT, allCourses } from '../core/courses/course-system.js';
+import { approvePlanVersion, editableDraftOf, nextPlanVersionNumber } from '../core/courses/plan-version-lifecycle.js';
 import {
   draftTrainingPlan,
   type TrainingPlanCourse,
@@ -277,18 +278,6 @@ async function change(
   return getTrainingPlan(context, organisationId, planId);
 }
 
-function requireDraft(plan: TrainingPlanRecord) {
-  const latest = plan.versions.at(-1)!;
-  if (latest.status !== 'draft') {
-    throw new DomainError(
-      'PLAN_VERSION_NOT_EDITABLE',
-      `Version ${latest.number} is approved and cannot change; start a new version.`,
-      { version: latest.number },
-    );
-  }
-  return latest;
-}
-
 export async function updateTrainingPlanDraft(
   context: ServiceContext,
   actor: Actor,
@@ -297,7 +286,7 @@ export async function updateTrainingPlanDraft(
   request: { sections: { key: TrainingPlanSectionKey; text: string }[]; note?: string | undefined },
 ): Promise<TrainingPlanDto> {
   return change(context, organisationId, planId, async (repositories, plan) => {
-    const draft = requireDraft(plan);
+    const draft = editableDraftOf(plan.versions);
     const texts = new Map<TrainingPlanSectionKey, string>();
     for (const section of request.sections) {
       if (texts.has(section.key)) {
@@ -326,7 +315,8 @@ export async function approveTrainingPlan(
   planId: string,
 ): Promise<TrainingPlanDto> {
   return change(context, organisationId, planId, async (repositories, plan) => {
-    const draft = requireDraft(plan);
+    const draft = editableDraftOf(plan.versions);
+    approvePlanVersion(draft);
     const who = await snapshotActor(repositories, actor, organisationId);
     await repositories.trainingPlans.approve(draft.id, actor.personId, who.name, context.clock());
   });
@@ -341,14 +331,8 @@ export async function startTrainingPlanVersion(
   request: { refresh: boolean },
 ): Promise<TrainingPlanDto> {
   return change(context, organisationId, planId, async (repositories, plan) => {
+    const number = nextPlanVersionNumber(plan.versions);
     const latest = plan.versions.at(-1)!;
-    if (latest.status === 'draft') {
-      throw new DomainError(
-        'PLAN_VERSION_NOT_EDITABLE',
-        `Version ${latest.number} is still a draft: edit or approve it first.`,
-        { version: latest.number },
-      );
-    }
     let sections = latest.sections;
     if (request.refresh) {
       const record = await requireCourseSystem(repositories, organisationId, plan.courseSystemId);
@@ -360,14 +344,7 @@ export async function startTrainingPlanVersion(
       );
       sections = latest.sections.map((section) => ({ ...section, tables: fresh.get(section.key)?.tables ?? [] }));
     }
-    await repositories.trainingPlans.addVersion(
-      plan.id,
-      latest.number + 1,
-      sections,
-      '',
-      actor.personId,
-      context.clock(),
-    );
+    await repositories.trainingPlans.addVersion(plan.id, number, sections, '', actor.personId, context.clock());
   });
 }
 

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { Database } from './database-schema.js';
+import { GuardedDialect } from './guarded-dialect.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type StorageBackend = 'pglite' | 'postgres';
@@ -70,7 +71,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       location,
     });
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new GuardedDialect(new PostgresDialect({ pool }), { statementTimeouts: true }),
+  });
   return { db, backend: 'postgres', location, close: () => db.destroy() };
 }
 
@@ -90,7 +93,9 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
       },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({
+    dialect: new GuardedDialect(new PGliteDialect(pglite), { statementTimeouts: false }),
+  });
   return {
     db,
     backend: 'pglite',
@@ -105,7 +110,9 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
 
 async function openPGliteInMemory(): Promise<DatabaseHandle> {
   const pglite = await PGlite.create();
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({
+    dialect: new GuardedDialect(new PGliteDialect(pglite), { statementTimeouts: false }),
+  });
   return {
     db,
     backend: 'pglite',

@@ -79,7 +79,7 @@ export function registerServeCommand(program: Command): void {
           const demo = demoAccounts && demoAccounts.accounts.length > 0 ? demoAccounts : null;
           if (config.production && !config.cookieSecure) {
             log(
-              'Warning: NODE_ENV=production without ZERODOCK_COOKIE_SECURE=true: session cookies are not marked Secure.',
+              'Warning: NODE_ENV=production with ZERODOCK_COOKIE_SECURE=false: session cookies are not marked Secure (plain-HTTP testing only).',
             );
           }
 
@@ -97,6 +97,7 @@ export function registerServeCommand(program: Command): void {
             },
             trustProxy: config.trustProxy,
             webRoot: path.join(packageRoot, 'dist', 'web'),
+            requestDeadlineSeconds: config.requestDeadlineSeconds,
           });
           const sweep = setInterval(
             () => {

@@ -52,6 +52,9 @@ export const ERROR_CODES = [
   'TRAINING_PLAN_EXISTS',
   'PLAN_VERSION_NOT_EDITABLE',
   'EXPORT_UNAVAILABLE',
+  'CONFLICT',
+  'CONCURRENT_WRITE',
+  'DEADLINE_EXCEEDED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -39,6 +39,7 @@ import {
 } from '../../services/course-system-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 import { checkedName, UPLOAD_CONTENT_TYPES, uploadedBody, withTemporaryFile } from '../upload-file.js';
+import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
 
 const errors = { '4xx': errorBodySchema };
 const students = { access: { kind: 'organisation-role', roles: COURSE_SYSTEM_READER_ROLES } } as const;
@@ -74,7 +75,7 @@ export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDepen
   app.post(
     SYSTEMS,
     {
-      config: directors,
+      config: { ...directors, deadlineSeconds: LONG_DEADLINE_SECONDS.solve },
       schema: {
         tags,
         summary: "Build one group's course system (platform, modules, electives) and plan its semesters (HiGHS)",
@@ -108,7 +109,7 @@ export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDepen
   app.post(
     `${SYSTEMS}/:courseSystemId/plan`,
     {
-      config: directors,
+      config: { ...directors, deadlineSeconds: LONG_DEADLINE_SECONDS.solve },
       schema: {
         tags,
         summary: 'Plan the semesters again (semesters, credit and hour caps, practical terms, public courses)',
@@ -200,7 +201,7 @@ export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDepen
     scope.post(
       `${COURSES}/import`,
       {
-        config: directors,
+        config: { ...directors, deadlineSeconds: LONG_DEADLINE_SECONDS.upload },
         bodyLimit: COURSE_LIST_LIMIT_BYTES,
         schema: {
           tags,

@@ -51,6 +51,7 @@ import { importPostingsFile } from '../../services/posting-import-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 import { checkedName, UPLOAD_CONTENT_TYPES, uploadedBody, withTemporaryFile } from '../upload-file.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
 
 const errors = { '4xx': errorBodySchema };
 /** Posting files through the browser; larger files go through `zerodock import postings`. */
@@ -103,7 +104,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
     scope.post(
       '/api/demand/imports',
       {
-        config: importers,
+        config: { ...importers, deadlineSeconds: LONG_DEADLINE_SECONDS.postings },
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags,
@@ -129,7 +130,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
     scope.post(
       '/api/organisations/:organisationId/demand-declarations/import',
       {
-        config: declarationWriters,
+        config: { ...declarationWriters, deadlineSeconds: LONG_DEADLINE_SECONDS.upload },
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags,
@@ -151,7 +152,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
   app.delete(
     '/api/demand/imports/:importId',
     {
-      config: importers,
+      config: { ...importers, deadlineSeconds: LONG_DEADLINE_SECONDS.copy },
       schema: {
         tags,
         summary: 'Delete an import with its postings and counts',

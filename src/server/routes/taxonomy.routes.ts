@@ -51,6 +51,7 @@ import {
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
 
 const errors = { '4xx': errorBodySchema };
 /** Uploaded workbooks and CASE packages (the curated framework's CASE JSON is ~2.7 MB). */
@@ -104,7 +105,7 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
     scope.post(
       '/api/frameworks/import',
       {
-        config: editors,
+        config: { ...editors, deadlineSeconds: LONG_DEADLINE_SECONDS.upload },
         bodyLimit: UPLOAD_LIMIT_BYTES,
         schema: {
           tags,
@@ -147,7 +148,7 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
   app.post(
     '/api/frameworks/:versionId/drafts',
     {
-      config: editors,
+      config: { ...editors, deadlineSeconds: LONG_DEADLINE_SECONDS.copy },
       schema: {
         tags,
         summary: 'Derive a new draft version (a full copy) to edit',
@@ -162,7 +163,7 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
   app.post(
     '/api/frameworks/:versionId/release',
     {
-      config: releasers,
+      config: { ...releasers, deadlineSeconds: LONG_DEADLINE_SECONDS.copy },
       schema: {
         tags,
         summary: 'Release a draft version (it becomes immutable)',
@@ -177,7 +178,7 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
   app.get(
     '/api/frameworks/:versionId/export',
     {
-      config: signedIn,
+      config: { ...signedIn, deadlineSeconds: LONG_DEADLINE_SECONDS.export },
       schema: {
         tags,
         summary: 'Download the version as a CASE 1.0 CFPackage (JSON) or the editable XLSX workbook',

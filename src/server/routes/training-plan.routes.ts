@@ -26,6 +26,7 @@ import {
   updateTrainingPlanDraft,
 } from '../../services/training-plan-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
+import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
 
 const errors = { '4xx': errorBodySchema };
 const readers = { access: { kind: 'organisation-role', roles: SPECIALTY_READER_ROLES } } as const;
@@ -150,7 +151,7 @@ export function registerTrainingPlanRoutes(app: ZodApp, { services }: RouteDepen
   app.get(
     `${PLANS}/:planId/versions/:number/export`,
     {
-      config: readers,
+      config: { ...readers, deadlineSeconds: LONG_DEADLINE_SECONDS.export },
       schema: {
         tags,
         summary: 'Download one version as DOCX, XLSX or PDF',

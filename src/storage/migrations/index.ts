@@ -5,6 +5,7 @@ import * as demand from './0003-demand.js';
 import * as groups from './0004-groups.js';
 import * as courses from './0005-courses.js';
 import * as access from './0006-access.js';
+import * as integrity from './0008-integrity.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-groups': groups,
   '0005-courses': courses,
   '0006-access': access,
+  '0008-integrity': integrity,
 };
 
 export const migrationProvider: MigrationProvider = {

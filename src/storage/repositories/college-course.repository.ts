@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CollegeCourse, CollegeCourseType } from '../../core/courses/college-course.js';
 import type { Database } from '../database-schema.js';
+import { lockAggregate } from './aggregate-lock.js';
 import { json } from './column-values.js';
 
 export type { CollegeCourse, CollegeCourseType };
@@ -31,7 +32,7 @@ export class CollegeCourseRepository {
   /**
    * Replaces the college's course list (call inside a transaction). Links a teacher decided (confirmed, rejected
    * or added) survive for a course whose code and description are unchanged; every other link is the linker's
-   * new suggestion.
+   * new suggestion. Concurrent replacements of one college's list take turns (the last one wins whole).
    */
   async replaceAll(
     organisationId: string,
@@ -40,6 +41,7 @@ export class CollegeCourseRepository {
     importedBy: string | null,
     now: Date,
   ): Promise<{ kept: number }> {
+    await lockAggregate(this.db, 'college-courses', organisationId);
     const previous = await this.db
       .selectFrom('college_courses')
       .select(['code', 'description'])

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
+import { runTransaction } from '../run-transaction.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { CollegeCourseRepository } from './college-course.repository.js';
@@ -38,6 +39,7 @@ export interface Repositories {
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
 export interface Store {
   readonly repositories: Repositories;
+  /** All-or-nothing; `work` may run more than once (retried after a deadlock), so it must only touch the database. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -69,7 +71,7 @@ export function createStore(db: Kysely<Database>, options: { sessionCacheSeconds
   return {
     repositories: createRepositories(db, cache),
     // Writes inside a transaction invalidate the same cache; a read racing the commit can re-cache the old
-    // state, which then lives at most one TTL.
-    transaction: (work) => db.transaction().execute((trx) => work(createRepositories(trx, cache))),
+    // state, which then lives at most one TTL. A transaction that loses a deadlock is run again (run-transaction.ts).
+    transaction: (work) => runTransaction(db, (trx) => work(createRepositories(trx, cache))),
   };
 }

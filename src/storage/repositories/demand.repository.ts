@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { iso } from './column-values.js';
+import { lockAggregate } from './aggregate-lock.js';
 
 /** A posting ready to store (linked, classified, fingerprinted). */
 export interface PostingInsert {
@@ -216,8 +217,12 @@ export class DemandRepository {
     );
   }
 
-  /** Recomputes an import's demand counts from its stored postings (after a resumed import). */
+  /**
+   * Recomputes an import's demand counts from its stored postings (after a resumed import; call inside a
+   * transaction). Replace-all: concurrent recounts of one import take turns instead of adding up.
+   */
   async recount(importId: string): Promise<void> {
+    await lockAggregate(this.db, 'demand-counts', importId);
     await sql`delete from demand_counts where import_id = ${importId}`.execute(this.db);
     await sql`delete from demand_enterprises where import_id = ${importId}`.execute(this.db);
     await sql`insert into demand_counts (import_id, competency_key, post_id, province, year, postings)

@@ -72,6 +72,16 @@ export class FrameworkVersionRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * The version row, locked until the transaction ends (call inside one): the writers of one version — edits,
+   * a re-import, the release — take turns, and each checks the lifecycle on what it locked, not on a stale read.
+   * `no key update` so that rows referring to the version (content inserts) are not blocked.
+   */
+  async lock(id: string): Promise<FrameworkVersionRecord | null> {
+    const row = await this.select().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
   async get(id: string): Promise<FrameworkVersionRecord | null> {
     const row = await this.select().where('id', '=', id).executeTakeFirst();
     return row ? toRecord(row) : null;
