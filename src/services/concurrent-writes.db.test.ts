@@ -24,6 +24,8 @@ import { ensureCuratedCatalogue } from './taxonomy-source-import.js';
 let database: DatabaseHandle;
 let context: ServiceContext;
 let actor: Actor;
+/** Someone who edited nothing: nobody releases a version they edited. */
+let releaser: Actor;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -31,6 +33,8 @@ beforeAll(async () => {
   await ensureCuratedCatalogue(context, curatedCatalogueDir());
   const person = await createPerson(context.store.repositories);
   actor = { personId: person.id, email: person.email, activeOrganisationId: null, memberships: [] };
+  const other = await createPerson(context.store.repositories);
+  releaser = { personId: other.id, email: other.email, activeOrganisationId: null, memberships: [] };
 }, 240_000);
 afterAll(async () => {
   await database?.close();
@@ -132,7 +136,7 @@ describe(`concurrent writes on ${testBackend()}`, () => {
     const edits = Array.from({ length: 8 }, (_, index) =>
       patchCompetency(context, actor, versionId, competencyId, { labelEn: `edit ${index}`, reason: 'race' }),
     );
-    const release = releaseVersion(context, actor, versionId, {});
+    const release = releaseVersion(context, releaser, versionId, {});
     const results = await outcomes([release, ...edits]);
     expect(results[0]).toBe('ok');
     expect(results.slice(1).every((result) => result === 'ok' || result === 'VERSION_RELEASED')).toBe(true);

@@ -25,6 +25,12 @@ const CONSTRAINT_CODES: Readonly<Record<string, { code: ErrorCode; message: stri
     message: 'This course system already has that training plan.',
     field: 'specialtyCode',
   },
+  // Raised by the trigger of migration 0006: roles belong to organisation kinds.
+  membership_role_fits_kind: {
+    code: 'ROLE_NOT_ALLOWED_FOR_ORGANISATION',
+    message: 'An organisation of this kind cannot hold that role',
+    field: 'roles',
+  },
   // Raised by the triggers of migration 0008: the database's own guard of the lifecycle rules.
   framework_version_released: {
     code: 'VERSION_RELEASED',

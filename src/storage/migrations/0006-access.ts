@@ -38,7 +38,7 @@ const STATEMENTS = [
         return new;
       end if;
       raise exception 'role % cannot be held in an organisation of kind %', new.role, organisation_kind
-        using errcode = 'check_violation';
+        using errcode = 'check_violation', constraint = 'membership_role_fits_kind';
     end
   $$`,
   `create trigger memberships_role_fits_kind before insert or update on memberships
