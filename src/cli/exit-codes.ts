@@ -60,7 +60,10 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'EXPORT_UNAVAILABLE':
       return EXIT.unavailable;
     case 'DATA_DIR_NOT_WRITABLE':
+    case 'RESTORE_TARGET_NOT_EMPTY':
       return EXIT.cannotCreate;
+    case 'BACKUP_INVALID':
+      return EXIT.dataError;
     case 'INTERNAL':
       return EXIT.failure;
   }

@@ -55,6 +55,10 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'DATA_DIR_NOT_WRITABLE':
     case 'EXPORT_UNAVAILABLE': // the server lacks a CJK font for PDF: its configuration, not the request
       return 503;
+    case 'BACKUP_INVALID': // backups are a CLI matter; listed so that every code has a status
+      return 400;
+    case 'RESTORE_TARGET_NOT_EMPTY':
+      return 409;
     case 'INTERNAL':
       return 500;
   }

@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'TRAINING_PLAN_EXISTS',
   'PLAN_VERSION_NOT_EDITABLE',
   'EXPORT_UNAVAILABLE',
+  'BACKUP_INVALID',
+  'RESTORE_TARGET_NOT_EMPTY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
