@@ -38,6 +38,7 @@ export async function startZerodockProcess(
     HOME: process.env.HOME,
     LOG_LEVEL: 'warn',
     ZERODOCK_LOGIN_RATE_LIMIT: '10000',
+    ...(process.env.ZERODOCK_SHARED_DATA ? { ZERODOCK_SHARED_DATA: process.env.ZERODOCK_SHARED_DATA } : {}),
     ...(database ? { DATABASE_URL: database.url } : { ZERODOCK_DATA_DIR: dataDir ?? '' }),
     ...(options.env ?? {}),
   };

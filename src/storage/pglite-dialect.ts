@@ -14,11 +14,12 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { BACKGROUND_PASSED_OVER_AT_MOST, isBackgroundQuery } from './query-priority.js';
 
 /**
  * A Kysely dialect over one embedded PGlite instance. PGlite is a single connection, so the driver
- * hands it out to one Kysely connection at a time (a FIFO lock): statements of a transaction can never
- * interleave with statements of a concurrent request.
+ * hands it out to one Kysely connection at a time (a lock, in arrival order but for background statements, see
+ * `query-priority.ts`): statements of a transaction can never interleave with statements of a concurrent request.
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
@@ -39,7 +40,12 @@ export class PGliteDialect implements Dialect {
 
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
-  private tail: Promise<void> = Promise.resolve();
+  private busy = false;
+  private readonly waiting: { foreground: (() => void)[]; background: (() => void)[] } = {
+    foreground: [],
+    background: [],
+  };
+  private backgroundPassedOver = 0;
 
   constructor(pglite: PGlite) {
     this.connection = new PGliteConnection(pglite);
@@ -47,15 +53,34 @@ class PGliteDriver implements Driver {
 
   async init(): Promise<void> {}
 
+  // One holder at a time, handed over in arrival order — except that expensive reads run in the background
+  // (`runInBackground`) wait behind waiting foreground statements, for at most a few turns.
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const previous = this.tail;
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.connection.release = release;
+    if (!this.busy) {
+      this.busy = true;
+    } else {
+      const queue = isBackgroundQuery() ? this.waiting.background : this.waiting.foreground;
+      await new Promise<void>((resolve) => queue.push(resolve));
+    }
+    this.connection.release = () => this.handOver();
     return this.connection;
+  }
+
+  private handOver(): void {
+    const { foreground, background } = this.waiting;
+    let next: (() => void) | undefined;
+    if (
+      background.length > 0 &&
+      (foreground.length === 0 || this.backgroundPassedOver >= BACKGROUND_PASSED_OVER_AT_MOST)
+    ) {
+      this.backgroundPassedOver = 0;
+      next = background.shift();
+    } else {
+      if (background.length > 0) this.backgroundPassedOver += 1;
+      next = foreground.shift();
+    }
+    if (next) next();
+    else this.busy = false;
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -72,7 +97,9 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PGliteConnection).release?.();
+    const release = (connection as PGliteConnection).release;
+    (connection as PGliteConnection).release = undefined;
+    release?.();
   }
   async destroy(): Promise<void> {
     // The PGlite instance is owned (and closed) by whoever created it.
