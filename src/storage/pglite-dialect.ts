@@ -54,33 +54,47 @@ class PGliteDriver implements Driver {
   async init(): Promise<void> {}
 
   // One holder at a time, handed over in arrival order — except that expensive reads run in the background
-  // (`runInBackground`) wait behind waiting foreground statements, for at most a few turns.
+  // (`runInBackground`) wait behind waiting foreground statements, for at most a few turns. A background statement
+  // never starts in the same turn of the event loop as the statement before it ended: PGlite runs synchronously,
+  // so a chain of searches handed over promise to promise would keep the server from even reading new requests.
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (!this.busy) {
+    const background = isBackgroundQuery();
+    if (!this.busy && !background) {
       this.busy = true;
     } else {
-      const queue = isBackgroundQuery() ? this.waiting.background : this.waiting.foreground;
-      await new Promise<void>((resolve) => queue.push(resolve));
+      const granted = new Promise<void>((resolve) =>
+        (background ? this.waiting.background : this.waiting.foreground).push(resolve),
+      );
+      if (!this.busy) {
+        this.busy = true;
+        this.handOver();
+      }
+      await granted;
     }
     this.connection.release = () => this.handOver();
     return this.connection;
   }
 
-  private handOver(): void {
+  private handOver(deferBackground = true): void {
     const { foreground, background } = this.waiting;
-    let next: (() => void) | undefined;
-    if (
-      background.length > 0 &&
-      (foreground.length === 0 || this.backgroundPassedOver >= BACKGROUND_PASSED_OVER_AT_MOST)
-    ) {
-      this.backgroundPassedOver = 0;
-      next = background.shift();
-    } else {
-      if (background.length > 0) this.backgroundPassedOver += 1;
-      next = foreground.shift();
+    const backgroundTurn =
+      background.length > 0 && (foreground.length === 0 || this.backgroundPassedOver >= BACKGROUND_PASSED_OVER_AT_MOST);
+    if (backgroundTurn && deferBackground) {
+      setImmediate(() => this.handOver(false));
+      return;
     }
-    if (next) next();
-    else this.busy = false;
+    if (backgroundTurn) {
+      this.backgroundPassedOver = 0;
+      background.shift()!();
+      return;
+    }
+    const next = foreground.shift();
+    if (next) {
+      if (background.length > 0) this.backgroundPassedOver += 1;
+      next();
+      return;
+    }
+    this.busy = false;
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {

@@ -93,6 +93,7 @@ describe(`postings full-text search on ${testBackend()}`, () => {
       '大数据分析师',
       '软件测试工程师',
     ]);
+    expect(await search('负责', { limit: 2, offset: 10 })).toEqual({ titles: [], total: 4 });
     expect(await search('%_\\，')).toEqual({ titles: [], total: 0 });
   });
 

@@ -260,20 +260,22 @@ export class DemandRepository {
     page: { limit: number; offset: number },
   ): Promise<{ items: PostingRow[]; total: number }> {
     const where = postingWhere(filter);
-    const total = await sql<{ n: number }>`select count(*)::int as n from postings p
-      join posting_imports i on i.id = p.import_id and i.status = 'complete' where ${where}`.execute(this.db);
-    // The page is chosen first and only its rows are projected: `jsonb_array_length(links)` on every match would
-    // read every match's links.
-    const rows =
-      await sql<PostingDbRow>`select p.id, p.import_id, p.source_id, p.title, '' as body, p.enterprise, p.province,
-        p.city, p.posted_on, p.post_id, p.post_confidence, jsonb_array_length(p.links)::int as competency_count,
-        '[]'::jsonb as links
-      from (select p.id, p.posted_on from postings p
+    // One statement: the matches are counted (a window over them) while the page is chosen, and only the page's
+    // rows are projected (`jsonb_array_length(links)` on every match would read every match's links).
+    const rows = await sql<PostingDbRow & { total: number }>`select p.id, p.import_id, p.source_id, p.title,
+        '' as body, p.enterprise, p.province, p.city, p.posted_on, p.post_id, p.post_confidence,
+        jsonb_array_length(p.links)::int as competency_count, '[]'::jsonb as links, chosen.total
+      from (select p.id, p.posted_on, (count(*) over ())::int as total from postings p
         join posting_imports i on i.id = p.import_id and i.status = 'complete'
         where ${where} order by p.posted_on desc, p.id limit ${page.limit} offset ${page.offset}) as chosen
       join postings p on p.id = chosen.id
       order by chosen.posted_on desc, chosen.id`.execute(this.db);
-    return { items: rows.rows.map(postingFromRow), total: total.rows[0]?.n ?? 0 };
+    const first = rows.rows[0];
+    if (first || page.offset === 0) return { items: rows.rows.map(postingFromRow), total: first?.total ?? 0 };
+    // A page past the end holds no row to carry the count.
+    const total = await sql<{ n: number }>`select count(*)::int as n from postings p
+      join posting_imports i on i.id = p.import_id and i.status = 'complete' where ${where}`.execute(this.db);
+    return { items: [], total: total.rows[0]?.n ?? 0 };
   }
 
   async findPosting(id: string): Promise<PostingRow | null> {
