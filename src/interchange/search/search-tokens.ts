@@ -20,7 +20,7 @@ const MAX_TOKEN_LENGTH = 48;
 let jieba: Jieba | null = null;
 
 /**
- * Full-text search tokens of a text, in order of first appearance, each once: Chinese segmented by jieba (its
+ * Full-text search tokens of a text, each once (the Chinese ones first): Chinese segmented by jieba (its
  * default dictionary only, HMM off, so the result depends on nothing but the text), other words NFKC-folded,
  * lower-cased and Porter-stemmed (`Testing` → `test`, `C++` → `cpp`). Every token is letters and digits only,
  * so PostgreSQL's `to_tsvector('simple', …)` keeps each one whole and unchanged on every backend: store
