@@ -7,6 +7,8 @@ export interface ThroughputTarget {
   readonly url: string;
   /** Sent with every request (e.g. the session cookie); never written to the results. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Paths each connection requests in turn (instead of the URL's own path), e.g. several search queries. */
+  readonly paths?: readonly string[];
 }
 
 export interface ThroughputSettings {
@@ -69,6 +71,7 @@ const base = {
   renderProgressBar: false,
   renderResultsTable: false,
   renderLatencyTable: false,
+  ...(workerData.paths ? { requests: workerData.paths.map((path) => ({ method: 'GET', path })) } : {}),
 };
 (async () => {
   const warmup = workerData.warmupSeconds > 0
@@ -124,6 +127,7 @@ export async function measureThroughput(
       autocannonPath,
       url: target.url,
       headers: { ...(target.headers ?? {}) },
+      paths: target.paths ? [...target.paths] : undefined,
       connections: settings.connections,
       pipelining: settings.pipelining,
       seconds: settings.seconds,

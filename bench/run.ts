@@ -11,6 +11,7 @@ import { formatCoursesBench, measureCoursesBench, type CourseBenchCase } from '.
 import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
+import { runSoak, soakSeconds, type SoakRunFigures } from './run-soak.js';
 import { DEMO_ADMIN, signIn } from './sign-in.js';
 import { startBareServer, type RunningServer } from './start-bare-server.js';
 import { startZerodock, type RunningZerodock } from './start-zerodock.js';
@@ -40,7 +41,10 @@ const caseCount = 3 + (databaseUrl ? 2 : 0);
 // Plus the mention scan (50 MB, ours and grep, three rounds each) and the end-to-end demand pipeline
 // (BENCH_POSTINGS postings, default 1,000,000; budgeted at 300 postings/s).
 const postingCount = Number(process.env.BENCH_POSTINGS ?? 1_000_000);
+// Plus the soak: per backend a server start (demo dataset), the search-stall case and BENCH_SOAK_SECONDS.
+const soakDuration = soakSeconds();
 const budgetSeconds =
+  (databaseUrl ? 2 : 1) * (soakDuration + 5 * 60) +
   caseCount * (seconds + throughputSettings.warmupSeconds + 15) +
   4 * 60 +
   (databaseUrl ? 6 : 3) * 60 +
@@ -150,6 +154,23 @@ async function main(): Promise<void> {
   });
 
   log();
+  log(
+    `Soak: a real \`zerodock serve\` per backend; the p99 of a cheap route while 50 connections search postings, then ${soakDuration} s of mixed reads and writes at 50 connections (BENCH_SOAK_SECONDS)`,
+  );
+  let soak: SoakRunFigures[] | { skipped: string } = { skipped: 'failed' };
+  await step('soak', async () => {
+    const results = await runSoak({ seconds: soakDuration, ...(databaseUrl ? { databaseUrl } : {}) });
+    soak = results;
+    for (const result of results) {
+      if (result.soak.errors > 0) {
+        failures.push(
+          `soak ${result.backend}: ${result.soak.errors} errors ${JSON.stringify(result.soak.errorsByStatus)}`,
+        );
+      }
+    }
+  });
+
+  log();
   const webBundle = reportWebBundle();
   log();
   const webLoad = await reportWebLoad();
@@ -174,6 +195,7 @@ async function main(): Promise<void> {
     demandPipeline: pipeline,
     groups,
     courses,
+    soak,
     webBundle,
     webLoad,
     failures,

@@ -48,10 +48,11 @@ if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
 else
   need_or_skip postgres "no PostgreSQL server could be started (set TEST_DATABASE_URL or install postgresql-15)"
 fi
-[[ -n "$started_pg" ]] && bash scripts/stop-test-postgres.sh
 
 stage "CLI"
-run_vitest cli -- cli
+# The PostgreSQL backup/restore round trip of e2e/cli runs when TEST_DATABASE_URL is set.
+run_vitest cli "TEST_DATABASE_URL=${TEST_DATABASE_URL:-}" -- cli
+[[ -n "$started_pg" ]] && bash scripts/stop-test-postgres.sh
 
 stage "build and browser e2e"
 if ! npm run build --silent; then

@@ -67,10 +67,13 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'EXPORT_UNAVAILABLE':
       return EXIT.unavailable;
     case 'DATA_DIR_NOT_WRITABLE':
+    case 'RESTORE_TARGET_NOT_EMPTY':
       return EXIT.cannotCreate;
     case 'CONCURRENT_WRITE':
     case 'DEADLINE_EXCEEDED':
       return EXIT.tempFailure;
+    case 'BACKUP_INVALID':
+      return EXIT.dataError;
     case 'INTERNAL':
       return EXIT.failure;
   }

@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { readPackageVersion } from '../server/package-root.js';
 import { registerAdminCommands } from './commands/admin-create.command.js';
+import { registerBackupCommand } from './commands/backup.command.js';
+import { registerRestoreCommand } from './commands/restore.command.js';
 import { registerDemoCommand } from './commands/demo.command.js';
 import { registerDiffCommand } from './commands/diff.command.js';
 import { registerExportCommands } from './commands/export.command.js';
@@ -37,6 +39,8 @@ registerMigrateCommand(program);
 registerDemoCommand(program);
 registerAdminCommands(program);
 registerStatsCommand(program);
+registerBackupCommand(program);
+registerRestoreCommand(program);
 registerImportCommands(program);
 registerExportCommands(program);
 registerDiffCommand(program);

@@ -1,6 +1,7 @@
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { createDatabase, type DatabaseHandle } from '../storage/create-database.js';
+import { EXPENSIVE_QUERY_CONCURRENCY } from '../storage/expensive-query-gate.js';
 import { migrateToLatest, type MigrationReport } from '../storage/migrate.js';
 import { createStore } from '../storage/repositories/create-repositories.js';
 import { loadConfig, type ServerConfig } from '../server/config.js';
@@ -22,7 +23,10 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     const migrations = await migrateToLatest(database.db);
     const services: ServiceContext = {
-      store: createStore(database.db, { sessionCacheSeconds: config.sessionCacheSeconds }),
+      store: createStore(database.db, {
+        sessionCacheSeconds: config.sessionCacheSeconds,
+        expensiveQueryConcurrency: EXPENSIVE_QUERY_CONCURRENCY[database.backend],
+      }),
       clock: () => new Date(),
       passwords: argon2PasswordHasher,
     };

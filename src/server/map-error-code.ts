@@ -64,6 +64,10 @@ export function statusOfErrorCode(code: ErrorCode): number {
       return 503;
     case 'DEADLINE_EXCEEDED': // the route did not answer within its deadline; its work was abandoned
       return 503;
+    case 'BACKUP_INVALID': // backups are a CLI matter; listed so that every code has a status
+      return 400;
+    case 'RESTORE_TARGET_NOT_EMPTY':
+      return 409;
     case 'INTERNAL':
       return 500;
   }

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { Database } from './database-schema.js';
+import { lockDataDirectory, type LockOwner } from './data-directory-lock.js';
 import { GuardedDialect } from './guarded-dialect.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
@@ -15,6 +16,13 @@ export interface DatabaseHandle {
   readonly backend: StorageBackend;
   /** Where the data lives, without credentials: a directory, `memory`, or host:port/database. */
   readonly location: string;
+  /** An embedded database in a data directory: its lock, and a consistent dump for `zerodock backup`. */
+  readonly dataDirectory?: {
+    readonly path: string;
+    readonly lock: LockOwner;
+    /** The data directory as a gzipped tarball, taken while no statement runs (after a checkpoint). */
+    dump(): Promise<Blob>;
+  };
   close(): Promise<void>;
 }
 
@@ -79,7 +87,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 
 async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   assertWritableDirectory(dataDir);
-  const releaseLock = lockDataDirectory(dataDir);
+  const lock = lockDataDirectory(dataDir);
+  const releaseLock = () => lock.release();
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(path.join(dataDir, 'pgdata'));
@@ -100,6 +109,16 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     db,
     backend: 'pglite',
     location: dataDir,
+    dataDirectory: {
+      path: dataDir,
+      lock: lock.owner,
+      // Holding the dialect's one connection: no statement or transaction of ours runs during the dump.
+      dump: () =>
+        db.connection().execute(async () => {
+          await pglite.query('checkpoint');
+          return pglite.dumpDataDir('gzip');
+        }),
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();
@@ -136,49 +155,6 @@ function assertWritableDirectory(dataDir: string): void {
       `The data directory ${dataDir} is not writable (${reasonOf(error)}). Set ZERODOCK_DATA_DIR to a writable directory.`,
       { location: dataDir },
     );
-  }
-}
-
-/**
- * PGlite is one process's database: a second process opening the same directory would corrupt it.
- * A lock file with the owner's pid turns that into a clear error; a lock left by a dead process is taken over.
- */
-function lockDataDirectory(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, 'zerodock.lock');
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        process.removeListener('exit', release);
-        fs.rmSync(lockPath, { force: true });
-      };
-      process.on('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
-        throw new DomainError(
-          'DATABASE_UNAVAILABLE',
-          `The embedded database in ${dataDir} is in use by process ${owner}. Stop it first, or use PostgreSQL (DATABASE_URL) for several processes.`,
-          { location: dataDir, pid: owner },
-        );
-      }
-      fs.rmSync(lockPath, { force: true });
-    }
-  }
-  throw new DomainError('DATABASE_UNAVAILABLE', `Cannot lock the data directory ${dataDir}`, { location: dataDir });
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

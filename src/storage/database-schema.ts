@@ -231,6 +231,7 @@ export interface PostingsTable {
   fingerprint_hi: number;
   fingerprint_lo: number;
   links: ColumnType<unknown, string, string>;
+  search_tokens: Generated<string>;
 }
 
 export interface DemandCountsTable {

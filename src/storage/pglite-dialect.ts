@@ -14,11 +14,12 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { BACKGROUND_PASSED_OVER_AT_MOST, isBackgroundQuery } from './query-priority.js';
 
 /**
  * A Kysely dialect over one embedded PGlite instance. PGlite is a single connection, so the driver
- * hands it out to one Kysely connection at a time (a FIFO lock): statements of a transaction can never
- * interleave with statements of a concurrent request.
+ * hands it out to one Kysely connection at a time (a lock, in arrival order but for background statements, see
+ * `query-priority.ts`): statements of a transaction can never interleave with statements of a concurrent request.
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
@@ -39,7 +40,12 @@ export class PGliteDialect implements Dialect {
 
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
-  private tail: Promise<void> = Promise.resolve();
+  private busy = false;
+  private readonly waiting: { foreground: (() => void)[]; background: (() => void)[] } = {
+    foreground: [],
+    background: [],
+  };
+  private backgroundPassedOver = 0;
 
   constructor(pglite: PGlite) {
     this.connection = new PGliteConnection(pglite);
@@ -47,15 +53,48 @@ class PGliteDriver implements Driver {
 
   async init(): Promise<void> {}
 
+  // One holder at a time, handed over in arrival order — except that expensive reads run in the background
+  // (`runInBackground`) wait behind waiting foreground statements, for at most a few turns. A background statement
+  // never starts in the same turn of the event loop as the statement before it ended: PGlite runs synchronously,
+  // so a chain of searches handed over promise to promise would keep the server from even reading new requests.
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const previous = this.tail;
-    this.tail = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.connection.release = release;
+    const background = isBackgroundQuery();
+    if (!this.busy && !background) {
+      this.busy = true;
+    } else {
+      const granted = new Promise<void>((resolve) =>
+        (background ? this.waiting.background : this.waiting.foreground).push(resolve),
+      );
+      if (!this.busy) {
+        this.busy = true;
+        this.handOver();
+      }
+      await granted;
+    }
+    this.connection.release = () => this.handOver();
     return this.connection;
+  }
+
+  private handOver(deferBackground = true): void {
+    const { foreground, background } = this.waiting;
+    const backgroundTurn =
+      background.length > 0 && (foreground.length === 0 || this.backgroundPassedOver >= BACKGROUND_PASSED_OVER_AT_MOST);
+    if (backgroundTurn && deferBackground) {
+      setImmediate(() => this.handOver(false));
+      return;
+    }
+    if (backgroundTurn) {
+      this.backgroundPassedOver = 0;
+      background.shift()!();
+      return;
+    }
+    const next = foreground.shift();
+    if (next) {
+      if (background.length > 0) this.backgroundPassedOver += 1;
+      next();
+      return;
+    }
+    this.busy = false;
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -72,7 +111,9 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PGliteConnection).release?.();
+    const release = (connection as PGliteConnection).release;
+    (connection as PGliteConnection).release = undefined;
+    release?.();
   }
   async destroy(): Promise<void> {
     // The PGlite instance is owned (and closed) by whoever created it.

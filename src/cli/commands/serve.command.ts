@@ -12,6 +12,7 @@ import { loadDemoCourses } from '../../services/demo-courses.js';
 import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
 import { loadDemoGroups } from '../../services/demo-groups.js';
 import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-postings.js';
+import { startControlSocket } from '../../storage/backup/control-socket.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 
@@ -108,6 +109,17 @@ export function registerServeCommand(program: Command): void {
             60 * 60 * 1000,
           );
           sweep.unref();
+          // `zerodock backup` of the embedded database asks this process for a dump over a private unix socket.
+          const dataDirectory = runtime.database.dataDirectory;
+          const control =
+            dataDirectory?.lock.socketPath != null
+              ? await startControlSocket({
+                  socketPath: dataDirectory.lock.socketPath,
+                  token: dataDirectory.lock.token,
+                  dump: () => dataDirectory.dump(),
+                  onError: (error) => app.log.error({ err: error }, 'backup dump failed'),
+                })
+              : null;
 
           let closing = false;
           const shutdown = (signal: string) => {
@@ -117,6 +129,7 @@ export function registerServeCommand(program: Command): void {
             clearInterval(sweep);
             app
               .close()
+              .then(() => control?.close())
               .then(() => runtime.close())
               .then(() => process.exit(0))
               .catch((error: unknown) => {

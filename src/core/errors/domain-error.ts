@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'CONCURRENT_WRITE',
   'DEADLINE_EXCEEDED',
+  'BACKUP_INVALID',
+  'RESTORE_TARGET_NOT_EMPTY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import * as groups from './0004-groups.js';
 import * as courses from './0005-courses.js';
 import * as access from './0006-access.js';
 import * as integrity from './0008-integrity.js';
+import * as postingSearch from './0009-posting-search.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-courses': courses,
   '0006-access': access,
   '0008-integrity': integrity,
+  '0009-posting-search': postingSearch,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { runTransaction } from '../run-transaction.js';
+import { createExpensiveQueryGate, type ExpensiveQueryGate } from '../expensive-query-gate.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { CollegeCourseRepository } from './college-course.repository.js';
@@ -43,7 +44,11 @@ export interface Store {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
 
-export function createRepositories(db: Kysely<Database>, cache: SessionCache | null = null): Repositories {
+export function createRepositories(
+  db: Kysely<Database>,
+  cache: SessionCache | null = null,
+  expensiveQueries: ExpensiveQueryGate = createExpensiveQueryGate(1),
+): Repositories {
   return {
     organisations: new OrganisationRepository(db),
     people: new PersonRepository(db, cache),
@@ -53,7 +58,7 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
     auditEvents: new AuditEventRepository(db),
     frameworkVersions: new FrameworkVersionRepository(db),
     taxonomy: new TaxonomyQueryRepository(db),
-    demand: new DemandRepository(db),
+    demand: new DemandRepository(db, expensiveQueries),
     declarations: new DemandDeclarationRepository(db),
     collegeSpecialties: new CollegeSpecialtyRepository(db),
     groupProposals: new GroupProposalRepository(db),
@@ -66,12 +71,17 @@ export function createRepositories(db: Kysely<Database>, cache: SessionCache | n
 /** Seconds a resolved session is remembered (see SessionCache); 0 turns the cache off. */
 export const DEFAULT_SESSION_CACHE_SECONDS = 5;
 
-export function createStore(db: Kysely<Database>, options: { sessionCacheSeconds?: number } = {}): Store {
+export function createStore(
+  db: Kysely<Database>,
+  options: { sessionCacheSeconds?: number; expensiveQueryConcurrency?: number } = {},
+): Store {
   const cache = new SessionCache((options.sessionCacheSeconds ?? DEFAULT_SESSION_CACHE_SECONDS) * 1000);
+  // One gate per database, shared by the store's repositories and those of its transactions.
+  const expensiveQueries = createExpensiveQueryGate(options.expensiveQueryConcurrency ?? 1);
   return {
-    repositories: createRepositories(db, cache),
+    repositories: createRepositories(db, cache, expensiveQueries),
     // Writes inside a transaction invalidate the same cache; a read racing the commit can re-cache the old
     // state, which then lives at most one TTL. A transaction that loses a deadlock is run again (run-transaction.ts).
-    transaction: (work) => runTransaction(db, (trx) => work(createRepositories(trx, cache))),
+    transaction: (work) => runTransaction(db, (trx) => work(createRepositories(trx, cache, expensiveQueries))),
   };
 }

@@ -1,5 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { searchTokens } from '../../interchange/search/search-tokens.js';
+import { postingSearchTokens } from '../../interchange/search/posting-search-tokens.js';
 import type { Database } from '../database-schema.js';
+import { createExpensiveQueryGate, type ExpensiveQueryGate } from '../expensive-query-gate.js';
 import { iso } from './column-values.js';
 import { lockAggregate } from './aggregate-lock.js';
 
@@ -94,7 +97,11 @@ function isoDate(value: Date | string): string {
 
 /** Postings, their imports (with checkpoints) and the demand counts derived from them. */
 export class DemandRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Postings lists and searches (a count over the matches plus a page) pass through it; see its doc. */
+    private readonly expensiveQueries: ExpensiveQueryGate = createExpensiveQueryGate(1),
+  ) {}
 
   // ---- imports ------------------------------------------------------------------------------------------
 
@@ -182,17 +189,18 @@ export class DemandRepository {
     }));
   }
 
+  /** Stores postings with their search tokens (computed here, so that no posting is ever stored without them). */
   async insertPostings(importId: string, postings: readonly PostingInsert[]): Promise<void> {
     await this.chunked(
-      postings,
+      postings.map((posting) => ({ ...posting, searchTokens: postingSearchTokens(posting) })),
       (json) => sql`insert into postings (import_id, source_id, title, body, enterprise, enterprise_key, province, city,
-          posted_on, year, post_id, post_confidence, fingerprint_hi, fingerprint_lo, links)
+          posted_on, year, post_id, post_confidence, fingerprint_hi, fingerprint_lo, links, search_tokens)
         select ${importId}::uuid, r."sourceId", r.title, r.body, r.enterprise, r."enterpriseKey", r.province, r.city,
           r."postedOn"::date, r.year, r."postId", r."postConfidence", r."fingerprintHi", r."fingerprintLo",
-          r.links
+          r.links, r."searchTokens"
         from jsonb_to_recordset(${json}::jsonb) as r("sourceId" text, title text, body text, enterprise text,
           "enterpriseKey" text, province text, city text, "postedOn" text, year int, "postId" text,
-          "postConfidence" real, "fingerprintHi" int, "fingerprintLo" int, links jsonb)`,
+          "postConfidence" real, "fingerprintHi" int, "fingerprintLo" int, links jsonb, "searchTokens" text)`,
     );
   }
 
@@ -244,20 +252,39 @@ export class DemandRepository {
 
   // ---- reading postings -----------------------------------------------------------------------------------
 
+  /**
+   * A page of postings of complete imports, newest first, with the total. `q` is a full-text search: every search
+   * token of the query (jieba words, English stems) must be among the posting's tokens (title, enterprise, body),
+   * looked up in the GIN index; a query without any word finds nothing.
+   */
   async listPostings(
     filter: PostingFilter,
     page: { limit: number; offset: number },
   ): Promise<{ items: PostingRow[]; total: number }> {
+    return this.expensiveQueries(() => this.selectPostings(filter, page));
+  }
+
+  private async selectPostings(
+    filter: PostingFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: PostingRow[]; total: number }> {
     const where = postingWhere(filter);
+    // One statement: the matches are counted (a window over them) while the page is chosen, and only the page's
+    // rows are projected (`jsonb_array_length(links)` on every match would read every match's links).
+    const rows = await sql<PostingDbRow & { total: number }>`select p.id, p.import_id, p.source_id, p.title,
+        '' as body, p.enterprise, p.province, p.city, p.posted_on, p.post_id, p.post_confidence,
+        jsonb_array_length(p.links)::int as competency_count, '[]'::jsonb as links, chosen.total
+      from (select p.id, p.posted_on, (count(*) over ())::int as total from postings p
+        join posting_imports i on i.id = p.import_id and i.status = 'complete'
+        where ${where} order by p.posted_on desc, p.id limit ${page.limit} offset ${page.offset}) as chosen
+      join postings p on p.id = chosen.id
+      order by chosen.posted_on desc, chosen.id`.execute(this.db);
+    const first = rows.rows[0];
+    if (first || page.offset === 0) return { items: rows.rows.map(postingFromRow), total: first?.total ?? 0 };
+    // A page past the end holds no row to carry the count.
     const total = await sql<{ n: number }>`select count(*)::int as n from postings p
       join posting_imports i on i.id = p.import_id and i.status = 'complete' where ${where}`.execute(this.db);
-    const rows =
-      await sql<PostingDbRow>`select p.id, p.import_id, p.source_id, p.title, '' as body, p.enterprise, p.province,
-        p.city, p.posted_on, p.post_id, p.post_confidence, jsonb_array_length(p.links)::int as competency_count,
-        '[]'::jsonb as links
-      from postings p join posting_imports i on i.id = p.import_id and i.status = 'complete'
-      where ${where} order by p.posted_on desc, p.id limit ${page.limit} offset ${page.offset}`.execute(this.db);
-    return { items: rows.rows.map(postingFromRow), total: total.rows[0]?.n ?? 0 };
+    return { items: [], total: total.rows[0]?.n ?? 0 };
   }
 
   async findPosting(id: string): Promise<PostingRow | null> {
@@ -358,8 +385,12 @@ interface PostingDbRow {
 function postingWhere(filter: PostingFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    parts.push(sql`(p.title ilike ${like} or p.enterprise ilike ${like} or p.body ilike ${like})`);
+    const terms = searchTokens(filter.q, 'query');
+    parts.push(
+      terms.length === 0
+        ? sql`false`
+        : sql`to_tsvector('simple', p.search_tokens) @@ plainto_tsquery('simple', ${terms.join(' ')})`,
+    );
   }
   if (filter.post) parts.push(sql`p.post_id = ${filter.post}`);
   if (filter.province) parts.push(sql`p.province = ${filter.province}`);

@@ -85,7 +85,10 @@ describe(`repositories on ${testBackend()}`, () => {
       for (const role of ROLES) {
         const granted = repositories.memberships.grant(person.id, organisation.id, [role]);
         if (isRoleAllowedForKind(role, kind)) await granted;
-        else await expect(granted, `${role} in a ${kind}`).rejects.toMatchObject({ code: 'ROLE_NOT_ALLOWED_FOR_ORGANISATION' });
+        else
+          await expect(granted, `${role} in a ${kind}`).rejects.toMatchObject({
+            code: 'ROLE_NOT_ALLOWED_FOR_ORGANISATION',
+          });
       }
       expect((await repositories.memberships.rolesOf(person.id, organisation.id)).sort()).toEqual(
         [...ROLES_BY_ORGANISATION_KIND[kind]].sort(),
