@@ -44,7 +44,7 @@ describe('zerodock CLI', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       backend: 'pglite',
-      applied: ['0001-foundation', '0002-taxonomy', '0003-demand', '0004-groups', '0005-courses'],
+      applied: ['0001-foundation', '0002-taxonomy', '0003-demand', '0004-groups', '0005-courses', '0007-upload-safety'],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../core/errors/domain-error.js';
 import { databaseOptionsFromEnvironment, type DatabaseOptions } from '../storage/create-database.js';
@@ -15,6 +17,14 @@ const environmentSchema = z.object({
   ZERODOCK_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Seconds a resolved session is remembered in process; 0 turns it off (see src/storage/session-cache.ts). */
   ZERODOCK_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** Folder for uploads being received and imported (one private folder each); default `<tmp>/zerodock-uploads`. */
+  ZERODOCK_UPLOAD_DIR: z.string().min(1).optional(),
+  /** Heavy imports (upload parsing) running at once; more wait, then get 503 IMPORT_BUSY. */
+  ZERODOCK_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Seconds an import waits for a free slot before 503 IMPORT_BUSY. */
+  ZERODOCK_IMPORT_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Minutes after which an orphaned upload file, or a server-side import that stopped moving, is cleaned up. */
+  ZERODOCK_STALE_UPLOAD_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 });
 
 export interface ServerConfig {
@@ -26,6 +36,12 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   readonly loginRateLimit: number;
   readonly sessionCacheSeconds: number;
+  readonly uploads: {
+    readonly dir: string;
+    readonly importConcurrency: number;
+    readonly importQueueMs: number;
+    readonly staleMs: number;
+  };
   readonly database: DatabaseOptions;
 }
 
@@ -50,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     trustProxy: values.ZERODOCK_TRUST_PROXY === 'true',
     loginRateLimit: values.ZERODOCK_LOGIN_RATE_LIMIT,
     sessionCacheSeconds: values.ZERODOCK_SESSION_CACHE_SECONDS,
+    uploads: {
+      dir: path.resolve(cwd, values.ZERODOCK_UPLOAD_DIR ?? path.join(tmpdir(), 'zerodock-uploads')),
+      importConcurrency: values.ZERODOCK_IMPORT_CONCURRENCY,
+      importQueueMs: values.ZERODOCK_IMPORT_QUEUE_SECONDS * 1000,
+      staleMs: values.ZERODOCK_STALE_UPLOAD_MINUTES * 60_000,
+    },
     database: databaseOptionsFromEnvironment(env, cwd),
   };
 }

@@ -57,9 +57,14 @@ function postingsCsv(count: number, start = 0): string {
   return csv(rows);
 }
 
+/** What an import stores: imports that did not fail, postings and counts. */
 async function tableCounts(): Promise<string> {
   const counts: number[] = [];
-  for (const table of ['posting_imports', 'postings', 'demand_counts', 'demand_enterprises']) {
+  const imports = await sql<{ n: number }>`select count(*)::int as n from posting_imports where status <> 'failed'`.execute(
+    database.db,
+  );
+  counts.push(imports.rows[0]!.n);
+  for (const table of ['postings', 'demand_counts', 'demand_enterprises']) {
     const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
     counts.push(result.rows[0]!.n);
   }
@@ -131,6 +136,14 @@ describe('importPostingsFile', () => {
     expect(isDomainError(failure) && failure.code).toBe('IMPORT_FAILED');
     expect((failure as Error).message).toMatch(/^bad\.csv:26:text: /);
     expect(await tableCounts()).toBe(before);
+    const failed = (await context.store.repositories.demand.listImports()).find((row) => row.fileName === 'bad.csv');
+    expect(failed).toMatchObject({ status: 'failed', stored: 0, processed: 0 });
+    expect(failed?.failure).toMatch(/^bad\.csv:26:text: /);
+    // The same file again starts over under the same import (and fails the same way): no second row.
+    await expect(importPostingsFile(context, file, { batchSize: 10 })).rejects.toThrow(/^bad\.csv:26:text: /);
+    const again = (await context.store.repositories.demand.listImports()).filter((row) => row.fileName === 'bad.csv');
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({ id: failed?.id, status: 'failed' });
 
     const unknownPost = join(dir, 'unknown-post.csv');
     await writeFile(

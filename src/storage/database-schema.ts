@@ -196,6 +196,10 @@ export interface PostingImportsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  /** Why a `failed` import failed (FILE:LINE:FIELD: reason). */
+  failure: string | null;
+  origin: Generated<string>;
+  updated_at: Generated<Date>;
 }
 
 export interface PostingsTable {

@@ -14,6 +14,8 @@ import { loadDemoGroups } from '../../services/demo-groups.js';
 import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-postings.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
+import { UploadArea } from '../../server/upload-file.js';
+import { startUploadSweep } from '../../server/upload-sweep.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -83,7 +85,13 @@ export function registerServeCommand(program: Command): void {
             );
           }
 
+          const uploads = new UploadArea({
+            root: config.uploads.dir,
+            importConcurrency: config.uploads.importConcurrency,
+            importQueueMs: config.uploads.importQueueMs,
+          });
           const app = await buildServer({
+            uploads,
             services,
             backend: runtime.database.backend,
             version: readPackageVersion(packageRoot),
@@ -107,6 +115,7 @@ export function registerServeCommand(program: Command): void {
             60 * 60 * 1000,
           );
           sweep.unref();
+          const stopUploadSweep = startUploadSweep(uploads, services, config.uploads.staleMs, app.log);
 
           let closing = false;
           const shutdown = (signal: string) => {
@@ -114,6 +123,7 @@ export function registerServeCommand(program: Command): void {
             closing = true;
             app.log.info({ signal }, 'shutting down');
             clearInterval(sweep);
+            stopUploadSweep();
             app
               .close()
               .then(() => runtime.close())

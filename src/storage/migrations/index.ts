@@ -4,6 +4,7 @@ import * as taxonomy from './0002-taxonomy.js';
 import * as demand from './0003-demand.js';
 import * as groups from './0004-groups.js';
 import * as courses from './0005-courses.js';
+import * as uploadSafety from './0007-upload-safety.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-demand': demand,
   '0004-groups': groups,
   '0005-courses': courses,
+  '0007-upload-safety': uploadSafety,
 };
 
 export const migrationProvider: MigrationProvider = {
