@@ -60,9 +60,9 @@ function postingsCsv(count: number, start = 0): string {
 /** What an import stores: imports that did not fail, postings and counts. */
 async function tableCounts(): Promise<string> {
   const counts: number[] = [];
-  const imports = await sql<{ n: number }>`select count(*)::int as n from posting_imports where status <> 'failed'`.execute(
-    database.db,
-  );
+  const imports = await sql<{
+    n: number;
+  }>`select count(*)::int as n from posting_imports where status <> 'failed'`.execute(database.db);
   counts.push(imports.rows[0]!.n);
   for (const table of ['postings', 'demand_counts', 'demand_enterprises']) {
     const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);

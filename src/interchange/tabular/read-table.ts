@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { MAX_LINE_BYTES, readTextLines } from '../postings/text-lines.js';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook.js';
-import { mebibytes } from '../zip/bounded-zip.js';
+import { sizeText } from '../zip/bounded-zip.js';
 import type { TableChunk, TableFail, TableLimits, TableRow } from './table-limits.js';
 
 export interface ReadTableOptions {
@@ -18,8 +18,8 @@ export interface ReadTableOptions {
 const CSV_CHUNK_ROWS = 1000;
 
 /**
- * The one reader of tabular files, for every import: `.csv`/`.tsv` (UTF-8 or GB18030, comma, tab or semicolon —
- * whichever the first non-empty line has most of) and `.xlsx` (the first worksheet, through the bounded
+ * The one reader of tabular files, for every import: `.csv`/`.tsv` (UTF-8 or GB18030; `.tsv` tab-separated, `.csv`
+ * comma, tab or semicolon — whichever the first non-empty line has most of) and `.xlsx` (the first worksheet, through the bounded
  * `XlsxWorkbook`), streamed as chunks of rows with their line numbers, the header row included. Rows, columns,
  * cell text and the file itself are bounded by `limits`. Every problem is `IMPORT_FAILED` through `fail`, naming
  * `FILE:LINE:FIELD`: the file missing or too large, bytes that are not text, a broken quote, a workbook that is not
@@ -34,7 +34,7 @@ export async function* readTable(path: string, options: ReadTableOptions): Async
   }
   const size = await fileSize(path, fail);
   if (size > limits.maxFileBytes) {
-    throw fail(0, '(file)', `the file is larger than ${mebibytes(limits.maxFileBytes)}`);
+    throw fail(0, '(file)', `the file is larger than ${sizeText(limits.maxFileBytes)}`);
   }
   if (extension === '.xlsx') {
     const workbook = await XlsxWorkbook.open(path, { limits, fail, fileBytes: size });
@@ -47,7 +47,7 @@ export async function* readTable(path: string, options: ReadTableOptions): Async
     }
     return;
   }
-  yield* readCsv(path, fail, limits);
+  yield* readCsv(path, fail, limits, extension === '.tsv' ? '\t' : null);
 }
 
 /** The whole table of a small upload (course lists, declarations), read through `readTable`. */
@@ -74,7 +74,12 @@ async function fileSize(path: string, fail: TableFail): Promise<number> {
  * length and checks the encoding). A record's first line is its last line minus the line breaks inside its quoted
  * values.
  */
-async function* readCsv(path: string, fail: TableFail, limits: TableLimits): AsyncGenerator<TableChunk> {
+async function* readCsv(
+  path: string,
+  fail: TableFail,
+  limits: TableLimits,
+  delimiter: '\t' | null,
+): AsyncGenerator<TableChunk> {
   const lines = readTextLines(path, fail)[Symbol.asyncIterator]();
   // The first non-empty line decides the delimiter, so the parser starts once it is read.
   const buffered: string[] = [];
@@ -92,7 +97,7 @@ async function* readCsv(path: string, fail: TableFail, limits: TableLimits): Asy
   if (headerLine === null) return;
 
   const parser = parse({
-    delimiter: guessDelimiter(headerLine),
+    delimiter: delimiter ?? guessDelimiter(headerLine),
     info: true,
     bom: true,
     relax_column_count: true,

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { TableChunk, TableFail, TableLimits, TableRow } from '../tabular/table-limits.js';
-import { BoundedZip, mebibytes } from '../zip/bounded-zip.js';
+import { BoundedZip, sizeText } from '../zip/bounded-zip.js';
 import { prefixedAttribute, streamXml, type XmlHandlers } from './stream-xml.js';
 import { isDateFormat, serialToIsoText } from './xlsx-number-formats.js';
 
@@ -52,7 +52,11 @@ export class XlsxWorkbook {
       fail(
         0,
         '(file)',
-        kind === 'file' ? reason : kind === 'format' ? `not an XLSX workbook (${reason})` : `workbook refused: ${reason}`,
+        kind === 'file'
+          ? reason
+          : kind === 'format'
+            ? `not an XLSX workbook (${reason})`
+            : `workbook refused: ${reason}`,
       ),
     );
     try {
@@ -121,7 +125,10 @@ export class XlsxWorkbook {
           const index = Number(value);
           const shared = Number.isInteger(index) && index >= 0 ? strings[index] : undefined;
           if (shared === undefined) {
-            throw cellFail(column, `shared string ${value.trim() || '(none)'} does not exist (${strings.length} in all)`);
+            throw cellFail(
+              column,
+              `shared string ${value.trim() || '(none)'} does not exist (${strings.length} in all)`,
+            );
           }
           text = shared;
           break;
@@ -182,7 +189,11 @@ export class XlsxWorkbook {
           const reference = attributes.r;
           const column = reference === undefined ? previousColumn + 1 : columnOfReference(reference);
           if (column === null || column >= MAX_SHEET_COLUMN) {
-            throw fail(rowNumber, `${sheet.name}!(cell)`, `"${String(reference).slice(0, 20)}" is not a cell reference`);
+            throw fail(
+              rowNumber,
+              `${sheet.name}!(cell)`,
+              `"${String(reference).slice(0, 20)}" is not a cell reference`,
+            );
           }
           previousColumn = column;
           const style = attributes.s === undefined ? 0 : Number(attributes.s);
@@ -285,7 +296,7 @@ export class XlsxWorkbook {
         throw this.fail(
           0,
           '(file)',
-          `the shared strings expand to ${mebibytes(this.zip.declaredSize(part))}; at most ${mebibytes(maxBytes)} ` +
+          `the shared strings expand to ${sizeText(this.zip.declaredSize(part))}; at most ${sizeText(maxBytes)} ` +
             'are read (save a larger table as CSV)',
         );
       }
@@ -354,7 +365,10 @@ async function readWorkbookPart(
     open: (name, attributes) => {
       if (name === 'sheet') {
         if (sheets.length >= 10_000) throw fail(0, '(file)', 'more than 10,000 worksheets');
-        sheets.push({ name: attributes.name ?? `Sheet${sheets.length + 1}`, relationshipId: prefixedAttribute(attributes, 'id') });
+        sheets.push({
+          name: attributes.name ?? `Sheet${sheets.length + 1}`,
+          relationshipId: prefixedAttribute(attributes, 'id'),
+        });
       } else if (name === 'workbookPr') {
         date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
       }
@@ -381,7 +395,9 @@ async function readRelationships(zip: BoundedZip, part: string, fail: TableFail)
     close: () => {},
     text: () => {},
   };
-  await drain(streamXml(zip.read(relsPart, MAX_SMALL_PART_BYTES), handlers, smallPartOptions(fail, 'the relationships')));
+  await drain(
+    streamXml(zip.read(relsPart, MAX_SMALL_PART_BYTES), handlers, smallPartOptions(fail, 'the relationships')),
+  );
   return relationships;
 }
 
@@ -400,7 +416,9 @@ async function officeDocumentPart(zip: BoundedZip, fail: TableFail): Promise<str
     close: () => {},
     text: () => {},
   };
-  await drain(streamXml(zip.read('_rels/.rels', MAX_SMALL_PART_BYTES), handlers, smallPartOptions(fail, 'the package')));
+  await drain(
+    streamXml(zip.read('_rels/.rels', MAX_SMALL_PART_BYTES), handlers, smallPartOptions(fail, 'the package')),
+  );
   const part = found.part;
   if (part === null || !zip.has(part) || !part.endsWith('.xml')) throw notWorkbook();
   return part;

@@ -80,8 +80,8 @@ export class BoundedZip {
         if (entry.isEncrypted()) throw fail(`the entry "${shown(name)}" is encrypted`, 'limit');
         if (entry.uncompressedSize > limits.maxEntryBytes) {
           throw fail(
-            `the entry "${shown(name)}" expands to ${mebibytes(entry.uncompressedSize)}; at most ` +
-              `${mebibytes(limits.maxEntryBytes)} per entry`,
+            `the entry "${shown(name)}" expands to ${sizeText(entry.uncompressedSize)}; at most ` +
+              `${sizeText(limits.maxEntryBytes)} per entry`,
             'limit',
           );
         }
@@ -91,14 +91,14 @@ export class BoundedZip {
         ) {
           throw fail(
             `the entry "${shown(name)}" expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× ` +
-              `(${mebibytes(entry.compressedSize)} to ${mebibytes(entry.uncompressedSize)}); at most ` +
+              `(${sizeText(entry.compressedSize)} to ${sizeText(entry.uncompressedSize)}); at most ` +
               `${limits.maxRatio}× (a ZIP bomb?)`,
             'limit',
           );
         }
         declaredTotal += entry.uncompressedSize;
         if (declaredTotal > limits.maxTotalBytes) {
-          throw fail(`the entries expand to more than ${mebibytes(limits.maxTotalBytes)} in all`, 'limit');
+          throw fail(`the entries expand to more than ${sizeText(limits.maxTotalBytes)} in all`, 'limit');
         }
         entries.set(name, entry);
       }
@@ -143,7 +143,7 @@ export class BoundedZip {
         inflated += chunk.length;
         this.inflatedTotal += chunk.length;
         if (inflated > limit) {
-          throw this.fail(`the entry "${shown(name)}" expands to more than ${mebibytes(limit)}`, 'limit');
+          throw this.fail(`the entry "${shown(name)}" expands to more than ${sizeText(limit)}`, 'limit');
         }
         if (inflated > ratioLimit) {
           throw this.fail(
@@ -152,12 +152,22 @@ export class BoundedZip {
           );
         }
         if (this.inflatedTotal > this.limits.maxTotalBytes) {
-          throw this.fail(`the entries read expand to more than ${mebibytes(this.limits.maxTotalBytes)} in all`, 'limit');
+          throw this.fail(
+            `the entries read expand to more than ${sizeText(this.limits.maxTotalBytes)} in all`,
+            'limit',
+          );
         }
         yield chunk;
       }
     } catch (error) {
       if (isImportFailure(error)) throw error;
+      if (/too many bytes in the stream/.test(describe(error))) {
+        // yauzl's check of the declared size: the header lies about how far the entry expands.
+        throw this.fail(
+          `the entry "${shown(name)}" expands beyond the ${entry.uncompressedSize} bytes its header declares (a ZIP bomb?)`,
+          'limit',
+        );
+      }
       throw this.fail(`the entry "${shown(name)}" is corrupt or truncated: ${describe(error)}`, 'format');
     } finally {
       stream.destroy();
@@ -209,7 +219,9 @@ function shown(name: string): string {
   return name.length > 100 ? `${name.slice(0, 100)}…` : name;
 }
 
-export function mebibytes(bytes: number): string {
-  const value = bytes / 1024 / 1024;
-  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} MiB`;
+/** `2860 MiB`, `1.5 MiB`, `48.8 KiB`, `100 bytes`. */
+export function sizeText(bytes: number): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MiB'] : bytes >= 1024 ? [bytes / 1024, 'KiB'] : [bytes, 'bytes'];
+  return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${unit}`;
 }

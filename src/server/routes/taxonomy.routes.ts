@@ -118,7 +118,8 @@ export function registerTaxonomyRoutes(app: ZodApp, { services, uploads }: Route
         return uploads.withUpload(
           request.body,
           () => basename(request.query.fileName ?? `upload.${format === 'case' ? 'json' : 'xlsx'}`),
-          (path, name) => importUploadedTaxonomy(services, personId, format, path, { ...request.query, fileName: name }),
+          (path, name) =>
+            importUploadedTaxonomy(services, personId, format, path, { ...request.query, fileName: name }),
         );
       },
     );
