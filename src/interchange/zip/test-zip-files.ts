@@ -139,15 +139,8 @@ export function escapeXml(text: string): string {
  * about the expanded size.
  */
 export function bombSheet(expandedBytes: number, declaredSize?: number): ZipEntrySpec {
-  const row = '<row r="2"><c r="A2" t="inlineStr"><is><t>zerodock</t></is></c></row>';
-  const unit = Buffer.from((row + ' '.repeat(1024 * 1024 - row.length)).repeat(4), 'utf8');
+  const { head, unit, tail, headBlock, unitBlock, tailBlock } = bombBlocks();
   const repeat = Math.max(1, Math.round(expandedBytes / unit.length));
-  const head = Buffer.from(SHEET_START + '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>', 'utf8');
-  const tail = Buffer.from(SHEET_END, 'utf8');
-  const flush = { level: 9, finishFlush: constants.Z_FULL_FLUSH };
-  const headBlock = deflateRawSync(head, flush);
-  const unitBlock = deflateRawSync(unit, flush);
-  const tailBlock = deflateRawSync(tail); // the final block
   let crc = crc32(head);
   for (let index = 0; index < repeat; index++) crc = crc32(unit, crc);
   crc = crc32(tail, crc);
@@ -160,6 +153,26 @@ export function bombSheet(expandedBytes: number, declaredSize?: number): ZipEntr
     deflated: { bytes: Buffer.concat(blocks), size, crc },
     ...(declaredSize !== undefined ? { declaredSize } : {}),
   };
+}
+
+let blocks: Record<'head' | 'unit' | 'tail' | 'headBlock' | 'unitBlock' | 'tailBlock', Buffer> | null = null;
+
+function bombBlocks() {
+  if (blocks) return blocks;
+  const row = '<row r="2"><c r="A2" t="inlineStr"><is><t>zerodock</t></is></c></row>';
+  const unit = Buffer.from((row + ' '.repeat(1024 * 1024 - row.length)).repeat(4), 'utf8');
+  const head = Buffer.from(SHEET_START + '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>', 'utf8');
+  const tail = Buffer.from(SHEET_END, 'utf8');
+  const flush = { level: 9, finishFlush: constants.Z_FULL_FLUSH };
+  blocks = {
+    head,
+    unit,
+    tail,
+    headBlock: deflateRawSync(head, flush),
+    unitBlock: deflateRawSync(unit, flush),
+    tailBlock: deflateRawSync(tail), // the final block
+  };
+  return blocks;
 }
 
 /** An XLSX ZIP bomb: a valid workbook whose one sheet expands to about `expandedBytes`. */
