@@ -39,9 +39,9 @@ export interface UploadAreaOptions {
 /**
  * Where uploads go: each request body is streamed straight to a file of its own in a private folder under `root`
  * (never held in memory), bounded while it streams (413 `PAYLOAD_TOO_LARGE` at the first byte past the limit; a
- * Content-Length above it is refused before reading), and removed whatever happens: after the handler, after any
- * response (a refused request included), when the client aborts mid-way, when the server closes, and — for a
- * process that died — by `sweep`. Heavy imports then run in one of `slots`.
+ * Content-Length above it is refused before reading), and removed whatever happens: after the handler, before any
+ * answer is sent (a request refused after its body was read included), when the client aborts mid-way, when the
+ * server closes, and — for a process that died — by `sweep`. Heavy imports then run in one of `slots`.
  */
 export class UploadArea {
   readonly slots: ImportSlots;
@@ -58,8 +58,10 @@ export class UploadArea {
       (request: FastifyRequest, payload: Readable): Promise<UploadedFile> =>
         this.receive(payload, options.limitBytes, request.headers['content-length']),
     );
-    scope.addHook('onResponse', async (request) => {
+    // Before any answer leaves (a refused request never reaches the handler, which removes its own).
+    scope.addHook('onSend', async (request, _reply, payload) => {
       if (request.body instanceof UploadedFile) await this.discard(request.body);
+      return payload;
     });
   }
 

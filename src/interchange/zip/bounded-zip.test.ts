@@ -63,7 +63,10 @@ describe('BoundedZip', () => {
     expect(await refusal(buildZip([{ name: 'a\\b.txt', data: 'x' }]))).toMatch(/invalid characters/);
     expect(await refusal(buildZip([{ name: 'a.txt', data: 'x', encrypted: true }]))).toMatch(/encrypted/);
     expect(await refusal(buildZip([{ name: 'a.txt', data: 'x', declaredSize: 4_000_000_000 }]))).toMatch(
-      /limit: the entry "a\.txt" expands to 3815 MiB; at most 1 MiB per entry/,
+      /limit: the entry "a\.txt" expands 1333333333× \(3 bytes to 3815 MiB\); at most 50× \(a ZIP bomb\?\)/,
+    );
+    expect(await refusal(buildZip([{ name: 'a.txt', data: 'x'.repeat(1100 * 1024), stored: true }]))).toMatch(
+      /limit: the entry "a\.txt" expands to 1.1 MiB; at most 1 MiB per entry/,
     );
     const twoMegabytes = 'y'.repeat(900 * 1024);
     expect(

@@ -78,13 +78,6 @@ export class BoundedZip {
         }
         if (entries.has(name)) throw fail(`the entry "${shown(name)}" appears twice`, 'limit');
         if (entry.isEncrypted()) throw fail(`the entry "${shown(name)}" is encrypted`, 'limit');
-        if (entry.uncompressedSize > limits.maxEntryBytes) {
-          throw fail(
-            `the entry "${shown(name)}" expands to ${sizeText(entry.uncompressedSize)}; at most ` +
-              `${sizeText(limits.maxEntryBytes)} per entry`,
-            'limit',
-          );
-        }
         if (
           entry.uncompressedSize > RATIO_FLOOR_BYTES &&
           entry.uncompressedSize > Math.max(1, entry.compressedSize) * limits.maxRatio
@@ -93,6 +86,13 @@ export class BoundedZip {
             `the entry "${shown(name)}" expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× ` +
               `(${sizeText(entry.compressedSize)} to ${sizeText(entry.uncompressedSize)}); at most ` +
               `${limits.maxRatio}× (a ZIP bomb?)`,
+            'limit',
+          );
+        }
+        if (entry.uncompressedSize > limits.maxEntryBytes) {
+          throw fail(
+            `the entry "${shown(name)}" expands to ${sizeText(entry.uncompressedSize)}; at most ` +
+              `${sizeText(limits.maxEntryBytes)} per entry`,
             'limit',
           );
         }

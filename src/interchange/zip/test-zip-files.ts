@@ -86,11 +86,11 @@ const ROOT_RELS =
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
   '</Relationships>';
-const WORKBOOK =
+const workbookXml = (sheetName: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-  '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  `<sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 const WORKBOOK_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -103,11 +103,15 @@ export const SHEET_START =
 export const SHEET_END = '</sheetData></worksheet>';
 
 /** The parts of a one-sheet workbook around a given sheet part (and shared strings, when given). */
-export function xlsxEntries(sheet: ZipEntrySpec | string, sharedStrings?: string): ZipEntrySpec[] {
+export function xlsxEntries(
+  sheet: ZipEntrySpec | string,
+  sharedStrings?: string,
+  sheetName = 'Sheet1',
+): ZipEntrySpec[] {
   const entries: ZipEntrySpec[] = [
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
     { name: '_rels/.rels', data: ROOT_RELS },
-    { name: 'xl/workbook.xml', data: WORKBOOK },
+    { name: 'xl/workbook.xml', data: workbookXml(sheetName) },
     { name: 'xl/_rels/workbook.xml.rels', data: WORKBOOK_RELS },
     typeof sheet === 'string' ? { name: 'xl/worksheets/sheet1.xml', data: sheet } : sheet,
   ];
@@ -133,8 +137,8 @@ export function escapeXml(text: string): string {
 }
 
 /**
- * A worksheet part that expands to about `expandedBytes` of well-formed XML (a row, then white space between the
- * rows, repeated: about 1000× smaller deflated, like the bomb of issue 14, 3 MB to 3 GB), from copies of one
+ * A worksheet part that expands to about `expandedBytes` of well-formed XML (an empty row, then white space between
+ * the rows, repeated: about 1000× smaller deflated, like the bomb of issue 14, 3 MB to 3 GB), from copies of one
  * deflate block: a full flush makes every copy byte-aligned and independent. With `declaredSize` the headers lie
  * about the expanded size.
  */
@@ -159,9 +163,10 @@ let blocks: Record<'head' | 'unit' | 'tail' | 'headBlock' | 'unitBlock' | 'tailB
 
 function bombBlocks() {
   if (blocks) return blocks;
-  const row = '<row r="2"><c r="A2" t="inlineStr"><is><t>zerodock</t></is></c></row>';
+  // Rows without cells: a reader finds no content (and so no header to complain about) and keeps inflating.
+  const row = '<row r="2"></row>';
   const unit = Buffer.from((row + ' '.repeat(1024 * 1024 - row.length)).repeat(4), 'utf8');
-  const head = Buffer.from(SHEET_START + '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>', 'utf8');
+  const head = Buffer.from(SHEET_START, 'utf8');
   const tail = Buffer.from(SHEET_END, 'utf8');
   const flush = { level: 9, finishFlush: constants.Z_FULL_FLUSH };
   blocks = {
@@ -175,7 +180,12 @@ function bombBlocks() {
   return blocks;
 }
 
-/** An XLSX ZIP bomb: a valid workbook whose one sheet expands to about `expandedBytes`. */
-export function xlsxBomb(expandedBytes: number, options: { declaredSize?: number } = {}): Buffer {
-  return buildZip(xlsxEntries(bombSheet(expandedBytes, options.declaredSize)));
+/**
+ * An XLSX ZIP bomb: a valid workbook whose one sheet (named `sheetName`, default `Competencies`, which the taxonomy
+ * workbook reader reads too) expands to about `expandedBytes`.
+ */
+export function xlsxBomb(expandedBytes: number, options: { declaredSize?: number; sheetName?: string } = {}): Buffer {
+  return buildZip(
+    xlsxEntries(bombSheet(expandedBytes, options.declaredSize), undefined, options.sheetName ?? 'Competencies'),
+  );
 }
