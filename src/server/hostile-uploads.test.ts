@@ -1,4 +1,6 @@
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBomb } from '../interchange/zip/test-zip-files.js';
@@ -157,5 +159,23 @@ describe(`hostile uploads on ${testBackend()}`, () => {
       await held;
     }
     await expectNoUploadsLeft();
+  });
+
+  it('sweeps upload folders a dead process left behind, and only old ones', async () => {
+    const root = server.uploads.options.root;
+    const old = join(root, 'upload-left-by-a-killed-server');
+    const fresh = join(root, 'upload-of-another-process');
+    const foreign = join(root, 'not-ours');
+    for (const dir of [old, fresh, foreign]) {
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'body'), 'x');
+    }
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(old, hoursAgo, hoursAgo);
+    await utimes(foreign, hoursAgo, hoursAgo);
+    expect(await server.uploads.sweep(3600_000)).toBe(1);
+    expect((await leftoverUploads(server)).sort()).toEqual(['not-ours', 'upload-of-another-process']);
+    await rm(fresh, { recursive: true });
+    await rm(foreign, { recursive: true });
   });
 });

@@ -20,10 +20,18 @@ export class ImportSlots {
 
   /** Runs `work` in a slot, waiting briefly for one. */
   async run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    await this.acquire();
+    // Registered before the slot is granted, so that `close` reaches a job however early it comes.
     const controller = new AbortController();
     this.controllers.add(controller);
-    const job = work(controller.signal);
+    const job = (async () => {
+      await this.acquire();
+      try {
+        if (controller.signal.aborted) throw this.busy('the server is shutting down');
+        return await work(controller.signal);
+      } finally {
+        this.release();
+      }
+    })();
     const tracked = job.then(
       () => undefined,
       () => undefined,
@@ -34,7 +42,6 @@ export class ImportSlots {
     } finally {
       this.inFlight.delete(tracked);
       this.controllers.delete(controller);
-      this.release();
     }
   }
 
