@@ -42,11 +42,11 @@ const caseCount = 3 + (databaseUrl ? 2 : 0);
 // (BENCH_POSTINGS postings, default 1,000,000; budgeted at 300 postings/s).
 const postingCount = Number(process.env.BENCH_POSTINGS ?? 1_000_000);
 // Plus the hostile uploads: the fuzz suites of CI, BENCH_FUZZ_SCALE× (default 5) for the readers and 3× for the
-// upload routes, and the ZIP-bomb RSS of a server child process (about 8 minutes in all).
+// upload routes, and the ZIP-bomb RSS of a server child process (about 8 minutes in all, 12 on a busy machine).
 const fuzzScale = Number(process.env.BENCH_FUZZ_SCALE ?? 5);
 const budgetSeconds =
   caseCount * (seconds + throughputSettings.warmupSeconds + 15) +
-  (8 + Math.max(0, fuzzScale - 5)) * 60 +
+  (12 + 2 * Math.max(0, fuzzScale - 5)) * 60 +
   4 * 60 +
   (databaseUrl ? 6 : 3) * 60 +
   10 * 60 +

@@ -79,8 +79,47 @@ function quoteCsv(value: string, delimiter: string): string {
   return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV (or TSV) files meant for an importer whose header is `header`. */
-export function hostileCsv(header: readonly string[], extension = '.csv'): fc.Arbitrary<HostileFile> {
+/**
+ * Rows an importer accepts (`valid`), as they are or with one cell replaced by a hostile one: files that get past
+ * the header into the records, and some all the way into the database.
+ */
+const nearlyValidRows = (valid: fc.Arbitrary<string[][]>) =>
+  fc
+    .record({
+      rows: valid,
+      spoil: fc.option(fc.record({ row: fc.nat(), column: fc.nat(), text: cellText(20) }), { freq: 2 }),
+    })
+    .map(({ rows, spoil }) => {
+      if (spoil && rows.length > 0) {
+        const row = rows[spoil.row % rows.length]!;
+        row[spoil.column % row.length] = spoil.text;
+      }
+      return rows;
+    });
+
+/**
+ * CSV (or TSV) files meant for an importer whose header is `header`; with `validRows`, half of them are
+ * nearly valid (accepted rows, one cell perhaps spoiled).
+ */
+export function hostileCsv(
+  header: readonly string[],
+  extension = '.csv',
+  validRows?: fc.Arbitrary<string[][]>,
+): fc.Arbitrary<HostileFile> {
+  const hostile = hostileCsvTable(header, extension);
+  if (!validRows) return hostile;
+  const nearlyValid = nearlyValidRows(validRows).map((rows) => {
+    const lines = [header, ...rows].map((cells) => cells.map((cell) => quoteCsv(cell, ',')).join(','));
+    return {
+      name: `hostile${extension}`,
+      bytes: Buffer.from(`${lines.join('\n')}\n`, 'utf8'),
+      kind: 'csv(nearly valid)',
+    };
+  });
+  return fc.oneof(hostile, nearlyValid);
+}
+
+function hostileCsvTable(header: readonly string[], extension: string): fc.Arbitrary<HostileFile> {
   return fc
     .record({
       table: rowsOf(header),
@@ -273,15 +312,33 @@ export function mutatedWorkbook(sheet: string, strings: string | undefined, chan
   }
 }
 
-/** XLSX workbooks meant for an importer whose header is `header`. */
-export function hostileXlsx(header: readonly string[]): fc.Arbitrary<HostileFile> {
-  return fc
+/**
+ * XLSX workbooks meant for an importer whose header is `header`; with `validRows`, a third of them are nearly
+ * valid (accepted rows as inline strings, one cell perhaps spoiled).
+ */
+export function hostileXlsx(
+  header: readonly string[],
+  validRows?: fc.Arbitrary<string[][]>,
+): fc.Arbitrary<HostileFile> {
+  const hostile = fc
     .record({ sheet: sheetXml(header), strings: fc.option(sharedStrings, { nil: undefined }), change: mutation })
     .map(({ sheet, strings, change }) => ({
       name: 'hostile.xlsx',
       bytes: mutatedWorkbook(sheet, strings, change),
       kind: `xlsx(${change.kind})`,
     }));
+  if (!validRows) return hostile;
+  const inline = (text: string) =>
+    `<c t="inlineStr"><is><t>${escapeXml(text.replace(/[\uD800-\uDFFF]/g, '?'))}</t></is></c>`;
+  const nearlyValid = nearlyValidRows(validRows).map((rows) => {
+    const body = [header, ...rows].map((cells, index) => `<row r="${index + 1}">${cells.map(inline).join('')}</row>`);
+    return {
+      name: 'hostile.xlsx',
+      bytes: buildZip(xlsxEntries(SHEET_START + body.join('') + SHEET_END)),
+      kind: 'xlsx(nearly valid)',
+    };
+  });
+  return fc.oneof({ weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: nearlyValid });
 }
 
 /** Mutations of a real workbook (`base`, e.g. a taxonomy workbook exceljs wrote): truncated, bytes flipped. */

@@ -10,7 +10,14 @@ import {
   settleWithin,
   type HostileFile,
 } from '../interchange/test-hostile-files.js';
-import { COURSE_HEADER, DECLARATION_HEADER, POSTING_HEADER } from '../interchange/test-import-fuzz.js';
+import {
+  COURSE_HEADER,
+  DECLARATION_HEADER,
+  POSTING_HEADER,
+  VALID_COURSES,
+  VALID_DECLARATIONS,
+  VALID_POSTINGS,
+} from '../interchange/test-import-fuzz.js';
 import { writeTaxonomyWorkbook } from '../interchange/xlsx/write-taxonomy-workbook.js';
 import { leftoverUploads, storedCounts, uploadFile, uploadRoutes, type UploadRoute } from './test-upload-routes.js';
 import type { TestServer } from './test-server.js';
@@ -40,13 +47,18 @@ async function routeTargets(): Promise<RouteTarget[]> {
   const workbook = await writeTaxonomyWorkbook(bundle);
   const casePackage = bundleToCasePackage(bundle, { baseUri: 'https://zerodock.test/case', now: new Date(0) });
   return [
-    { route: 'postings', format: 'CSV', runs: 120, files: hostileCsv(POSTING_HEADER) },
-    { route: 'postings', format: 'XLSX', runs: 120, files: hostileXlsx(POSTING_HEADER) },
+    { route: 'postings', format: 'CSV', runs: 120, files: hostileCsv(POSTING_HEADER, '.csv', VALID_POSTINGS) },
+    { route: 'postings', format: 'XLSX', runs: 120, files: hostileXlsx(POSTING_HEADER, VALID_POSTINGS) },
     { route: 'postings', format: 'JSONL', runs: 100, files: hostileJsonLines() },
-    { route: 'declarations', format: 'CSV', runs: 100, files: hostileCsv(DECLARATION_HEADER) },
-    { route: 'declarations', format: 'XLSX', runs: 100, files: hostileXlsx(DECLARATION_HEADER) },
-    { route: 'course list', format: 'CSV', runs: 100, files: hostileCsv(COURSE_HEADER) },
-    { route: 'course list', format: 'XLSX', runs: 100, files: hostileXlsx(COURSE_HEADER) },
+    {
+      route: 'declarations',
+      format: 'CSV',
+      runs: 100,
+      files: hostileCsv(DECLARATION_HEADER, '.csv', VALID_DECLARATIONS),
+    },
+    { route: 'declarations', format: 'XLSX', runs: 100, files: hostileXlsx(DECLARATION_HEADER, VALID_DECLARATIONS) },
+    { route: 'course list', format: 'CSV', runs: 100, files: hostileCsv(COURSE_HEADER, '.csv', VALID_COURSES) },
+    { route: 'course list', format: 'XLSX', runs: 100, files: hostileXlsx(COURSE_HEADER, VALID_COURSES) },
     {
       route: 'framework',
       format: 'XLSX',
@@ -57,7 +69,7 @@ async function routeTargets(): Promise<RouteTarget[]> {
       route: 'framework',
       format: 'CASE JSON',
       runs: 100,
-      files: hostileCasePackage(casePackage as unknown as Record<string, unknown>),
+      files: hostileCasePackage(casePackage),
     },
   ];
 }

@@ -36,7 +36,7 @@ function sheetOf(workbook: ExcelJS.Workbook, key: string): Worksheet {
 function columnOf(sheet: Worksheet, key: string): number {
   let found = 0;
   sheet.getRow(1).eachCell((cell, column) => {
-    if (String(cell.value ?? '').trim().split(/\s+/).pop()?.toLowerCase() === key.toLowerCase()) found = column;
+    if (cell.text.trim().split(/\s+/).pop()?.toLowerCase() === key.toLowerCase()) found = column;
   });
   if (found === 0) throw new Error(`no ${key} column on ${sheet.name}`);
   return found;

@@ -37,7 +37,7 @@ export async function* streamXml(
     depth++;
     if (depth > options.maxDepth) throw options.fail(`elements nested more than ${options.maxDepth} deep`);
     lastMarkup = parser.position;
-    handlers.open(localName(tag.name), tag.attributes as Record<string, string>);
+    handlers.open(localName(tag.name), tag.attributes);
     // A self-closing tag fires closetag right after; depth is restored there.
   });
   parser.on('closetag', (tag) => {
