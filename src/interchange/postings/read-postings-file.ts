@@ -66,8 +66,8 @@ export const MAX_XLSX_BYTES = 200 * 1024 * 1024;
 
 const MiB = 1024 * 1024;
 /**
- * What a postings table may hold: millions of rows, a text of up to `MAX_RAW_TEXT_CHARACTERS` per cell; a workbook's
- * worksheet XML may expand to 4 GiB (streamed), its shared strings to 256 MiB (held while the sheet is read).
+ * What a postings table may hold: millions of rows; a workbook's worksheet XML may expand to 4 GiB (streamed), its
+ * shared strings to 256 MiB (held while the sheet is read).
  */
 export const POSTINGS_TABLE_LIMITS: TableLimits = {
   ...SMALL_TABLE_LIMITS,

@@ -80,7 +80,7 @@ function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-/** An attribute by its local name (`r:id` and `id` both answer `id`… the prefixed one first). */
+/** A namespaced attribute by its local name, whatever its prefix (`r:id` for `id`). */
 export function prefixedAttribute(attributes: Readonly<Record<string, string>>, local: string): string | undefined {
   for (const [key, value] of Object.entries(attributes)) {
     if (key.endsWith(`:${local}`)) return value;

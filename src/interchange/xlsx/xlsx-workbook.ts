@@ -88,8 +88,8 @@ export class XlsxWorkbook {
   }
 
   /**
-   * The rows with content of one worksheet (by name or position), in chunks as they are parsed. Rows without any
-   * cell text are left out; `bytesRead` estimates the progress through the file.
+   * The rows with content of one worksheet (from `sheets` or `sheet(name)`), in chunks as they are parsed. Rows
+   * without any cell text are left out; `bytesRead` estimates the progress through the file.
    */
   async *rows(sheet: XlsxSheet): AsyncGenerator<TableChunk> {
     const { limits, fail } = this;
