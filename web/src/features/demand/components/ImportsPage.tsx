@@ -35,6 +35,8 @@ export function ImportsPage() {
 
   function closeUpload() {
     setUploading(false);
+    // A file that failed is listed as a failed import, with its reason.
+    reload();
     if (searchParams.has('upload')) {
       setSearchParams(
         (previous) => {
