@@ -9,6 +9,7 @@ import { formatMentionFigures, measureMentions, type MentionBenchFigures } from 
 import { measureDemandPipeline, type DemandPipelineFigures } from './measure-demand-pipeline.js';
 import { formatCoursesBench, measureCoursesBench, type CourseBenchCase } from './measure-courses.js';
 import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
+import { formatHostileUploads, measureHostileUploads, type HostileUploadFigures } from './measure-hostile-uploads.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
 import { runSoak, soakSeconds, type SoakRunFigures } from './run-soak.js';
@@ -43,9 +44,13 @@ const caseCount = 3 + (databaseUrl ? 2 : 0);
 const postingCount = Number(process.env.BENCH_POSTINGS ?? 1_000_000);
 // Plus the soak: per backend a server start (demo dataset), the search-stall case and BENCH_SOAK_SECONDS.
 const soakDuration = soakSeconds();
+// Plus the hostile uploads: the fuzz suites of CI, BENCH_FUZZ_SCALE× (default 5) for the readers and 3× for the
+// upload routes, and the ZIP-bomb RSS of a server child process (about 8 minutes in all, 12 on a busy machine).
+const fuzzScale = Number(process.env.BENCH_FUZZ_SCALE ?? 5);
 const budgetSeconds =
   (databaseUrl ? 2 : 1) * (soakDuration + 5 * 60) +
   caseCount * (seconds + throughputSettings.warmupSeconds + 15) +
+  (12 + 2 * Math.max(0, fuzzScale - 5)) * 60 +
   4 * 60 +
   (databaseUrl ? 6 : 3) * 60 +
   10 * 60 +
@@ -171,6 +176,16 @@ async function main(): Promise<void> {
   });
 
   log();
+  log('Hostile uploads: fuzzing every importer and upload route, and a ZIP bomb against a real server process');
+  let hostileUploads: HostileUploadFigures | { skipped: string } = { skipped: 'failed' };
+  await step('hostile uploads', async () => {
+    const { figures, problems } = await measureHostileUploads({ readerScale: fuzzScale, routeScale: 3, log });
+    hostileUploads = figures;
+    log(formatHostileUploads(figures).replace(/^/gm, '  '));
+    failures.push(...problems.map((problem) => `hostile uploads: ${problem}`));
+  });
+
+  log();
   const webBundle = reportWebBundle();
   log();
   const webLoad = await reportWebLoad();
@@ -196,6 +211,7 @@ async function main(): Promise<void> {
     groups,
     courses,
     soak,
+    hostileUploads,
     webBundle,
     webLoad,
     failures,

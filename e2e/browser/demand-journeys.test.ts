@@ -73,7 +73,11 @@ describe('demand journeys (Debian chromium, built app served by `zerodock serve`
       expect(await failure.innerText()).toContain('broken.csv:2:date');
       await page.keyboard.press('Escape');
       await page.getByTestId('import-postings-form').waitFor({ state: 'detached' });
-      expect(await page.getByTestId('import-row-broken.csv').count()).toBe(0);
+      // It is listed as failed, with its reason; none of its postings count.
+      const failed = page.getByTestId('import-row-broken.csv');
+      await failed.waitFor();
+      expect(await failed.innerText()).toContain('失败');
+      expect(await failed.innerText()).toContain('broken.csv:2:date');
 
       // The overview counts them.
       await page.getByTestId('demand-tab-overview').click();

@@ -205,8 +205,16 @@ describe('zerodock demand commands', () => {
 
     const demand = await runZerodock(['demand', '--json'], { env: env() });
     expect(demand.code, demand.stderr).toBe(0);
-    const report = JSON.parse(demand.stdout) as { imports: unknown[]; overview: { postings: number } };
-    expect(report.imports).toHaveLength(1);
+    const report = JSON.parse(demand.stdout) as {
+      imports: { fileName: string; status: string; failure: string | null }[];
+      overview: { postings: number };
+    };
+    // The broken file is kept as a failed import with its reason; none of its postings count.
+    expect(report.imports.map(({ fileName, status }) => [fileName, status]).sort()).toEqual([
+      ['broken.csv', 'failed'],
+      ['postings-gb.csv', 'complete'],
+    ]);
+    expect(report.imports.find((item) => item.status === 'failed')?.failure).toMatch(/^broken\.csv:3:date/);
     expect(report.overview.postings).toBe(2);
   });
 

@@ -51,6 +51,7 @@ describe('zerodock CLI', () => {
         '0004-groups',
         '0005-courses',
         '0006-access',
+        '0007-upload-safety',
         '0008-integrity',
         '0009-posting-search',
       ],

@@ -65,6 +65,7 @@ export function exitCodeOf(code: ErrorCode): number {
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
     case 'EXPORT_UNAVAILABLE':
+    case 'IMPORT_BUSY':
       return EXIT.unavailable;
     case 'DATA_DIR_NOT_WRITABLE':
     case 'RESTORE_TARGET_NOT_EMPTY':

@@ -54,13 +54,15 @@ export type LinkTextResult = z.infer<typeof linkTextResultSchema>;
 
 // ---- imports -----------------------------------------------------------------------------------------------
 
-export const postingImportStatusSchema = z.enum(['running', 'complete']);
+export const postingImportStatusSchema = z.enum(['running', 'complete', 'failed']);
 
 export const postingImportSchema = z.object({
   id: uuidSchema,
   fileName: z.string(),
   checksum: z.string(),
   status: postingImportStatusSchema,
+  /** Why a failed import failed (`FILE:LINE:FIELD: reason`); null otherwise. Its postings were deleted. */
+  failure: z.string().nullable(),
   /** Records in the file (known when the import is complete; 0 while it runs). */
   records: z.number().int(),
   /** Records processed so far (the checkpoint a resumed import continues from). */

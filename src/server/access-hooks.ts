@@ -13,8 +13,8 @@ const DOCUMENTATION_PREFIX = '/api/docs';
  * The access pipeline every route goes through.
  * Registration (`installRouteCatalogue`, before any route exists): an /api route without a declared access
  * policy stops the server from starting; every route is recorded with its policy.
- * onRequest: authenticate (401) and check the CSRF token on mutations (403), before the body is even parsed;
- * preHandler: after validation, decide role and tenant access (403), and record refusals in the audit log.
+ * onRequest: authenticate (401), check the CSRF token on mutations (403) and decide role and tenant access from the
+ * URL (403, recorded in the audit log) — all before the body is even read.
  */
 export function installRouteCatalogue(app: ZodApp): RouteCatalogueEntry[] {
   const catalogue: RouteCatalogueEntry[] = [];
@@ -56,30 +56,14 @@ export function installAccessHooks(app: ZodApp, services: ServiceContext): void 
       }
     }
     request.auth = auth;
-  });
-
-  app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config.access;
-    if (!access) return;
+    // Decided before the body is read: a caller without the role never gets an upload onto the disk. The policy
+    // needs only the URL's parameters (the router has matched them already); their format is validated later.
     const params = (request.params ?? {}) as { organisationId?: string };
-    const decision = decideAccess(access, request.auth?.actor ?? null, params);
-    switch (decision) {
-      case 'allow':
-        return;
-      case 'unauthenticated':
-        throw new DomainError('NOT_AUTHENTICATED', 'Sign in first', {});
-      case 'forbidden':
-        await recordRefusal(
-          services,
-          request,
-          'access.denied',
-          request.auth?.person.id ?? null,
-          request.auth?.person.email ?? null,
-          params.organisationId,
-        );
-        throw new DomainError('FORBIDDEN', 'Your roles do not allow this here', {
-          organisationId: params.organisationId ?? null,
-        });
+    if (decideAccess(access, auth.actor, params) === 'forbidden') {
+      await recordRefusal(services, request, 'access.denied', auth.person.id, auth.person.email, params.organisationId);
+      throw new DomainError('FORBIDDEN', 'Your roles do not allow this here', {
+        organisationId: params.organisationId ?? null,
+      });
     }
   });
 }

@@ -408,6 +408,18 @@ describe(`authorization matrix on ${testBackend()}`, () => {
     expect([...registered].sort()).toEqual([...ROUTE_KEYS].sort());
   });
 
+  it('refuses a caller without the role before reading the body (an upload never reaches the disk)', async () => {
+    const student = clients.get('student')!;
+    const huge = 'x'.repeat(80 * 1024 * 1024);
+    for (const path of ['/api/demand/imports?fileName=jobs.csv', '/api/frameworks/import?format=case']) {
+      const response = await student.request('POST', path, undefined, {
+        rawBody: huge,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      expect(response.status, path).toBe(403);
+    }
+  });
+
   it('serves the API documentation routes publicly', async () => {
     const documentation = server.app.routeCatalogue.filter((route) => route.url.startsWith(DOCUMENTATION_PREFIX));
     expect(documentation.length).toBeGreaterThan(0);

@@ -33,8 +33,11 @@ import { registerSpecialtyRoutes } from './routes/specialty.routes.js';
 import { registerCourseSystemRoutes } from './routes/course-system.routes.js';
 import { registerTrainingPlanRoutes } from './routes/training-plan.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
+import { defaultUploadArea, type UploadArea } from './upload-file.js';
 
-export interface BuildServerOptions extends RouteDependencies {
+export interface BuildServerOptions extends Omit<RouteDependencies, 'uploads'> {
+  /** Where uploads are streamed to, and the import slots (default: `<tmp>/zerodock-uploads`, 2 at once). */
+  readonly uploads?: UploadArea;
   readonly logger: FastifyServerOptions['logger'];
   readonly trustProxy: boolean;
   /** The built web app (dist/web); the UI is not served when absent (API-only, e.g. in API tests). */
@@ -46,7 +49,8 @@ export interface BuildServerOptions extends RouteDependencies {
 /** JSON bodies over 256 KiB are refused with 413: large imports go through their own upload endpoints. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export async function buildServer(options: BuildServerOptions): Promise<ZodApp> {
+export async function buildServer(input: BuildServerOptions): Promise<ZodApp> {
+  const options: RouteDependencies & BuildServerOptions = { ...input, uploads: input.uploads ?? defaultUploadArea() };
   const app = Fastify({
     logger: options.logger,
     trustProxy: options.trustProxy,
@@ -58,6 +62,8 @@ export async function buildServer(options: BuildServerOptions): Promise<ZodApp> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Running imports are aborted (and marked failed) and upload files removed before the database closes.
+  app.addHook('onClose', () => options.uploads.close());
 
   // Before any plugin adds routes, so that every route passes through the access check at registration.
   app.decorate('routeCatalogue', installRouteCatalogue(app));

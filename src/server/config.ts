@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../core/errors/domain-error.js';
 import { databaseOptionsFromEnvironment, type DatabaseOptions } from '../storage/create-database.js';
@@ -21,6 +23,14 @@ const environmentSchema = z.object({
   ZERODOCK_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
   /** Seconds a request may take before it answers 503 DEADLINE_EXCEEDED (imports and exports declare longer ones). */
   ZERODOCK_REQUEST_DEADLINE_SECONDS: z.coerce.number().min(1).max(3600).default(DEFAULT_REQUEST_DEADLINE_SECONDS),
+  /** Folder for uploads being received and imported (one private folder each); default `<tmp>/zerodock-uploads`. */
+  ZERODOCK_UPLOAD_DIR: z.string().min(1).optional(),
+  /** Heavy imports (upload parsing) running at once; more wait, then get 503 IMPORT_BUSY. */
+  ZERODOCK_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** Seconds an import waits for a free slot before 503 IMPORT_BUSY. */
+  ZERODOCK_IMPORT_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Minutes after which an orphaned upload file, or a server-side import that stopped moving, is cleaned up. */
+  ZERODOCK_STALE_UPLOAD_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 });
 
 export interface ServerConfig {
@@ -33,6 +43,12 @@ export interface ServerConfig {
   readonly loginRateLimit: number;
   readonly sessionCacheSeconds: number;
   readonly requestDeadlineSeconds: number;
+  readonly uploads: {
+    readonly dir: string;
+    readonly importConcurrency: number;
+    readonly importQueueMs: number;
+    readonly staleMs: number;
+  };
   readonly database: DatabaseOptions;
 }
 
@@ -58,6 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     loginRateLimit: values.ZERODOCK_LOGIN_RATE_LIMIT,
     sessionCacheSeconds: values.ZERODOCK_SESSION_CACHE_SECONDS,
     requestDeadlineSeconds: values.ZERODOCK_REQUEST_DEADLINE_SECONDS,
+    uploads: {
+      dir: path.resolve(cwd, values.ZERODOCK_UPLOAD_DIR ?? path.join(tmpdir(), 'zerodock-uploads')),
+      importConcurrency: values.ZERODOCK_IMPORT_CONCURRENCY,
+      importQueueMs: values.ZERODOCK_IMPORT_QUEUE_SECONDS * 1000,
+      staleMs: values.ZERODOCK_STALE_UPLOAD_MINUTES * 60_000,
+    },
     database: databaseOptionsFromEnvironment(env, cwd),
   };
 }

@@ -16,7 +16,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   } else {
     request.log.info({ code: domainError.code, details: domainError.details }, domainError.message);
   }
-  if (domainError.code === 'RATE_LIMITED' && typeof domainError.details.retryAfterSeconds === 'number') {
+  if (
+    (domainError.code === 'RATE_LIMITED' || domainError.code === 'IMPORT_BUSY') &&
+    typeof domainError.details.retryAfterSeconds === 'number'
+  ) {
     void reply.header('retry-after', String(domainError.details.retryAfterSeconds));
   }
   const body: ErrorBody = {

@@ -61,6 +61,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'DATABASE_UNAVAILABLE':
     case 'DATA_DIR_NOT_WRITABLE':
     case 'EXPORT_UNAVAILABLE': // the server lacks a CJK font for PDF: its configuration, not the request
+    case 'IMPORT_BUSY': // every import slot is taken: retry after the Retry-After seconds
       return 503;
     case 'DEADLINE_EXCEEDED': // the route did not answer within its deadline; its work was abandoned
       return 503;

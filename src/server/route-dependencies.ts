@@ -12,6 +12,7 @@ import { DomainError } from '../core/errors/domain-error.js';
 import type { AuthenticatedSession, RequestOrigin } from '../services/auth-service.js';
 import type { ServiceContext } from '../services/service-context.js';
 import type { StorageBackend } from '../storage/create-database.js';
+import type { UploadArea } from './upload-file.js';
 import './fastify-augmentation.js';
 
 export type ZodApp = FastifyInstance<
@@ -32,6 +33,8 @@ export interface RouteDependencies {
   readonly loginRateLimit: number;
   readonly cookieSecure: boolean;
   readonly checkDatabase: () => Promise<void>;
+  /** Where upload bodies are streamed to (bounded, always removed) and the import slots that bound memory. */
+  readonly uploads: UploadArea;
 }
 
 export const SESSION_COOKIE = 'zd_session';

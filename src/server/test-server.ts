@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
 import { listDemoAccounts, loadDemoDataset, readDemoDataset } from '../services/demo-service.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -9,6 +12,7 @@ import { buildServer } from './build-server.js';
 import { curatedCatalogueDirOf, demoDatasetPath, findPackageRoot } from './package-root.js';
 import { ensureCuratedCatalogue } from '../services/taxonomy-source-import.js';
 import type { ZodApp } from './route-dependencies.js';
+import { UploadArea } from './upload-file.js';
 
 export const DEMO_PASSWORD = 'zerodock-demo';
 
@@ -18,6 +22,8 @@ export interface TestServer {
   readonly database: DatabaseHandle;
   readonly services: ServiceContext;
   readonly dataset: DemoDataset;
+  /** The server's uploads, in a folder of its own (tests check that nothing is left in it). */
+  readonly uploads: UploadArea;
   /** Moves the server's clock (sessions expire by it). */
   advanceClock(milliseconds: number): void;
   close(): Promise<void>;
@@ -36,9 +42,17 @@ export async function startTestServer(
     requestDeadlineSeconds?: number;
     /** Routes only a test needs (e.g. one made slow on purpose), added before the server listens. */
     extraRoutes?: (app: ZodApp) => void;
+    importConcurrency?: number;
+    importQueueMs?: number;
   } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
+  const uploadRoot = await mkdtemp(join(tmpdir(), 'zerodock-test-uploads-'));
+  const uploads = new UploadArea({
+    root: uploadRoot,
+    importConcurrency: options.importConcurrency ?? 2,
+    importQueueMs: options.importQueueMs ?? 10_000,
+  });
   let offset = 0;
   const services: ServiceContext = {
     store: createStore(database.db),
@@ -56,6 +70,7 @@ export async function startTestServer(
     loginRateLimit: options.loginRateLimit ?? 1000,
     cookieSecure: options.cookieSecure ?? false,
     checkDatabase: () => pingDatabase(database.db),
+    uploads,
     logger: false,
     trustProxy: false,
     webRoot: options.webRoot ?? null,
@@ -71,12 +86,14 @@ export async function startTestServer(
     database,
     services,
     dataset,
+    uploads,
     advanceClock: (milliseconds) => {
       offset += milliseconds;
     },
     close: async () => {
       await app.close();
       await database.close();
+      await rm(uploadRoot, { recursive: true, force: true });
     },
   };
 }

@@ -73,6 +73,7 @@ export function postingImportDto(row: PostingImportRow): PostingImport {
     fileName: row.fileName,
     checksum: row.checksum,
     status: row.status,
+    failure: row.failure,
     records: row.records,
     processed: row.processed,
     stored: row.stored,

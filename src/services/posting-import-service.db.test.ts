@@ -10,7 +10,7 @@ import { createStore } from '../storage/repositories/create-repositories.js';
 import { openTestDatabase } from '../storage/test-database.js';
 import { argon2PasswordHasher } from './argon2-password-hasher.js';
 import { demandOverview, demandTrends, getPosting, listPostings, postDemandProfile } from './demand-service.js';
-import { importPostingsFile } from './posting-import-service.js';
+import { failStalePostingImports, importPostingsFile } from './posting-import-service.js';
 import type { ServiceContext } from './service-context.js';
 import { ensureCuratedCatalogue } from './taxonomy-source-import.js';
 
@@ -57,9 +57,14 @@ function postingsCsv(count: number, start = 0): string {
   return csv(rows);
 }
 
+/** What an import stores: imports that did not fail, postings and counts. */
 async function tableCounts(): Promise<string> {
   const counts: number[] = [];
-  for (const table of ['posting_imports', 'postings', 'demand_counts', 'demand_enterprises']) {
+  const imports = await sql<{
+    n: number;
+  }>`select count(*)::int as n from posting_imports where status <> 'failed'`.execute(database.db);
+  counts.push(imports.rows[0]!.n);
+  for (const table of ['postings', 'demand_counts', 'demand_enterprises']) {
     const result = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
     counts.push(result.rows[0]!.n);
   }
@@ -131,6 +136,14 @@ describe('importPostingsFile', () => {
     expect(isDomainError(failure) && failure.code).toBe('IMPORT_FAILED');
     expect((failure as Error).message).toMatch(/^bad\.csv:26:text: /);
     expect(await tableCounts()).toBe(before);
+    const failed = (await context.store.repositories.demand.listImports()).find((row) => row.fileName === 'bad.csv');
+    expect(failed).toMatchObject({ status: 'failed', stored: 0, processed: 0 });
+    expect(failed?.failure).toMatch(/^bad\.csv:26:text: /);
+    // The same file again starts over under the same import (and fails the same way): no second row.
+    await expect(importPostingsFile(context, file, { batchSize: 10 })).rejects.toThrow(/^bad\.csv:26:text: /);
+    const again = (await context.store.repositories.demand.listImports()).filter((row) => row.fileName === 'bad.csv');
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatchObject({ id: failed?.id, status: 'failed' });
 
     const unknownPost = join(dir, 'unknown-post.csv');
     await writeFile(
@@ -158,5 +171,56 @@ describe('importPostingsFile', () => {
     expect(resumed.status).toBe('resumed');
     expect(resumed.import).toMatchObject({ status: 'complete', processed: 30, records: 30, stored: 30 });
     expect((await demandOverview(context, {})).postings).toBe(visibleBefore + 30);
+  });
+
+  it('marks a server-side import that stopped moving failed, deleting its postings; a CLI one stays resumable', async () => {
+    const server = join(dir, 'server-upload.csv');
+    await writeFile(server, postingsCsv(20, 7000));
+    const cli = join(dir, 'cli-import.csv');
+    await writeFile(cli, postingsCsv(20, 8000));
+    const stopped = await importPostingsFile(context, server, { batchSize: 10, stopAfter: 10, origin: 'server' });
+    const resumable = await importPostingsFile(context, cli, { batchSize: 10, stopAfter: 10 });
+    expect([stopped.import.status, resumable.import.status]).toEqual(['running', 'running']);
+    const old = new Date(Date.now() - 2 * 3600_000);
+    await sql`update posting_imports set updated_at = ${old} where id in (${stopped.import.id}, ${resumable.import.id})`.execute(
+      database.db,
+    );
+    // Moving recently: not stale yet.
+    expect(await failStalePostingImports(context, new Date(Date.now() - 3 * 3600_000))).toBe(0);
+    expect(await failStalePostingImports(context, new Date(Date.now() - 3600_000))).toBe(1);
+    const failed = await context.store.repositories.demand.findImport(stopped.import.id);
+    expect(failed).toMatchObject({ status: 'failed', stored: 0, origin: 'server' });
+    expect(failed?.failure).toMatch(/the server stopped during the import/);
+    const left = await sql<{
+      n: number;
+    }>`select count(*)::int as n from postings where import_id = ${stopped.import.id}`.execute(database.db);
+    expect(left.rows[0]!.n).toBe(0);
+    expect((await context.store.repositories.demand.findImport(resumable.import.id))?.status).toBe('running');
+    expect((await importPostingsFile(context, cli, { batchSize: 10 })).status).toBe('resumed');
+    // The server-side file uploaded again starts over and completes.
+    const again = await importPostingsFile(context, server, { batchSize: 10, origin: 'server' });
+    expect(again).toMatchObject({
+      status: 'created',
+      import: { id: stopped.import.id, status: 'complete', stored: 20 },
+    });
+  });
+
+  it('stops between chunks when its signal is aborted (the server shutting down) and is marked failed', async () => {
+    const file = join(dir, 'shutdown.csv');
+    await writeFile(file, postingsCsv(30, 9000));
+    const before = await tableCounts();
+    const controller = new AbortController();
+    controller.abort();
+    const failure = await importPostingsFile(context, file, {
+      batchSize: 10,
+      origin: 'server',
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'IMPORT_BUSY' });
+    expect(await tableCounts()).toBe(before);
+    const row = (await context.store.repositories.demand.listImports()).find(
+      (item) => item.fileName === 'shutdown.csv',
+    );
+    expect(row).toMatchObject({ status: 'failed', failure: expect.stringMatching(/shut down/) as unknown });
   });
 });

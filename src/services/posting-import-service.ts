@@ -4,12 +4,14 @@ import { basename } from 'node:path';
 import { NearDuplicateIndex, textFingerprint } from '../core/demand/near-duplicates.js';
 import { classifyPosting } from '../core/demand/post-classifier.js';
 import type { PostingRecord } from '../core/demand/posting.js';
+import { DomainError } from '../core/errors/domain-error.js';
 import { importFailure } from '../core/errors/import-failure.js';
 import { linkText } from '../core/linking/link-text.js';
 import { readPostingsFile } from '../interchange/postings/read-postings-file.js';
 import type {
   DemandCountIncrement,
   DemandEnterpriseRow,
+  PostingImportOrigin,
   PostingImportRow,
   PostingInsert,
 } from '../storage/repositories/demand.repository.js';
@@ -31,6 +33,13 @@ export interface PostingImportOptions {
   readonly stopAfter?: number;
   /** Records per chunk (one transaction and one checkpoint each); default 5,000. */
   readonly batchSize?: number;
+  /**
+   * `server` for uploads: a server-side import that stops moving is marked failed by the server's sweep; a CLI
+   * import (the default) killed mid-way stays resumable.
+   */
+  readonly origin?: PostingImportOrigin;
+  /** Aborts the import between chunks (the server shutting down); it is then marked failed. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PostingImportOutcome {
@@ -46,9 +55,9 @@ const SPANS_PER_LINK = 8;
  * Imports one postings file (CSV, JSONL or XLSX), all or nothing: it is read in chunks, each chunk deduplicated,
  * linked, classified and written in one transaction that also advances the import's checkpoint. The import stays
  * `running` — invisible to every count and list — until its last chunk; the first bad record anywhere
- * (FILE:LINE:FIELD) deletes the import with every chunk written so far. A process killed mid-way leaves a
- * `running` import: importing the same file again (same SHA-256) resumes after the checkpoint, and a complete one
- * is `unchanged`. Near-duplicates (same enterprise; identical normalised text or SimHash distance ≤ 3, within the
+ * (FILE:LINE:FIELD), or any other failure, marks the import `failed` with that reason and deletes every chunk
+ * written so far. A process killed mid-way leaves a `running` import: importing the same file again (same SHA-256)
+ * resumes after the checkpoint, a failed one starts again from the beginning, and a complete one is `unchanged`. Near-duplicates (same enterprise; identical normalised text or SimHash distance ≤ 3, within the
  * file or against stored postings) are dropped and counted.
  */
 export async function importPostingsFile(
@@ -64,21 +73,27 @@ export async function importPostingsFile(
   if (existing?.status === 'complete') return { status: 'unchanged', import: existing };
 
   const loaded = await loadLinker(context);
-  const mode = existing?.linkMode ?? options.mode ?? 'exact';
-  const importId =
-    existing?.id ??
-    (await demand.createImport({
-      fileName,
-      checksum,
-      linkMode: mode,
-      records: 0,
-      dictionary: loaded.frameworks.join(', '),
-      createdBy: options.createdBy ?? null,
-      organisationId: options.organisationId ?? null,
-    }));
-  let processed = existing?.processed ?? 0;
-  let stored = existing?.stored ?? 0;
-  let duplicates = existing?.duplicates ?? 0;
+  const resuming = existing?.status === 'running' ? existing : null;
+  const mode = resuming?.linkMode ?? options.mode ?? 'exact';
+  const origin = options.origin ?? 'cli';
+  const values = {
+    fileName,
+    linkMode: mode,
+    dictionary: loaded.frameworks.join(', '),
+    createdBy: options.createdBy ?? null,
+    organisationId: options.organisationId ?? null,
+    origin,
+  };
+  let importId: string;
+  if (existing?.status === 'failed') {
+    await demand.restartImport(existing.id, values);
+    importId = existing.id;
+  } else {
+    importId = resuming?.id ?? (await demand.createImport({ ...values, checksum, records: 0 }));
+  }
+  let processed = resuming?.processed ?? 0;
+  let stored = resuming?.stored ?? 0;
+  let duplicates = resuming?.duplicates ?? 0;
   // Demand counts of this run, written once with the completion (counting per chunk would upsert the same rows
   // again and again); a resumed import recounts its postings in SQL instead.
   const counts = new Map<string, DemandCountIncrement>();
@@ -94,6 +109,9 @@ export async function importPostingsFile(
       file: fileName,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     })) {
+      if (options.signal?.aborted) {
+        throw new DomainError('IMPORT_BUSY', 'The server shut down during the import; upload the file again', {});
+      }
       if (batch.records.length === 0) continue;
       checkPosts(loaded, batch.records, fileName);
 
@@ -123,13 +141,18 @@ export async function importPostingsFile(
     if (processed === 0)
       throw importFailure({ file: fileName, line: 1, field: '(file)' }, 'the file holds no postings');
   } catch (error) {
-    // A bad record anywhere makes the whole file fail: the chunks written so far go with the import (they were
-    // never visible, the import being unfinished).
-    await demand.deleteImport(importId);
+    // A bad record anywhere makes the whole file fail: the chunks written so far go (they were never visible, the
+    // import being unfinished) and the import is kept as failed, with its reason.
+    const reason = error instanceof Error ? error.message : String(error);
+    await context.store
+      .transaction((repositories) => repositories.demand.failImport(importId, reason, context.clock()))
+      .catch(() => {
+        // The database went away (shutdown): the server's sweep marks the import failed later.
+      });
     throw error;
   }
   await context.store.transaction(async (repositories) => {
-    if (existing) {
+    if (resuming) {
       await repositories.demand.recount(importId);
     } else {
       await repositories.demand.addCounts(importId, [...counts.values()]);
@@ -137,7 +160,25 @@ export async function importPostingsFile(
     }
     await repositories.demand.completeImport(importId, processed, context.clock());
   });
-  return { status: existing ? 'resumed' : 'created', import: (await demand.findImport(importId))! };
+  return { status: resuming ? 'resumed' : 'created', import: (await demand.findImport(importId))! };
+}
+
+/**
+ * Marks failed every server-side import that has stopped moving (no chunk written since `before`): its server
+ * stopped during the import. Returns how many. CLI imports stay resumable.
+ */
+export async function failStalePostingImports(context: ServiceContext, before: Date): Promise<number> {
+  const ids = await context.store.repositories.demand.staleServerImports(before);
+  for (const id of ids) {
+    await context.store.transaction((repositories) =>
+      repositories.demand.failImport(
+        id,
+        'the server stopped during the import (restarted or killed); upload the file again',
+        context.clock(),
+      ),
+    );
+  }
+  return ids.length;
 }
 
 /** Every post a record names must exist in the curated framework (else the file fails). */

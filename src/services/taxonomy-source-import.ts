@@ -25,12 +25,12 @@ export interface SourceImportOptions {
   onProgress?: ImportProgress;
 }
 
-async function readFileOrFail(path: string): Promise<Buffer> {
+async function readFileOrFail(path: string, file = basename(path)): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
     throw importFailure(
-      { file: basename(path), line: 0, field: '(file)' },
+      { file, line: 0, field: '(file)' },
       `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
@@ -61,7 +61,7 @@ export async function readTaxonomySource(
       });
     }
     case 'xlsx': {
-      const bundle = await readTaxonomyWorkbook(await readFileOrFail(path), basename(path));
+      const bundle = await readTaxonomyWorkbook(path, basename(path));
       if (label) bundle.framework.label = label;
       if (options.key) bundle.framework.key = options.key;
       return bundle;
@@ -96,24 +96,25 @@ export async function importTaxonomySource(
 }
 
 /**
- * An XLSX workbook or CASE package uploaded through the API: always a draft version, for the committee to review
- * (diff it against the release, then release it). Any problem is IMPORT_FAILED naming the file, line and field.
+ * An XLSX workbook or CASE package uploaded through the API (the file it was streamed to): always a draft
+ * version, for the committee to review (diff it against the release, then release it). Any problem is
+ * IMPORT_FAILED naming the file, line and field.
  */
 export async function importUploadedTaxonomy(
   context: ServiceContext,
   actorId: string,
   format: 'xlsx' | 'case',
-  body: Buffer,
+  path: string,
   options: { fileName?: string | undefined; key?: string | undefined; label?: string | undefined },
 ): Promise<TaxonomyImportResult> {
   const fileName = basename(options.fileName ?? `upload.${format === 'case' ? 'json' : 'xlsx'}`);
   const bundle =
     format === 'case'
-      ? casePackageToBundle(body.toString('utf8'), fileName, {
+      ? casePackageToBundle((await readFileOrFail(path, fileName)).toString('utf8'), fileName, {
           ...(options.label ? { label: options.label } : {}),
           ...(options.key ? { key: options.key } : {}),
         })
-      : await readTaxonomyWorkbook(body, fileName);
+      : await readTaxonomyWorkbook(path, fileName);
   if (format === 'xlsx') {
     if (options.label) bundle.framework.label = options.label;
     if (options.key) bundle.framework.key = options.key;

@@ -212,6 +212,10 @@ export interface PostingImportsTable {
   created_at: Generated<Date>;
   finished_at: Date | null;
   organisation_id: string | null;
+  /** Why a `failed` import failed (FILE:LINE:FIELD: reason). */
+  failure: string | null;
+  origin: Generated<string>;
+  updated_at: Generated<Date>;
 }
 
 export interface PostingsTable {

@@ -15,6 +15,8 @@ import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-pos
 import { startControlSocket } from '../../storage/backup/control-socket.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
+import { UploadArea } from '../../server/upload-file.js';
+import { startUploadSweep } from '../../server/upload-sweep.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -84,7 +86,13 @@ export function registerServeCommand(program: Command): void {
             );
           }
 
+          const uploads = new UploadArea({
+            root: config.uploads.dir,
+            importConcurrency: config.uploads.importConcurrency,
+            importQueueMs: config.uploads.importQueueMs,
+          });
           const app = await buildServer({
+            uploads,
             services,
             backend: runtime.database.backend,
             version: readPackageVersion(packageRoot),
@@ -120,6 +128,7 @@ export function registerServeCommand(program: Command): void {
                   onError: (error) => app.log.error({ err: error }, 'backup dump failed'),
                 })
               : null;
+          const stopUploadSweep = startUploadSweep(uploads, services, config.uploads.staleMs, app.log);
 
           let closing = false;
           const shutdown = (signal: string) => {
@@ -127,6 +136,7 @@ export function registerServeCommand(program: Command): void {
             closing = true;
             app.log.info({ signal }, 'shutting down');
             clearInterval(sweep);
+            stopUploadSweep();
             app
               .close()
               .then(() => control?.close())

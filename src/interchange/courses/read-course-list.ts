@@ -3,7 +3,8 @@ import { importFailure } from '../../core/errors/import-failure.js';
 import type { CollegeCourse, CollegeCourseType } from '../../core/courses/college-course.js';
 import { toPlainLine, toPlainText } from '../postings/plain-text.js';
 import { mapHeader } from '../postings/posting-fields.js';
-import { readTableRows, type TableFail } from '../tabular/read-table-rows.js';
+import { readTableRows } from '../tabular/read-table.js';
+import { SMALL_TABLE_LIMITS, type TableFail } from '../tabular/table-limits.js';
 
 /** The columns of a course list and the other names accepted for each. */
 export const COURSE_LIST_COLUMNS = {
@@ -64,7 +65,10 @@ export const MAX_COURSES = 5000;
 export async function readCourseList(path: string, options: { file?: string } = {}): Promise<CollegeCourse[]> {
   const file = options.file ?? basename(path);
   const fail: TableFail = (line, field, reason) => importFailure({ file, line, field }, reason);
-  const rows = await readTableRows(path, fail, MAX_COURSE_LIST_BYTES);
+  const rows = await readTableRows(path, {
+    fail,
+    limits: { ...SMALL_TABLE_LIMITS, maxFileBytes: MAX_COURSE_LIST_BYTES, maxRows: MAX_COURSES + 1000 },
+  });
   const headerRow = rows.find((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (!headerRow) throw fail(1, '(header)', 'the file is empty (expected a header row)');
   const columns = mapHeader(headerRow.cells, COURSE_LIST_COLUMNS, REQUIRED, fail, headerRow.line);

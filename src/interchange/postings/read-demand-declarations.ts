@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import type { DemandDeclarationRecord } from '../../core/demand/posting.js';
 import type { DomainError } from '../../core/errors/domain-error.js';
 import { importFailure } from '../../core/errors/import-failure.js';
-import { readTableRows } from '../tabular/read-table-rows.js';
+import { readTableRows } from '../tabular/read-table.js';
+import { SMALL_TABLE_LIMITS } from '../tabular/table-limits.js';
 import { toPlainLine } from './plain-text.js';
 import { mapHeader, normaliseCity, normaliseProvince, parseRegion } from './posting-fields.js';
 
@@ -39,7 +40,10 @@ export async function readDemandDeclarations(
 ): Promise<{ line: number; record: DemandDeclarationRecord }[]> {
   const file = options.file ?? basename(path);
   const fail: Fail = (line, field, reason) => importFailure({ file, line, field }, reason);
-  const rows = await readTableRows(path, fail, MAX_DECLARATIONS_FILE_BYTES);
+  const rows = await readTableRows(path, {
+    fail,
+    limits: { ...SMALL_TABLE_LIMITS, maxFileBytes: MAX_DECLARATIONS_FILE_BYTES },
+  });
 
   const headerRow = rows.find((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (!headerRow) throw fail(1, '(header)', 'the file is empty (expected a header row)');

@@ -1,14 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Readable } from 'node:stream';
-import { CsvError, parse, type Info } from 'csv-parse';
-import ExcelJS from 'exceljs';
-import type { CellValue } from 'exceljs';
 import type { PostingRecord } from '../../core/demand/posting.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { importFailure } from '../../core/errors/import-failure.js';
-import { cellText } from '../xlsx/cell-text.js';
+import { readTable } from '../tabular/read-table.js';
+import { SMALL_TABLE_LIMITS, type TableLimits } from '../tabular/table-limits.js';
 import { toPlainLine, toPlainText } from './plain-text.js';
 import {
   columnAliases,
@@ -63,10 +59,26 @@ export const MAX_TITLE_CHARACTERS = 500;
 /** Every other field (id, enterprise, province, city, post). */
 export const MAX_FIELD_CHARACTERS = 200;
 /**
- * XLSX files are read by exceljs's streaming reader, but the shared strings (all the texts) stay in memory, so the
- * file size is capped; larger files should be exported as CSV or JSONL, which stream.
+ * XLSX worksheets are streamed, but the shared strings (all the texts) stay in memory, so the file size is capped;
+ * larger files should be exported as CSV or JSONL, which stream.
  */
 export const MAX_XLSX_BYTES = 200 * 1024 * 1024;
+
+const MiB = 1024 * 1024;
+/**
+ * What a postings table may hold: millions of rows; a workbook's worksheet XML may expand to 4 GiB (streamed), its
+ * shared strings to 256 MiB (held while the sheet is read).
+ */
+export const POSTINGS_TABLE_LIMITS: TableLimits = {
+  ...SMALL_TABLE_LIMITS,
+  maxFileBytes: Number.MAX_SAFE_INTEGER,
+  maxRows: 5_000_000,
+  maxColumns: 1024,
+  // A CSV record's own limit (16 MiB), above the text's, so that a too-long text is reported on its field.
+  maxCellCharacters: MAX_LINE_BYTES,
+  zip: { maxEntries: 1000, maxEntryBytes: 4096 * MiB, maxTotalBytes: 6144 * MiB, maxRatio: 200 },
+  maxSharedStringsBytes: 256 * MiB,
+};
 export const DEFAULT_BATCH_SIZE = 5000;
 
 export interface PostingBatch {
@@ -129,7 +141,7 @@ export async function* readPostingsFile(path: string, options: ReadPostingsOptio
   switch (extension) {
     case '.csv':
     case '.tsv':
-      chunks = readCsvChunks(path, fail);
+      chunks = readTableChunks(path, fail, extension);
       break;
     case '.jsonl':
     case '.ndjson':
@@ -144,7 +156,7 @@ export async function* readPostingsFile(path: string, options: ReadPostingsOptio
             'save larger files as CSV or JSONL',
         );
       }
-      chunks = readXlsxChunks(path, fail);
+      chunks = readTableChunks(path, fail, extension);
       break;
     default:
       throw fail(0, '(file)', `unknown file type "${extension}": expected .csv, .tsv, .jsonl, .ndjson or .xlsx`);
@@ -232,109 +244,44 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * CSV through csv-parse's stream parser, fed with the decoded lines. The delimiter (`,`, tab or `;`) is the one the
- * header line has most of. A record's first line is its last line minus the line breaks inside its quoted values.
+ * CSV or XLSX through the one bounded tabular reader. The first non-empty row is the header; lines are the file's
+ * lines (CSV) or worksheet row numbers (XLSX). A date cell of a workbook may be a date, a serial day number or text.
  */
-async function* readCsvChunks(path: string, fail: Fail): AsyncGenerator<RawChunk> {
-  const lines = readTextLines(path, fail)[Symbol.asyncIterator]();
-  // The header line decides the delimiter, so the parser starts after the first non-empty line is read.
-  const buffered: string[] = [];
-  let bytesRead = 0;
-  let headerLine: string | null = null;
-  while (headerLine === null) {
-    const next = await lines.next();
-    if (next.done) break;
-    bytesRead = next.value.bytesRead;
-    for (const { text } of next.value.lines) {
-      buffered.push(text);
-      if (headerLine === null && text.trim() !== '') headerLine = text;
-    }
-  }
-  if (headerLine === null)
-    throw fail(1, '(header)', 'the file is empty (expected a header row, then one posting a row)');
-
-  const parser = parse({
-    delimiter: guessDelimiter(headerLine),
-    info: true,
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_LINE_BYTES,
-  });
-  async function* text(): AsyncGenerator<string> {
-    yield buffered.join('\n') + '\n';
-    for (;;) {
-      const next = await lines.next();
-      if (next.done) return;
-      bytesRead = next.value.bytesRead;
-      if (next.value.lines.length > 0) yield next.value.lines.map((line) => line.text).join('\n') + '\n';
-    }
-  }
-  const source = Readable.from(text());
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-
+async function* readTableChunks(path: string, fail: Fail, extension: string): AsyncGenerator<RawChunk> {
   let header: Map<PostingField, number> | null = null;
-  let rows: RawChunk['rows'] = [];
-  let lastLine = 1;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-      const { record, info } = item;
-      let breaks = 0;
-      for (const value of record)
-        for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) breaks++;
-      const line = info.lines - breaks;
-      lastLine = info.lines;
+  for await (const chunk of readTable(path, { fail, limits: POSTINGS_TABLE_LIMITS, extensions: [extension] })) {
+    const rows: RawChunk['rows'] = [];
+    for (const row of chunk.rows) {
       if (header === null) {
-        header = mapHeader(record, POSTING_COLUMNS, REQUIRED, fail, line);
+        const names = row.cells.map((cell) => cell.trim());
+        if (names.every((name) => name === '')) continue;
+        header = mapHeader(names, POSTING_COLUMNS, REQUIRED, fail, row.line);
         continue;
       }
       const fields: RawPosting = {};
+      let empty = true;
       for (const [field, column] of header) {
-        const value = record[column];
-        if (value !== undefined) fields[field] = value;
+        const value = row.cells[column];
+        if (value === undefined) continue;
+        const text =
+          field === 'date' && row.numeric?.has(column) ? (excelSerialToIsoDate(Number(value)) ?? value) : value;
+        if (text !== '') empty = false;
+        fields[field] = text;
       }
-      rows.push({ line, fields });
-      if (rows.length >= 1000) {
-        yield { rows, bytesRead };
-        rows = [];
-      }
+      // A worksheet row with text only outside the known columns is no posting (CSV rows are checked as they are).
+      if (empty && extension === '.xlsx') continue;
+      rows.push({ line: row.line, fields });
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const at = typeof error.lines === 'number' ? error.lines : lastLine + 1;
-      throw fail(at, '(row)', describeCsvError(error));
-    }
-    throw error;
-  } finally {
-    source.destroy();
+    yield { rows, bytesRead: chunk.bytesRead };
   }
-  if (header === null) throw fail(1, '(header)', 'the file is empty (expected a header row)');
-  yield { rows, bytesRead };
-}
-
-function guessDelimiter(header: string): ',' | '\t' | ';' {
-  const count = (character: string) => header.split(character).length - 1;
-  const tabs = count('\t');
-  const commas = count(',');
-  const semicolons = count(';');
-  if (tabs > commas && tabs >= semicolons) return '\t';
-  if (semicolons > commas) return ';';
-  return ',';
-}
-
-function describeCsvError(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted value is never closed: the row runs to the end of the file (truncated file?)';
-    case 'INVALID_OPENING_QUOTE':
-      return 'a quote inside an unquoted value (quote the value and double the quote)';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'text after the closing quote of a value';
-    case 'CSV_MAX_RECORD_SIZE':
-      return `a record longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB (a quote opened and never closed?)`;
-    default:
-      return error.message;
+  if (header === null) {
+    throw fail(
+      1,
+      '(header)',
+      extension === '.xlsx'
+        ? 'the first worksheet is empty (expected a header row)'
+        : 'the file is empty (expected a header row, then one posting a row)',
+    );
   }
 }
 
@@ -372,61 +319,4 @@ async function* readJsonLinesChunks(path: string, fail: Fail): AsyncGenerator<Ra
     }
     yield { rows, bytesRead: chunk.bytesRead };
   }
-}
-
-/**
- * The first worksheet of a workbook, streamed by exceljs. The first non-empty row is the header; lines are worksheet
- * row numbers. A date cell may be a date, a serial day number or text.
- */
-async function* readXlsxChunks(path: string, fail: Fail): AsyncGenerator<RawChunk> {
-  const stream = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  let header: Map<PostingField, number> | null = null;
-  let rows: RawChunk['rows'] = [];
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = row.values as CellValue[];
-        if (header === null) {
-          const names = values.slice(1).map((value) => cellText(value).trim());
-          if (names.every((name) => name === '')) continue;
-          header = mapHeader(names, POSTING_COLUMNS, REQUIRED, fail, row.number);
-          continue;
-        }
-        const fields: RawPosting = {};
-        let empty = true;
-        for (const [field, column] of header) {
-          const value = values[column + 1];
-          const text =
-            field === 'date' && typeof value === 'number'
-              ? (excelSerialToIsoDate(value) ?? String(value))
-              : field === 'date' && value instanceof Date
-                ? value.toISOString().slice(0, 10)
-                : cellText(value);
-          if (text !== '') empty = false;
-          fields[field] = text;
-        }
-        if (empty) continue;
-        rows.push({ line: row.number, fields });
-        if (rows.length >= 1000) {
-          yield { rows, bytesRead: stream.bytesRead };
-          rows = [];
-        }
-      }
-      break; // the first worksheet only
-    }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw fail(0, '(file)', `not an XLSX workbook (${(error as Error).message.split('\n')[0]})`);
-  } finally {
-    stream.destroy();
-  }
-  if (header === null) throw fail(1, '(header)', 'the first worksheet is empty (expected a header row)');
-  yield { rows, bytesRead: stream.bytesRead };
 }

@@ -3,7 +3,6 @@ import type { Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { buildTestBundle } from '../test-bundle.js';
-import { cellText } from './cell-text.js';
 import { readTaxonomyWorkbook } from './read-taxonomy-workbook.js';
 import { writeTaxonomyWorkbook } from './write-taxonomy-workbook.js';
 
@@ -37,7 +36,7 @@ function sheetOf(workbook: ExcelJS.Workbook, key: string): Worksheet {
 function columnOf(sheet: Worksheet, key: string): number {
   let found = 0;
   sheet.getRow(1).eachCell((cell, column) => {
-    if (cellText(cell.value).trim().split(/\s+/).pop()?.toLowerCase() === key.toLowerCase()) found = column;
+    if (cell.text.trim().split(/\s+/).pop()?.toLowerCase() === key.toLowerCase()) found = column;
   });
   if (found === 0) throw new Error(`no ${key} column on ${sheet.name}`);
   return found;

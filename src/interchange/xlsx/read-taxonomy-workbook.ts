@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
 import { importFailure } from '../../core/errors/import-failure.js';
 import {
   blankCompetency,
@@ -13,11 +11,11 @@ import {
   type TaxonomyBundle,
 } from '../../core/taxonomy/taxonomy-bundle.js';
 import { findCycle, validateBundle } from '../../core/taxonomy/validate-bundle.js';
-import { cellText } from './cell-text.js';
+import { WORKBOOK_LIMITS, type TableFail, type TableRow } from '../tabular/table-limits.js';
 import { machineKey, SHEET_LAYOUTS, type SheetLayout } from './taxonomy-workbook-layout.js';
+import { XlsxWorkbook } from './xlsx-workbook.js';
 
 type SheetKey = SheetLayout['key'];
-type XlsxInput = Parameters<ExcelJS.Xlsx['load']>[0];
 
 /** One data row of a sheet: its number, and its cells as trimmed text by column key ('' when empty or absent). */
 interface SheetRow {
@@ -33,21 +31,11 @@ const FALSE_WORDS = new Set(['否', 'no', 'n', 'false', '0', '×']);
  * (source `xlsx`). The Framework and Competencies sheets are required; Levels, Posts, Scenes and Requirements may
  * be left out. Every problem is an `IMPORT_FAILED` naming `file.xlsx:<row>:<Sheet>.<column>`: not an XLSX file,
  * a missing sheet or column, a value outside its list, a number out of range, a duplicate id, or a reference to
- * an unknown competency, post or level.
+ * an unknown competency, post or level. The workbook (a file path or its bytes) is read by the bounded
+ * `XlsxWorkbook`: a ZIP bomb, a truncated archive or an oversized sheet fails on `file.xlsx:0:(file)`.
  */
-export async function readTaxonomyWorkbook(buffer: Buffer, displayName: string): Promise<TaxonomyBundle> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer (JSZip).
-    // Data validations are skipped: a rule drawn over a whole column would be expanded cell by cell.
-    await workbook.xlsx.load(buffer as unknown as XlsxInput, { ignoreNodes: ['dataValidations'] });
-  } catch (error) {
-    throw importFailure(
-      { file: displayName, line: 0, field: '(file)' },
-      `not an XLSX workbook (${(error as Error).message.split('\n')[0]})`,
-    );
-  }
-  const reader = new WorkbookReader(workbook, displayName);
+export async function readTaxonomyWorkbook(source: string | Buffer, displayName: string): Promise<TaxonomyBundle> {
+  const reader = new WorkbookReader(await readSheets(source, displayName), displayName);
   // Competencies first: for the wrong workbook altogether, that is the sheet worth naming.
   reader.sheet('Competencies');
   reader.sheet('Framework');
@@ -244,25 +232,47 @@ function splitLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-class WorkbookReader {
-  private readonly sheets = new Map<string, Worksheet>();
+interface Sheet {
+  readonly name: string;
+  readonly rows: readonly TableRow[];
+}
 
-  constructor(
-    workbook: ExcelJS.Workbook,
-    private readonly file: string,
-  ) {
-    for (const sheet of workbook.worksheets) {
+/** The rows of every sheet the layout knows (by machine key; the first sheet of a name wins), read whole. */
+async function readSheets(source: string | Buffer, file: string): Promise<Map<string, Sheet>> {
+  const fail: TableFail = (line, field, reason) => importFailure({ file, line, field }, reason);
+  const workbook = await XlsxWorkbook.open(source, {
+    limits: WORKBOOK_LIMITS,
+    fail,
+    fileBytes: typeof source === 'string' ? 0 : source.length,
+  });
+  try {
+    const known = new Set(SHEET_LAYOUTS.map((layout) => layout.key.toLowerCase()));
+    const sheets = new Map<string, Sheet>();
+    for (const sheet of workbook.sheets) {
       const key = machineKey(sheet.name);
-      if (!this.sheets.has(key)) this.sheets.set(key, sheet);
+      if (sheets.has(key)) continue;
+      const rows: TableRow[] = [];
+      if (known.has(key)) for await (const chunk of workbook.rows(sheet)) rows.push(...chunk.rows);
+      sheets.set(key, { name: sheet.name, rows });
     }
+    return sheets;
+  } finally {
+    workbook.close();
   }
+}
+
+class WorkbookReader {
+  constructor(
+    private readonly sheets: ReadonlyMap<string, Sheet>,
+    private readonly file: string,
+  ) {}
 
   fail(row: number, sheet: SheetKey, column: string, reason: string): Error {
     return importFailure({ file: this.file, line: row, field: `${sheet}.${column}` }, reason);
   }
 
   /** A required sheet. */
-  sheet(key: SheetKey): Worksheet {
+  sheet(key: SheetKey): Sheet {
     const sheet = this.sheets.get(key.toLowerCase());
     if (sheet) return sheet;
     const found = [...this.sheets.values()].map((candidate) => candidate.name).join(', ') || '(no sheets)';
@@ -276,8 +286,10 @@ class WorkbookReader {
     if (!sheet) return [];
 
     const columns = new Map<string, number>();
-    sheet.getRow(1).eachCell((cell, column) => {
-      const columnKey = machineKey(cellText(cell.value));
+    const header = sheet.rows[0]?.line === 1 ? sheet.rows[0].cells : [];
+    header.forEach((text, index) => {
+      const column = index + 1;
+      const columnKey = machineKey(text);
       if (columnKey === '') return;
       if (columns.has(columnKey)) {
         throw importFailure(
@@ -301,13 +313,11 @@ class WorkbookReader {
       .map((column) => [column.key, columns.get(column.key.toLowerCase())] as const)
       .filter((entry): entry is readonly [string, number] => entry[1] !== undefined);
     const rows: SheetRow[] = [];
-    for (let number = 2; number <= sheet.rowCount; number++) {
-      const row = sheet.getRow(number);
-      const values = new Map(
-        known.map(([columnKey, column]) => [columnKey, cellText(row.getCell(column).value).trim()]),
-      );
+    for (const row of sheet.rows) {
+      if (row.line < 2) continue;
+      const values = new Map(known.map(([columnKey, column]) => [columnKey, (row.cells[column - 1] ?? '').trim()]));
       if ([...values.values()].every((value) => value === '')) continue;
-      rows.push({ row: number, get: (columnKey) => values.get(columnKey) ?? '' });
+      rows.push({ row: row.line, get: (columnKey) => values.get(columnKey) ?? '' });
     }
     return rows;
   }

@@ -38,7 +38,7 @@ import {
   replanCourseSystem,
 } from '../../services/course-system-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
-import { checkedName, UPLOAD_CONTENT_TYPES, uploadedBody, withTemporaryFile } from '../upload-file.js';
+import { checkedName, UPLOAD_CONTENT_TYPES } from '../upload-file.js';
 import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
 
 const errors = { '4xx': errorBodySchema };
@@ -57,7 +57,7 @@ const COURSE_LIST_LIMIT_BYTES = 8 * 1024 * 1024;
  * systems are read by its staff, committee members and students (students plan pathways); its group directors
  * and admins build and re-plan them and import the course list; teachers confirm or reject competency links.
  */
-export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDependencies): void {
+export function registerCourseSystemRoutes(app: ZodApp, { services, uploads }: RouteDependencies): void {
   app.get(
     SYSTEMS,
     {
@@ -193,11 +193,7 @@ export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDepen
 
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser(
-      UPLOAD_CONTENT_TYPES,
-      { parseAs: 'buffer', bodyLimit: COURSE_LIST_LIMIT_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    uploads.accept(plain, { contentTypes: UPLOAD_CONTENT_TYPES, limitBytes: COURSE_LIST_LIMIT_BYTES });
     scope.post(
       `${COURSES}/import`,
       {
@@ -213,15 +209,18 @@ export function registerCourseSystemRoutes(app: ZodApp, { services }: RouteDepen
         },
       },
       async (request) => {
-        const body = uploadedBody(request.body);
-        const name = checkedName(request.query.fileName, COURSE_LIST_EXTENSIONS);
-        const courses = await withTemporaryFile(name, body, (path) => readCourseList(path, { file: name }));
-        return importCourseList(
-          services,
-          requireAuth(request).actor.personId,
-          request.params.organisationId,
-          courses,
-          name,
+        const personId = requireAuth(request).actor.personId;
+        return uploads.withUpload(
+          request.body,
+          () => checkedName(request.query.fileName, COURSE_LIST_EXTENSIONS),
+          async (path, name) =>
+            importCourseList(
+              services,
+              personId,
+              request.params.organisationId,
+              await readCourseList(path, { file: name }),
+              name,
+            ),
         );
       },
     );

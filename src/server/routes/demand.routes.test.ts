@@ -168,7 +168,16 @@ describe(`demand API on ${testBackend()}`, () => {
       expect(payload.error.code, name).toBe(code);
       expect(`${payload.error.message} ${JSON.stringify(payload.error.details)}`, name).toMatch(message);
     }
-    expect((await student.request<{ items: unknown[] }>('GET', '/api/demand/imports')).body.items).toEqual([]);
+    // A file that fails is kept as a failed import with its reason; nothing of it is stored.
+    const imports = (
+      await student.request<{ items: { status: string; stored: number; failure: string }[] }>(
+        'GET',
+        '/api/demand/imports',
+      )
+    ).body.items;
+    expect(imports.map((item) => item.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(imports.every((item) => item.stored === 0 && /:\d+:/.test(item.failure))).toBe(true);
+    expect((await student.request<{ total: number }>('GET', '/api/demand/postings')).body.total).toBe(0);
   });
 
   it('keeps declarations inside their enterprise and aggregates them for everyone', async () => {

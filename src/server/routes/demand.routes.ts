@@ -49,7 +49,7 @@ import {
 } from '../../services/demand-service.js';
 import { importPostingsFile } from '../../services/posting-import-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
-import { checkedName, UPLOAD_CONTENT_TYPES, uploadedBody, withTemporaryFile } from '../upload-file.js';
+import { checkedName, UPLOAD_CONTENT_TYPES } from '../upload-file.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
 
@@ -70,7 +70,7 @@ const tags = ['demand'];
  * officers and committee members. Declared demand belongs to its enterprise: its admins write it, its admins and
  * engineers read it; others see only the aggregate per post and year.
  */
-export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencies): void {
+export function registerDemandRoutes(app: ZodApp, { services, uploads }: RouteDependencies): void {
   app.post(
     '/api/demand/link',
     {
@@ -96,11 +96,7 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
 
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser(
-      UPLOAD_CONTENT_TYPES,
-      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    uploads.accept(plain, { contentTypes: UPLOAD_CONTENT_TYPES, limitBytes: UPLOAD_LIMIT_BYTES });
     scope.post(
       '/api/demand/imports',
       {
@@ -114,15 +110,19 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
         },
       },
       async (request) => {
-        const body = uploadedBody(request.body);
-        const name = checkedName(request.query.fileName, POSTING_EXTENSIONS);
-        const outcome = await withTemporaryFile(name, body, (path) =>
-          importPostingsFile(services, path, {
-            fileName: name,
-            mode: request.query.mode,
-            createdBy: requireAuth(request).actor.personId,
-            organisationId: importingOrganisation(requireAuth(request).actor),
-          }),
+        const actor = requireAuth(request).actor;
+        const outcome = await uploads.withUpload(
+          request.body,
+          () => checkedName(request.query.fileName, POSTING_EXTENSIONS),
+          (path, name, signal) =>
+            importPostingsFile(services, path, {
+              fileName: name,
+              mode: request.query.mode,
+              createdBy: actor.personId,
+              organisationId: importingOrganisation(actor),
+              origin: 'server',
+              signal,
+            }),
         );
         return postingImportDto(outcome.import);
       },
@@ -141,10 +141,19 @@ export function registerDemandRoutes(app: ZodApp, { services }: RouteDependencie
         },
       },
       async (request) => {
-        const body = uploadedBody(request.body);
-        const name = checkedName(request.query.fileName, DECLARATION_EXTENSIONS);
-        const records = await withTemporaryFile(name, body, (path) => readDemandDeclarations(path, { file: name }));
-        return importDeclarations(services, requireAuth(request).actor, request.params.organisationId, records, name);
+        const actor = requireAuth(request).actor;
+        return uploads.withUpload(
+          request.body,
+          () => checkedName(request.query.fileName, DECLARATION_EXTENSIONS),
+          async (path, name) =>
+            importDeclarations(
+              services,
+              actor,
+              request.params.organisationId,
+              await readDemandDeclarations(path, { file: name }),
+              name,
+            ),
+        );
       },
     );
   });

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { errorBodySchema } from '../../contracts/common.js';
 import {
   competencyCreateSchema,
@@ -28,7 +29,6 @@ import {
   versionParamsSchema,
 } from '../../contracts/taxonomy.js';
 import { TAXONOMY_EDITOR_ROLES, TAXONOMY_RELEASE_ROLES } from '../../core/access/roles.js';
-import { DomainError } from '../../core/errors/domain-error.js';
 import { diffVersionsPage } from '../../services/taxonomy-diff-service.js';
 import { importUploadedTaxonomy } from '../../services/taxonomy-source-import.js';
 import { exportFrameworkVersion } from '../../services/taxonomy-export-service.js';
@@ -66,7 +66,7 @@ const tags = ['taxonomy'];
  * diffs and exports. Reading is for every signed-in person (it is shared reference data); editing drafts is for
  * the curriculum committee roles, deriving and releasing versions for platform admins and committee members.
  */
-export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependencies): void {
+export function registerTaxonomyRoutes(app: ZodApp, { services, uploads }: RouteDependencies): void {
   app.get(
     '/api/frameworks',
     {
@@ -97,11 +97,10 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
   // The upload parser lives in its own scope: elsewhere the API accepts JSON only.
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser(
-      ['application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    uploads.accept(plain, {
+      contentTypes: ['application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      limitBytes: UPLOAD_LIMIT_BYTES,
+    });
     scope.post(
       '/api/frameworks/import',
       {
@@ -115,17 +114,13 @@ export function registerTaxonomyRoutes(app: ZodApp, { services }: RouteDependenc
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-          throw new DomainError('VALIDATION_FAILED', 'Send the file as the request body (application/octet-stream)', {
-            field: 'body',
-          });
-        }
-        return importUploadedTaxonomy(
-          services,
-          requireAuth(request).actor.personId,
-          request.query.format,
+        const personId = requireAuth(request).actor.personId;
+        const { format } = request.query;
+        return uploads.withUpload(
           request.body,
-          request.query,
+          () => basename(request.query.fileName ?? `upload.${format === 'case' ? 'json' : 'xlsx'}`),
+          (path, name) =>
+            importUploadedTaxonomy(services, personId, format, path, { ...request.query, fileName: name }),
         );
       },
     );

@@ -5,6 +5,7 @@ import * as demand from './0003-demand.js';
 import * as groups from './0004-groups.js';
 import * as courses from './0005-courses.js';
 import * as access from './0006-access.js';
+import * as uploadSafety from './0007-upload-safety.js';
 import * as integrity from './0008-integrity.js';
 import * as postingSearch from './0009-posting-search.js';
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-groups': groups,
   '0005-courses': courses,
   '0006-access': access,
+  '0007-upload-safety': uploadSafety,
   '0008-integrity': integrity,
   '0009-posting-search': postingSearch,
 };

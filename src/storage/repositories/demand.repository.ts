@@ -41,12 +41,18 @@ export interface DemandEnterpriseRow {
   enterpriseKey: string;
 }
 
+export type PostingImportStatus = 'running' | 'complete' | 'failed';
+export type PostingImportOrigin = 'cli' | 'server';
+
 export interface PostingImportRow {
   id: string;
   fileName: string;
   checksum: string;
   linkMode: 'exact' | 'full';
-  status: 'running' | 'complete';
+  status: PostingImportStatus;
+  /** Why a failed import failed (FILE:LINE:FIELD: reason). */
+  failure: string | null;
+  origin: PostingImportOrigin;
   records: number;
   processed: number;
   stored: number;
@@ -132,6 +138,7 @@ export class DemandRepository {
     dictionary: string;
     createdBy: string | null;
     organisationId?: string | null;
+    origin?: PostingImportOrigin;
   }): Promise<string> {
     const row = await this.db
       .insertInto('posting_imports')
@@ -145,18 +152,100 @@ export class DemandRepository {
         created_by: values.createdBy,
         organisation_id: values.organisationId ?? null,
         finished_at: null,
+        failure: null,
+        origin: values.origin ?? 'cli',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   }
 
+  /** A failed import of the same file runs again from the start, under its old id (the checksum is unique). */
+  async restartImport(
+    id: string,
+    values: {
+      fileName: string;
+      linkMode: 'exact' | 'full';
+      dictionary: string;
+      createdBy: string | null;
+      organisationId?: string | null;
+      origin: PostingImportOrigin;
+    },
+  ): Promise<void> {
+    await this.db
+      .updateTable('posting_imports')
+      .set({
+        file_name: values.fileName,
+        link_mode: values.linkMode,
+        dictionary: values.dictionary,
+        created_by: values.createdBy,
+        organisation_id: values.organisationId ?? null,
+        origin: values.origin,
+        status: 'running',
+        failure: null,
+        records: 0,
+        processed: 0,
+        stored: 0,
+        duplicates: 0,
+        finished_at: null,
+        created_at: sql<Date>`now()`,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .execute();
+  }
+
   async advanceImport(id: string, progress: { processed: number; stored: number; duplicates: number }): Promise<void> {
     await this.db
       .updateTable('posting_imports')
-      .set({ processed: progress.processed, stored: progress.stored, duplicates: progress.duplicates })
+      .set({
+        processed: progress.processed,
+        stored: progress.stored,
+        duplicates: progress.duplicates,
+        updated_at: sql<Date>`now()`,
+      })
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * Marks an unfinished import failed with its reason and deletes what it had written (postings, counts): the row
+   * stays, so the list shows what went wrong. A complete import is left alone.
+   */
+  async failImport(id: string, reason: string, now: Date): Promise<void> {
+    await this.db.deleteFrom('postings').where('import_id', '=', id).execute();
+    await this.db.deleteFrom('demand_counts').where('import_id', '=', id).execute();
+    await this.db.deleteFrom('demand_enterprises').where('import_id', '=', id).execute();
+    await this.db
+      .updateTable('posting_imports')
+      .set({
+        status: 'failed',
+        failure: reason.slice(0, 2000),
+        processed: 0,
+        stored: 0,
+        duplicates: 0,
+        finished_at: now,
+        updated_at: sql<Date>`now()`,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  /**
+   * Server-side imports still `running` whose heartbeat (`updated_at`) is older than `before`: their server
+   * stopped during the import (CLI imports stay resumable and are not listed).
+   */
+  async staleServerImports(before: Date): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('posting_imports')
+      .select('id')
+      .where('status', '=', 'running')
+      .where('origin', '=', 'server')
+      .where('updated_at', '<', before)
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   async completeImport(id: string, records: number, now: Date): Promise<void> {
@@ -425,6 +514,8 @@ function importFromRow(row: {
   checksum: string;
   link_mode: string;
   status: string;
+  failure: string | null;
+  origin: string;
   records: number;
   processed: number;
   stored: number;
@@ -439,7 +530,9 @@ function importFromRow(row: {
     fileName: row.file_name,
     checksum: row.checksum,
     linkMode: row.link_mode as 'exact' | 'full',
-    status: row.status as 'running' | 'complete',
+    status: row.status as PostingImportStatus,
+    failure: row.failure,
+    origin: row.origin as PostingImportOrigin,
     records: row.records,
     processed: row.processed,
     stored: row.stored,

@@ -68,6 +68,7 @@ export const en: TranslationMessages = {
       DATABASE_UNAVAILABLE: 'The database is unavailable. Please try again later.',
       DATA_DIR_NOT_WRITABLE: 'The server cannot write to its data directory.',
       IMPORT_FAILED: 'The import failed.',
+      IMPORT_BUSY: 'The server is busy with other imports. Please try again in a moment.',
       FRAMEWORK_NOT_FOUND: 'That framework version does not exist.',
       COMPETENCY_NOT_FOUND: 'That competency does not exist in this version.',
       POST_NOT_FOUND: 'That post does not exist in this version.',
@@ -949,6 +950,7 @@ export const en: TranslationMessages = {
       status: {
         complete: 'Complete',
         running: 'Running',
+        failed: 'Failed',
       },
       deleteConfirm: 'Delete the import “{{file}}”?',
       deleteHelp: 'Its {{stored}} postings go with it and the figures are updated.',

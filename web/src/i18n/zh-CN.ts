@@ -63,6 +63,7 @@ export const zhCN = {
       DATABASE_UNAVAILABLE: '数据库暂时不可用，请稍后再试。',
       DATA_DIR_NOT_WRITABLE: '服务器数据目录不可写。',
       IMPORT_FAILED: '导入失败。',
+      IMPORT_BUSY: '服务器正在处理其他导入，请稍后再试。',
       FRAMEWORK_NOT_FOUND: '该框架版本不存在。',
       COMPETENCY_NOT_FOUND: '该版本中不存在这项能力。',
       POST_NOT_FOUND: '该版本中不存在这个岗位。',
@@ -921,6 +922,7 @@ export const zhCN = {
       status: {
         complete: '已完成',
         running: '进行中',
+        failed: '失败',
       },
       deleteConfirm: '删除导入“{{file}}”？',
       deleteHelp: '它的 {{stored}} 条招聘信息将一并删除，统计随之更新。',

@@ -35,6 +35,8 @@ export function ImportsPage() {
 
   function closeUpload() {
     setUploading(false);
+    // A file that failed is listed as a failed import, with its reason.
+    reload();
     if (searchParams.has('upload')) {
       setSearchParams(
         (previous) => {
@@ -79,6 +81,17 @@ export function ImportsPage() {
       render: (_, item) =>
         item.status === 'complete' ? (
           <Tag color="green">{t('demand.imports.status.complete')}</Tag>
+        ) : item.status === 'failed' ? (
+          <Flex vertical gap={2} style={{ maxWidth: 360 }}>
+            <Tag color="error" style={{ width: 'fit-content' }}>
+              {t('demand.imports.status.failed')}
+            </Tag>
+            {item.failure ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
+                {item.failure}
+              </Typography.Text>
+            ) : null}
+          </Flex>
         ) : (
           <Flex vertical gap={2} style={{ minWidth: 140 }}>
             <Tag color="processing">{t('demand.imports.status.running')}</Tag>
