@@ -37,7 +37,8 @@ export default defineConfig({
           include: ['e2e/cli/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
       {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `npm test` runs it (README's second command, and CI's):
-#   typecheck + lint → unit → storage & API on PGlite → storage & API on PostgreSQL 15 → CLI → build → browser e2e.
+#   typecheck + lint → build → unit → storage & API on PGlite → storage & API on PostgreSQL 15 → CLI (the built
+#   binary) → browser e2e.
 # PostgreSQL: uses TEST_DATABASE_URL when set, otherwise starts a throw-away Debian PostgreSQL 15
 # (scripts/start-test-postgres.sh, which installs it when missing and run as root).
 # Chromium: /usr/bin/chromium (Debian), installed with CJK fonts when missing and run as root.
@@ -32,6 +33,11 @@ npx tsc -p tsconfig.json --noEmit || failed_stages+=(typecheck)
 npx eslint . || failed_stages+=(lint)
 npx prettier --check . >/dev/null || { npx prettier --list-different .; failed_stages+=(format); }
 
+stage "build"
+# Built once, early: the CLI stage runs the built `zerodock` (as users do), the browser stage serves the built app.
+built=""
+if npm run build --silent; then built=1; else failed_stages+=(build); fi
+
 stage "unit, storage and API on PGlite"
 run_vitest pglite ZERODOCK_TEST_BACKEND=pglite -- unit storage api
 
@@ -51,12 +57,12 @@ fi
 
 stage "CLI"
 # The PostgreSQL backup/restore round trip of e2e/cli runs when TEST_DATABASE_URL is set.
-run_vitest cli "TEST_DATABASE_URL=${TEST_DATABASE_URL:-}" -- cli
+run_vitest cli "TEST_DATABASE_URL=${TEST_DATABASE_URL:-}" "ZERODOCK_CLI_BUILT=${built:-0}" -- cli
 [[ -n "$started_pg" ]] && bash scripts/stop-test-postgres.sh
 
-stage "build and browser e2e"
-if ! npm run build --silent; then
-  failed_stages+=(build)
+stage "browser e2e"
+if [[ -z "$built" ]]; then
+  echo "SKIPPED: the build failed" >&2
 else
   if [[ ! -x /usr/bin/chromium && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "Installing Debian chromium and CJK fonts for the browser tests…"

@@ -10,7 +10,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the zerodock CLI from source as a black box: arguments in; exit code, stdout and stderr out. */
+/**
+ * The node arguments that run the zerodock CLI: the built one when the suite has just built it (`npm test` sets
+ * ZERODOCK_CLI_BUILT=1 after `npm run build`: what `bin/zerodock.js` runs, and no TypeScript to compile at every
+ * start), otherwise from source through tsx.
+ */
+export function zerodockEntry(): string[] {
+  return process.env.ZERODOCK_CLI_BUILT === '1'
+    ? [path.join(PROJECT_ROOT, 'dist/src/cli/main.js')]
+    : ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/main.ts')];
+}
+
+/** Runs the zerodock CLI as a black box: arguments in; exit code, stdout and stderr out. */
 export function runZerodock(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
@@ -22,7 +33,7 @@ export function runZerodock(
       if (value === undefined) delete env[key];
       else env[key] = value;
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], {
+    const child = spawn(process.execPath, [...zerodockEntry(), ...args], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],

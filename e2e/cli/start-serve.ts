@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { PROJECT_ROOT } from './run-zerodock.js';
+import { PROJECT_ROOT, zerodockEntry } from './run-zerodock.js';
 
 export interface ServeProcess {
   readonly baseUrl: string;
@@ -8,13 +7,13 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** `zerodock serve --demo-if-empty --port 0` from source (no demo postings), once it prints its URL. */
+/** `zerodock serve --demo-if-empty --port 0` (no demo postings), once it prints its URL. */
 export async function startServe(env: Record<string, string>): Promise<ServeProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ZERODOCK_DEMO_POSTINGS: '0', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/main.ts'), 'serve', '--demo-if-empty', '--port', '0'],
+    [...zerodockEntry(), 'serve', '--demo-if-empty', '--port', '0'],
     { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
