@@ -11,11 +11,11 @@ export interface ServeProcess {
 export async function startServe(env: Record<string, string>): Promise<ServeProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ZERODOCK_DEMO_POSTINGS: '0', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(
-    process.execPath,
-    [...zerodockEntry(), 'serve', '--demo-if-empty', '--port', '0'],
-    { cwd: PROJECT_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...zerodockEntry(), 'serve', '--demo-if-empty', '--port', '0'], {
+    cwd: PROJECT_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
