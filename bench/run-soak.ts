@@ -12,7 +12,7 @@ import { startZerodockProcess } from './start-zerodock-process.js';
  * `npm run bench:soak` (also the last step of `npm run bench`): against a real `zerodock serve` child process per
  * backend (PGlite, and PostgreSQL with BENCH_DATABASE_URL), first the search stall (the p99 of a cheap route while
  * 50 connections search postings), then the soak (BENCH_SOAK_SECONDS, default 600, of mixed reads and writes at
- * 50 connections). Writes bench/results/soak.json.
+ * 50 connections). BENCH_SOAK_BACKENDS=pglite or =postgres runs one of them. Writes bench/results/soak.json.
  */
 export interface SoakRunFigures {
   readonly backend: 'pglite' | 'postgres';
@@ -32,8 +32,10 @@ export function soakSeconds(): number {
 }
 
 export async function runSoak(options: { seconds: number; databaseUrl?: string }): Promise<SoakRunFigures[]> {
-  const backends: (string | undefined)[] = [undefined];
-  if (options.databaseUrl) backends.push(options.databaseUrl);
+  const only = process.env.BENCH_SOAK_BACKENDS?.split(',').map((name) => name.trim());
+  const backends: (string | undefined)[] = [];
+  if (!only || only.includes('pglite')) backends.push(undefined);
+  if (options.databaseUrl && (!only || only.includes('postgres'))) backends.push(options.databaseUrl);
   else log('  BENCH_DATABASE_URL not set: the PostgreSQL soak is skipped.');
   const results: SoakRunFigures[] = [];
   for (const databaseUrl of backends) {
