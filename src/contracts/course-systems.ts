@@ -80,6 +80,8 @@ export const bindingSchema = z.object({
   kind: z.enum(['credit-cap', 'hour-cap', 'prerequisite-chain']),
   semesters: z.array(z.number().int()).optional(),
   limit: z.number().optional(),
+  /** The post tracks whose students reach the cap. */
+  posts: z.array(z.string()).optional(),
   chain: z.array(z.string()).optional(),
 });
 
@@ -87,8 +89,11 @@ export const semesterPlanDtoSchema = z.object({
   semesters: z.array(z.array(z.string())),
   credits: z.array(z.number()),
   hours: z.array(z.number()),
-  /** Credits per semester with the declared public courses (the cap applies to the group's own courses). */
+  /** Credits offered per semester, the declared public courses included (all post tracks together). */
   totalCredits: z.array(z.number()),
+  /** Credits of the most loaded student per semester: public + platform + electives + one post's modules. The
+   * cap (`maxCredits`) bounds this, not the total offered. */
+  load: z.array(z.number()),
   method: z.enum(['mip', 'heuristic']),
   solver: z.string().nullable(),
   status: z.string(),

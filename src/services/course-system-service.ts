@@ -11,6 +11,7 @@ import { competencyFactsFromBundle } from '../core/courses/course-input-from-bun
 import { ESSENTIAL_WEIGHT, allCourses, type Course, type PublicCourse } from '../core/courses/course-system.js';
 import { checkChoice, planPathway } from '../core/courses/plan-pathway.js';
 import { planSemesters } from '../core/courses/plan-semesters.js';
+import { studentLoads } from '../core/courses/student-load.js';
 import { synthesizeCourseSystem } from '../core/courses/synthesize-course-system.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { TaxonomyBundle } from '../core/taxonomy/taxonomy-bundle.js';
@@ -31,7 +32,8 @@ import type { ServiceContext } from './service-context.js';
  * courses (synthesised from the group's posts as the grouping weighed them) and a semester plan solved as an
  * integer programme by HiGHS (list scheduling when the solver finds nothing in time). The posts are frozen
  * into the course system, so it can be explained and re-planned after the proposal moves on. Public courses
- * the college declares sit in the semesters it gives them; the credit cap applies to the group's own courses.
+ * the college declares sit in the semesters it gives them; the credit cap bounds a student's load there: public
+ * courses + platform courses + electives + the module courses of one post (the posts' module tracks run in parallel).
  */
 
 const bundles = new Map<string, Promise<TaxonomyBundle>>();
@@ -88,7 +90,20 @@ function checkOptions(request: ReplanRequest): void {
   });
 }
 
+/** Per semester (0-based), what the declared public courses add to every student's load. */
+function publicLoad(publicCourses: readonly Pick<PublicCourse, 'credits' | 'hours' | 'semester'>[], semesters: number) {
+  const credits = Array.from({ length: semesters }, () => 0);
+  const hours = Array.from({ length: semesters }, () => 0);
+  for (const course of publicCourses) {
+    if (course.semester < 1 || course.semester > semesters) continue;
+    credits[course.semester - 1]! += course.credits;
+    hours[course.semester - 1]! += course.hours;
+  }
+  return { credits, hours };
+}
+
 async function plan(courses: readonly Course[], request: ReplanRequest, started: number): Promise<StoredSemesterPlan> {
+  const fixed = publicLoad(request.publicCourses, request.semesters);
   const result = planSemesters(
     courses,
     {
@@ -96,6 +111,8 @@ async function plan(courses: readonly Course[], request: ReplanRequest, started:
       maxCredits: request.maxCredits,
       maxHours: request.maxHours ?? undefined,
       practical: request.practical,
+      publicCredits: fixed.credits,
+      publicHours: fixed.hours,
       timeLimitSeconds: 20,
     },
     await loadHighsSolver(),
@@ -268,11 +285,19 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
           100,
       ) / 100,
   );
+  const fixed = publicLoad(record.publicCourses, record.plan.semesters.length);
+  // Per student: public + platform + electives + one post's modules (recomputed: older plans did not store it).
+  const load = studentLoads(courses, record.plan.semesters, {
+    credits: fixed.credits,
+    hours: fixed.hours,
+    posts: record.posts.map((post) => post.id),
+  }).map((semester) => semester.credits);
   const violations = checkPlanInvariants(
     record.posts.map((post) => ({ id: post.id, label: post.titleZh, competencies: post.competencies })),
     record.system,
     record.plan.semesters,
     record.maxCredits,
+    fixed.credits,
   );
   return {
     id: record.id,
@@ -319,11 +344,12 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
       credits: record.plan.credits,
       hours: record.plan.hours,
       totalCredits,
+      load,
       method: record.plan.method,
       solver: record.plan.solver,
       status: record.plan.status,
       gap: record.plan.gap,
-      busiest: record.plan.busiest,
+      busiest: Math.max(0, ...load),
       average: record.plan.average,
       binding: record.plan.binding,
       seconds: record.plan.seconds,

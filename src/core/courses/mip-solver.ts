@@ -54,6 +54,11 @@ export class MipBuilder {
     return this.columns.length - 1;
   }
 
+  continuous(lower: number, upper: number, cost = 0): number {
+    this.columns.push({ lower, upper, cost, integer: false });
+    return this.columns.length - 1;
+  }
+
   row(terms: readonly (readonly [number, number])[], lower: number, upper: number): void {
     const merged = new Map<number, number>();
     for (const [index, value] of terms) merged.set(index, (merged.get(index) ?? 0) + value);

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors/domain-error.js';
 import { MipBuilder, type MipSolver, type MipStatus } from './mip-solver.js';
 import { assertAcyclic, chainLengths, longestChain } from './prerequisite-graph.js';
+import { trackOf, tracksOf } from './student-load.js';
 
 export interface SemesterCourse {
   id: string;
@@ -9,33 +10,45 @@ export interface SemesterCourse {
   prerequisites: readonly string[];
   /** Platform courses are pulled early, modules next; electives have no preference. */
   kind?: 'platform' | 'module' | 'elective';
+  /** Module courses: the post whose track they belong to (tracks of different posts run in parallel). */
+  post?: string | null;
 }
 
 export interface SemesterOptions {
   semesters: number;
+  /** The most credits one student carries in a semester (public + platform + electives + one post's modules). */
   maxCredits: number;
+  /** The same per-student bound in teaching hours. */
   maxHours?: number;
   /** Semesters (1-based) kept for placements (岗位实习): no courses there. */
   practical?: readonly number[];
+  /** Credits (and hours) every student already carries per semester (0-based): the college's public courses. */
+  publicCredits?: readonly number[];
+  publicHours?: readonly number[];
   timeLimitSeconds?: number;
 }
 
 export type BindingConstraint =
-  | { kind: 'credit-cap'; semesters: number[]; limit: number }
-  | { kind: 'hour-cap'; semesters: number[]; limit: number }
+  | { kind: 'credit-cap'; semesters: number[]; limit: number; posts?: string[] }
+  | { kind: 'hour-cap'; semesters: number[]; limit: number; posts?: string[] }
   | { kind: 'prerequisite-chain'; chain: string[] };
 
 export interface SemesterPlan {
   /** One list per semester (practical ones empty), each course exactly once. */
   semesters: string[][];
+  /** Credits (hours) of the group's courses offered in each semester, all post tracks together. */
   credits: number[];
   hours: number[];
+  /** Credits (hours) of the most loaded student in each semester, public courses included: what the cap bounds. */
+  load: number[];
+  loadHours: number[];
   method: 'mip' | 'heuristic';
   solver: string | null;
   status: MipStatus | 'heuristic';
   /** HiGHS's relative optimality gap (0 = proven optimal); null for the heuristic. */
   gap: number | null;
-  /** Credits of the busiest semester (what the plan minimises) and the lower bound total / semesters. */
+  /** The heaviest student load of any semester (what the plan minimises) and its lower bound: the heaviest
+   * track's credits over the teaching semesters. */
   busiest: number;
   average: number;
   binding: BindingConstraint[];
@@ -43,11 +56,19 @@ export interface SemesterPlan {
 
 const RANK = { platform: 1, module: 0.5, elective: 0 } as const;
 
+/** Per-semester (teaching index) sums the planner keeps: shared courses and each post track's own. */
+interface Loads {
+  shared: number[];
+  tracks: Map<string, number[]>;
+}
+
 /**
- * Places every course in one semester: prerequisites strictly earlier, at most `maxCredits` (and `maxHours`)
- * per semester, none in practical semesters; the busiest semester as light as possible, foundations early.
- * Solved exactly as an integer programme when a solver is given (HiGHS), otherwise — or when the solver finds
- * nothing in time — by list scheduling. Impossible inputs are refused up front with the constraint that breaks.
+ * Places every course in one semester: prerequisites strictly earlier, none in practical semesters, and in every
+ * semester each student's load — public + platform + electives + the module courses of their own post — at most
+ * `maxCredits` (and `maxHours`); the module tracks of different posts share semesters. The heaviest student load
+ * as light as possible, foundations early. Solved exactly as an integer programme when a solver is given (HiGHS),
+ * otherwise — or when the solver finds nothing in time — by list scheduling. Impossible inputs are refused up
+ * front with the constraint that breaks.
  */
 export function planSemesters(
   courses: readonly SemesterCourse[],
@@ -75,7 +96,8 @@ export function planSemesters(
   }
   const teaching = Array.from({ length: semesters }, (_, i) => i + 1).filter((s) => !practical.has(s));
   assertAcyclic(courses);
-  checkFeasible(courses, options, teaching);
+  const room = roomOf(options, teaching);
+  checkFeasible(courses, options, teaching, room);
 
   const m = teaching.length;
   const { depth, height } = chainLengths(courses);
@@ -84,11 +106,11 @@ export function planSemesters(
   let status: SemesterPlan['status'] = 'heuristic';
   let gap: number | null = null;
   if (solver && courses.length > 0) {
-    const result = solveExactly(courses, options, m, window, solver);
+    const result = solveExactly(courses, options, room, m, window, solver);
     if (result.status === 'infeasible') {
       throw new DomainError(
         'VALIDATION_FAILED',
-        `no semester plan satisfies the credit cap ${maxCredits}${options.maxHours ? `, the hour cap ${options.maxHours}` : ''} and the prerequisites together in ${m} teaching semesters (proved by ${solver.name})`,
+        `no semester plan keeps every student within the credit cap ${maxCredits}${options.maxHours ? ` and the hour cap ${options.maxHours}` : ''} with the prerequisites in ${m} teaching semesters (proved by ${solver.name})`,
         { field: 'maxCredits' },
       );
     }
@@ -99,7 +121,7 @@ export function planSemesters(
     }
   }
   const method: SemesterPlan['method'] = placed ? 'mip' : 'heuristic';
-  placed ??= scheduleGreedily(courses, options, m, window);
+  placed ??= scheduleGreedily(courses, options, room, m, window);
 
   const lists: string[][] = Array.from({ length: semesters }, () => []);
   const credits = Array.from({ length: semesters }, () => 0);
@@ -110,70 +132,156 @@ export function planSemesters(
     credits[semester - 1]! += course.credits;
     hours[semester - 1]! += course.hours;
   }
-  const total = courses.reduce((sum, course) => sum + course.credits, 0);
+  const creditLoads = loadsOf(courses, placed, m, 'credits');
+  const hourLoads = loadsOf(courses, placed, m, 'hours');
+  const load = Array.from({ length: semesters }, (_, i) => options.publicCredits?.[i] ?? 0);
+  const loadHours = Array.from({ length: semesters }, (_, i) => options.publicHours?.[i] ?? 0);
+  teaching.forEach((semester, s) => {
+    load[semester - 1]! += heaviest(creditLoads, s);
+    loadHours[semester - 1]! += heaviest(hourLoads, s);
+  });
   const binding: BindingConstraint[] = [];
-  const full = (values: number[], limit: number) =>
-    teaching.filter((s) => values[s - 1]! >= limit - 1e-9 && values[s - 1]! > 0);
-  const creditFull = full(credits, maxCredits);
-  if (creditFull.length > 0) binding.push({ kind: 'credit-cap', semesters: creditFull, limit: maxCredits });
-  if (options.maxHours !== undefined) {
-    const hourFull = full(hours, options.maxHours);
-    if (hourFull.length > 0) binding.push({ kind: 'hour-cap', semesters: hourFull, limit: options.maxHours });
-  }
+  const reached = (
+    loads: Loads,
+    fixed: readonly number[] | undefined,
+    limit: number,
+    kind: 'credit-cap' | 'hour-cap',
+  ) => {
+    const full = teaching.filter((semester, s) => {
+      const value = (fixed?.[semester - 1] ?? 0) + heaviest(loads, s);
+      return value >= limit - 1e-9 && value > 0;
+    });
+    if (full.length === 0) return;
+    const posts = [...loads.tracks]
+      .filter(([, values]) =>
+        teaching.some(
+          (semester, s) =>
+            (fixed?.[semester - 1] ?? 0) + loads.shared[s]! + values[s]! >= limit - 1e-9 && values[s]! > 0,
+        ),
+      )
+      .map(([track]) => track);
+    binding.push(posts.length > 0 ? { kind, semesters: full, limit, posts } : { kind, semesters: full, limit });
+  };
+  reached(creditLoads, options.publicCredits, maxCredits, 'credit-cap');
+  if (options.maxHours !== undefined) reached(hourLoads, options.publicHours, options.maxHours, 'hour-cap');
   const chain = courses.length > 0 ? longestChain(courses) : [];
   if (chain.length === m && m > 1) binding.push({ kind: 'prerequisite-chain', chain });
+  const publicTeaching = teaching.reduce((sum, semester) => sum + (options.publicCredits?.[semester - 1] ?? 0), 0);
   return {
     semesters: lists,
     credits: credits.map(round2),
     hours,
+    load: load.map(round2),
+    loadHours: loadHours.map(round2),
     method,
     solver: method === 'mip' ? (solver?.name ?? null) : null,
     status,
     gap,
-    busiest: round2(Math.max(0, ...credits)),
-    average: round2(m > 0 ? total / m : 0),
+    busiest: round2(Math.max(0, ...load)),
+    average: round2(m > 0 ? (publicTeaching + heaviestTrackTotal(courses)) / m : 0),
     binding,
   };
 }
 
-function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOptions, teaching: number[]): void {
+/** Per teaching semester, the credits (and hours) left to the group's courses once the public courses are in. */
+function roomOf(options: SemesterOptions, teaching: readonly number[]): { credits: number[]; hours: number[] } {
+  return {
+    credits: teaching.map((semester) => options.maxCredits - (options.publicCredits?.[semester - 1] ?? 0)),
+    hours: teaching.map((semester) =>
+      options.maxHours === undefined ? Infinity : options.maxHours - (options.publicHours?.[semester - 1] ?? 0),
+    ),
+  };
+}
+
+function trackTotals(courses: readonly SemesterCourse[], value: 'credits' | 'hours'): Map<string | null, number> {
+  const shared = courses.filter((course) => trackOf(course) === null).reduce((sum, c) => sum + c[value], 0);
+  const totals = new Map<string | null, number>([[null, shared]]);
+  for (const course of courses) {
+    const track = trackOf(course);
+    if (track !== null) totals.set(track, (totals.get(track) ?? shared) + course[value]);
+  }
+  return totals;
+}
+
+function heaviestTrackTotal(courses: readonly SemesterCourse[]): number {
+  return Math.max(0, ...trackTotals(courses, 'credits').values());
+}
+
+function checkFeasible(
+  courses: readonly SemesterCourse[],
+  options: SemesterOptions,
+  teaching: number[],
+  room: { credits: number[]; hours: number[] },
+): void {
+  const { maxCredits, maxHours } = options;
+  for (let semester = 1; semester <= options.semesters; semester += 1) {
+    const fixed = options.publicCredits?.[semester - 1] ?? 0;
+    if (fixed > maxCredits + 1e-9) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `the public courses of semester ${semester} take ${round2(fixed)} credits, more than the cap of ${maxCredits} per student`,
+        { field: 'maxCredits', semester },
+      );
+    }
+    const fixedHours = options.publicHours?.[semester - 1] ?? 0;
+    if (maxHours !== undefined && fixedHours > maxHours) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `the public courses of semester ${semester} take ${fixedHours} hours, more than the cap of ${maxHours} per student`,
+        { field: 'maxHours', semester },
+      );
+    }
+  }
   if (courses.length === 0) return;
   if (teaching.length === 0) {
     throw new DomainError('VALIDATION_FAILED', 'every semester is practical: there is no semester to teach in', {
       field: 'practical',
     });
   }
+  const widest = Math.max(...room.credits);
+  const widestHours = Math.max(...room.hours);
+  const besidePublic = widest < maxCredits - 1e-9 ? ` (${round2(widest)} left beside the public courses)` : '';
   for (const course of courses) {
-    if (course.credits > options.maxCredits) {
+    if (course.credits > widest + 1e-9) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        `course ${course.id} has ${course.credits} credits, more than the cap of ${options.maxCredits} per semester`,
+        `course ${course.id} has ${course.credits} credits, more than the cap of ${maxCredits} per semester${besidePublic}`,
         { field: 'maxCredits', course: course.id },
       );
     }
-    if (options.maxHours !== undefined && course.hours > options.maxHours) {
+    if (maxHours !== undefined && course.hours > widestHours) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        `course ${course.id} has ${course.hours} hours, more than the cap of ${options.maxHours} per semester`,
+        `course ${course.id} has ${course.hours} hours, more than the cap of ${maxHours} per semester`,
         { field: 'maxHours', course: course.id },
       );
     }
   }
-  const total = courses.reduce((sum, course) => sum + course.credits, 0);
-  if (total > options.maxCredits * teaching.length + 1e-9) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `${round2(total)} credits do not fit in ${teaching.length} teaching semesters of at most ${options.maxCredits} credits (${Math.ceil(total / options.maxCredits - 1e-9)} semesters needed)`,
-      { field: 'maxCredits' },
-    );
+  const available = room.credits.reduce((sum, value) => sum + value, 0);
+  const availableHours = room.hours.reduce((sum, value) => sum + value, 0);
+  const whose = (track: string | null, amount: string) =>
+    track === null ? `${amount} do not fit` : `for a student of post ${track}, ${amount} do not fit`;
+  const fixed = teaching.reduce((sum, semester) => sum + (options.publicCredits?.[semester - 1] ?? 0), 0);
+  for (const [track, total] of trackTotals(courses, 'credits')) {
+    if (total > available + 1e-9) {
+      const amount = `${round2(total)} credits${fixed > 0 ? ` beside ${round2(fixed)} of public courses` : ''}`;
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${whose(track, amount)} in ${teaching.length} teaching semesters of at most ${maxCredits} credits (${Math.ceil((total + fixed) / maxCredits - 1e-9)} semesters needed)`,
+        track === null ? { field: 'maxCredits' } : { field: 'maxCredits', post: track },
+      );
+    }
   }
-  const totalHours = courses.reduce((sum, course) => sum + course.hours, 0);
-  if (options.maxHours !== undefined && totalHours > options.maxHours * teaching.length) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `${totalHours} hours do not fit in ${teaching.length} teaching semesters of at most ${options.maxHours} hours`,
-      { field: 'maxHours' },
-    );
+  if (maxHours !== undefined) {
+    for (const [track, total] of trackTotals(courses, 'hours')) {
+      if (total > availableHours) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `${whose(track, `${total} hours`)} in ${teaching.length} teaching semesters of at most ${maxHours} hours`,
+          track === null ? { field: 'maxHours' } : { field: 'maxHours', post: track },
+        );
+      }
+    }
   }
   const chain = longestChain(courses);
   if (chain.length > teaching.length) {
@@ -188,29 +296,35 @@ function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOpti
 function solveExactly(
   courses: readonly SemesterCourse[],
   options: SemesterOptions,
+  room: { credits: number[]; hours: number[] },
   m: number,
   window: (id: string) => [number, number],
   solver: MipSolver,
 ): { status: MipStatus; placed: Map<string, number> | null; gap: number | null } {
   const limit = options.timeLimitSeconds ?? 10;
-  // Lexicographic: first the lightest busiest semester, then — with that load fixed — foundations earliest.
-  const first = solveStage(courses, options, m, window, solver, { maxLoad: null, timeLimitSeconds: limit / 2 });
+  const stage = (maxLoad: number | null) =>
+    solveStage(courses, options, room, m, window, solver, { maxLoad, timeLimitSeconds: limit / 2 });
+  // Lexicographic: first the lightest heaviest student, then — with that load fixed — foundations earliest.
+  const first = stage(null);
   if (!first.placed || first.load === null) return first;
-  const second = solveStage(courses, options, m, window, solver, { maxLoad: first.load, timeLimitSeconds: limit / 2 });
+  const second = stage(first.load);
   if (!second.placed) return first;
   return { status: first.status === 'optimal' ? second.status : first.status, placed: second.placed, gap: first.gap };
 }
 
 /**
  * One integer programme: x[c][s] = 1 when course c is in teaching semester s (only inside its chain window);
- * each course once; per semester, credits ≤ the load variable (in half credits, integer) and hours ≤ the hour
- * cap; prerequisites in the disaggregated form Σ_{t≤s} x[b][t] ≤ Σ_{t<s} x[a][t], whose relaxation is tight.
- * Stage 1 minimises the load; stage 2 fixes it and minimises Σ rank(c) · s · x[c][s]. Credits enter the model as
- * whole half-credits (学分 come in halves); any other value is rounded there, and the result is rechecked exactly.
+ * each course once; per semester and per post track, public + shared (platform, electives) + that post's module
+ * credits ≤ the load variable L (in half credits, integer; L ≤ the cap), and the same sums in hours ≤ the hour
+ * cap — one row per track, so parallel tracks never add up; prerequisites in the disaggregated form
+ * Σ_{t≤s} x[b][t] ≤ Σ_{t<s} x[a][t], whose relaxation is tight. Stage 1 minimises L; stage 2 fixes it and
+ * minimises Σ rank(c) · s · x[c][s]. Credits enter the model as whole half-credits (学分 come in halves); any
+ * other value is rounded there, and the result is rechecked exactly.
  */
 function solveStage(
   courses: readonly SemesterCourse[],
   options: SemesterOptions,
+  room: { credits: number[]; hours: number[] },
   m: number,
   window: (id: string) => [number, number],
   solver: MipSolver,
@@ -233,18 +347,34 @@ function solveStage(
       1,
     );
   }
+  const tracks = tracksOf(courses);
   for (let s = 0; s < m; s += 1) {
-    const credits: [number, number][] = [];
-    const hours: [number, number][] = [];
+    const fixedHalves = (options.maxCredits - room.credits[s]!) * 2;
+    const sharedCredits: [number, number][] = [];
+    const sharedHours: [number, number][] = [];
+    const own = new Map<string, { credits: [number, number][]; hours: [number, number][] }>(
+      tracks.map((track) => [track, { credits: [], hours: [] }]),
+    );
     for (const course of courses) {
       const column = variables.get(course.id)!.get(s);
       if (column === undefined) continue;
-      credits.push([column, Math.round(course.credits * 2)]);
-      hours.push([column, course.hours]);
+      const track = trackOf(course);
+      const target = track === null ? { credits: sharedCredits, hours: sharedHours } : own.get(track)!;
+      target.credits.push([column, Math.round(course.credits * 2)]);
+      target.hours.push([column, course.hours]);
     }
-    if (credits.length === 0) continue;
-    builder.row([...credits, [load, -1]], -Infinity, 0);
-    if (options.maxHours !== undefined) builder.row(hours, -Infinity, options.maxHours);
+    // What every student takes in this semester, as one continuous column per measure (so the track rows stay
+    // short); the bare shared row stands for the tracks with no module course that could fall here.
+    const sharedCredit = builder.continuous(0, Infinity);
+    builder.row([...sharedCredits, [sharedCredit, -1]], 0, 0);
+    const sharedHour = options.maxHours === undefined ? null : builder.continuous(0, Infinity);
+    if (sharedHour !== null) builder.row([...sharedHours, [sharedHour, -1]], 0, 0);
+    const rows: { credits: [number, number][]; hours: [number, number][] }[] = [{ credits: [], hours: [] }];
+    for (const entry of own.values()) if (entry.credits.length > 0) rows.push(entry);
+    for (const row of rows) {
+      builder.row([...row.credits, [sharedCredit, 1], [load, -1]], -Infinity, -fixedHalves);
+      if (sharedHour !== null) builder.row([...row.hours, [sharedHour, 1]], -Infinity, room.hours[s]!);
+    }
   }
   for (const course of courses) {
     const after = variables.get(course.id)!;
@@ -272,19 +402,21 @@ function solveStage(
     }
     placed.set(id, best![0]);
   }
-  if (!valid(courses, options, placed)) return { status: 'no-solution', placed: null, gap: null, load: null };
+  if (!valid(courses, room, placed, m)) return { status: 'no-solution', placed: null, gap: null, load: null };
   const halves = Math.round(solution.values[load] ?? capHalves);
   return { status: solution.status, placed, gap: solution.gap, load: halves / 2 };
 }
 
 /**
- * List scheduling, prerequisites first: each course goes to a semester of its window with room — the least
- * loaded (balance), else the earliest, else the latest fitting one; the first strategy that places everything
- * wins. A fallback, not an optimiser: its failure is reported as such.
+ * List scheduling, prerequisites first: each course goes to a semester of its window where every student it
+ * reaches still has room (a shared course: the most loaded track; a module course: its own post's track) — the
+ * least loaded such semester (balance), else the earliest, else the latest; the first strategy that places
+ * everything wins. A fallback, not an optimiser: its failure is reported as such.
  */
 function scheduleGreedily(
   courses: readonly SemesterCourse[],
   options: SemesterOptions,
+  room: { credits: number[]; hours: number[] },
   m: number,
   window: (id: string) => [number, number],
 ): Map<string, number> {
@@ -295,24 +427,35 @@ function scheduleGreedily(
       RANK[b.kind ?? 'elective'] - RANK[a.kind ?? 'elective'] ||
       b.credits - a.credits,
   );
+  const tracks = tracksOf(courses);
   let stuck: SemesterCourse | undefined;
   for (const strategy of ['balance', 'earliest', 'latest'] as const) {
-    const credits = Array.from({ length: m }, () => 0);
-    const hours = Array.from({ length: m }, () => 0);
+    const empty = (): Loads => ({
+      shared: Array.from({ length: m }, () => 0),
+      tracks: new Map(tracks.map((track) => [track, Array.from({ length: m }, () => 0)])),
+    });
+    const credits = empty();
+    const hours = empty();
     const placed = new Map<string, number>();
     let failed = false;
     for (const course of order) {
       const after = Math.max(-1, ...course.prerequisites.map((p) => placed.get(p) ?? -1)) + 1;
       const [, last] = window(course.id);
+      const track = trackOf(course);
+      // What the students this course reaches already carry in semester s.
+      const carried = (loads: Loads, s: number) =>
+        loads.shared[s]! + (track === null ? heaviestOwn(loads, s) : loads.tracks.get(track)![s]!);
       const fits = (s: number) =>
-        credits[s]! + course.credits <= options.maxCredits + 1e-9 &&
-        (options.maxHours === undefined || hours[s]! + course.hours <= options.maxHours);
+        carried(credits, s) + course.credits <= room.credits[s]! + 1e-9 &&
+        carried(hours, s) + course.hours <= room.hours[s]!;
       const candidates: number[] = [];
       for (let s = after; s <= last; s += 1) if (fits(s)) candidates.push(s);
+      const fixed = (s: number) => options.maxCredits - room.credits[s]!;
       const choice =
         strategy === 'balance'
           ? candidates.reduce<number | undefined>(
-              (best, s) => (best === undefined || credits[s]! < credits[best]! ? s : best),
+              (best, s) =>
+                best === undefined || carried(credits, s) + fixed(s) < carried(credits, best) + fixed(best) ? s : best,
               undefined,
             )
           : strategy === 'earliest'
@@ -324,30 +467,71 @@ function scheduleGreedily(
         break;
       }
       placed.set(course.id, choice);
-      credits[choice]! += course.credits;
-      hours[choice]! += course.hours;
+      for (const [loads, value] of [
+        [credits, course.credits],
+        [hours, course.hours],
+      ] as const) {
+        if (track === null) loads.shared[choice]! += value;
+        else loads.tracks.get(track)![choice]! += value;
+      }
     }
-    if (!failed && valid(courses, options, placed)) return placed;
+    if (!failed && valid(courses, room, placed, m)) return placed;
   }
   throw new DomainError(
     'VALIDATION_FAILED',
-    `the list-scheduling heuristic finds no semester with room for course ${stuck?.id ?? '?'} after its prerequisites under the cap of ${options.maxCredits} credits; raise the cap, add a semester, or let HiGHS solve it`,
+    `the list-scheduling heuristic finds no semester with room for course ${stuck?.id ?? '?'} after its prerequisites under the cap of ${options.maxCredits} credits per student; raise the cap, add a semester, or let HiGHS solve it`,
     { field: 'maxCredits', course: stuck?.id },
   );
 }
 
-function valid(courses: readonly SemesterCourse[], options: SemesterOptions, placed: Map<string, number>): boolean {
-  const credits = new Map<number, number>();
-  const hours = new Map<number, number>();
+function heaviestOwn(loads: Loads, s: number): number {
+  let most = 0;
+  for (const values of loads.tracks.values()) most = Math.max(most, values[s]!);
+  return most;
+}
+
+function heaviest(loads: Loads, s: number): number {
+  return loads.shared[s]! + heaviestOwn(loads, s);
+}
+
+/** Shared and per-track sums of a placement, per teaching semester. */
+function loadsOf(
+  courses: readonly SemesterCourse[],
+  placed: ReadonlyMap<string, number>,
+  m: number,
+  value: 'credits' | 'hours',
+): Loads {
+  const loads: Loads = {
+    shared: Array.from({ length: m }, () => 0),
+    tracks: new Map(tracksOf(courses).map((track) => [track, Array.from({ length: m }, () => 0)])),
+  };
   for (const course of courses) {
     const s = placed.get(course.id);
-    if (s === undefined) return false;
-    for (const before of course.prerequisites) if ((placed.get(before) ?? Infinity) >= s) return false;
-    credits.set(s, (credits.get(s) ?? 0) + course.credits);
-    hours.set(s, (hours.get(s) ?? 0) + course.hours);
+    if (s === undefined) continue;
+    const track = trackOf(course);
+    if (track === null) loads.shared[s]! += course[value];
+    else loads.tracks.get(track)![s]! += course[value];
   }
-  for (const value of credits.values()) if (value > options.maxCredits + 1e-9) return false;
-  if (options.maxHours !== undefined) for (const value of hours.values()) if (value > options.maxHours) return false;
+  return loads;
+}
+
+function valid(
+  courses: readonly SemesterCourse[],
+  room: { credits: number[]; hours: number[] },
+  placed: Map<string, number>,
+  m: number,
+): boolean {
+  for (const course of courses) {
+    const s = placed.get(course.id);
+    if (s === undefined || s < 0 || s >= m) return false;
+    for (const before of course.prerequisites) if ((placed.get(before) ?? Infinity) >= s) return false;
+  }
+  const credits = loadsOf(courses, placed, m, 'credits');
+  const hours = loadsOf(courses, placed, m, 'hours');
+  for (let s = 0; s < m; s += 1) {
+    if (heaviest(credits, s) > room.credits[s]! + 1e-9) return false;
+    if (heaviest(hours, s) > room.hours[s]!) return false;
+  }
   return true;
 }
 

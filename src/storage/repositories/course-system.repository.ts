@@ -18,7 +18,10 @@ export interface CourseSystemSpecialty {
   nameEn: string | null;
 }
 
-export interface StoredSemesterPlan extends SemesterPlan {
+/** Plans stored before the per-student load have no `load`/`loadHours`: they are recomputed when shown. */
+export interface StoredSemesterPlan extends Omit<SemesterPlan, 'load' | 'loadHours'> {
+  load?: number[];
+  loadHours?: number[];
   /** Seconds the plan took to compute (synthesis and semesters). */
   seconds: number;
 }

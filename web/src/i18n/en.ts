@@ -1075,10 +1075,10 @@ export const en: TranslationMessages = {
     board: {
       semester: 'Semester {{n}}',
       practical: 'Placement',
-      credits: '{{credits}} / {{cap}} credits',
-      withPublic: '{{credits}} credits with public courses',
+      credits: '{{credits}} / {{cap}} credits per student',
+      withPublic: '{{credits}} credits offered (every post, public courses included)',
       requires: 'Requires: {{list}}',
-      bindingCredit: 'The credit cap {{limit}} is reached in semester(s) {{semesters}}: it is what binds.',
+      bindingCredit: 'The credit cap of {{limit}} per student is reached in semester(s) {{semesters}}: it is what binds.',
       bindingHour: 'The hour cap {{limit}} is reached in semester(s) {{semesters}}: it is what binds.',
       bindingChain: 'The prerequisite chain {{chain}} spans every teaching semester: it is what binds.',
       replan: 'Plan again',

@@ -1043,10 +1043,10 @@ export const zhCN = {
     board: {
       semester: '第 {{n}} 学期',
       practical: '岗位实习',
-      credits: '{{credits}} / {{cap}} 学分',
-      withPublic: '含公共课共 {{credits}} 学分',
+      credits: '每生 {{credits}} / {{cap}} 学分',
+      withPublic: '开课合计 {{credits}} 学分（各岗位合计，含公共课）',
       requires: '先修：{{list}}',
-      bindingCredit: '学分上限 {{limit}} 在第 {{semesters}} 学期达到，是限制排课的约束。',
+      bindingCredit: '每生学分上限 {{limit}} 在第 {{semesters}} 学期达到，是限制排课的约束。',
       bindingHour: '学时上限 {{limit}} 在第 {{semesters}} 学期达到，是限制排课的约束。',
       bindingChain: '先修链 {{chain}} 占满了全部授课学期，是限制排课的约束。',
       replan: '重新排课',

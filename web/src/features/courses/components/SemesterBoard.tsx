@@ -79,7 +79,7 @@ export function SemesterBoard({
                     <Tag color="green">{t('courses.board.practical')}</Tag>
                   ) : (
                     <Typography.Text type="secondary" data-testid={`semester-credits-${index + 1}`}>
-                      {t('courses.board.credits', { credits: system.plan.credits[index], cap: system.maxCredits })}
+                      {t('courses.board.credits', { credits: system.plan.load[index], cap: system.maxCredits })}
                     </Typography.Text>
                   )
                 }
