@@ -95,3 +95,59 @@ export const pathwayOutputSchema = z.object({
   uncovered: z.array(z.string()),
 });
 export type PathwayOutput = z.infer<typeof pathwayOutputSchema>;
+
+// ---- `zerodock plan` input ---------------------------------------------------------------------------------------
+
+/** A competency's name in the plan input: one string (both languages) or `{"zh", "en"}` (one may be empty). */
+export const planLabelSchema = z.union([
+  z.string().trim().min(1, 'a label may not be empty').max(300),
+  z
+    .object({ zh: z.string().trim().max(300), en: z.string().trim().max(300) })
+    .strict()
+    .refine((label) => label.zh !== '' || label.en !== '', 'a label needs zh or en'),
+]);
+
+/**
+ * Input of `zerodock plan --posts IN.json`: the `zerodock groups` format, each competency optionally carrying the
+ * `label` course titles are built from (ids without one are looked up in the data directory's frameworks).
+ */
+export const planInputFileSchema = z
+  .object({
+    posts: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            label: z.string(),
+            labelEn: z.string().optional(),
+            competencies: z
+              .array(
+                z
+                  .object({
+                    id: z.string().min(1),
+                    weight: z.number().gt(0, 'weight must be > 0').max(1, 'weight must be ≤ 1'),
+                    label: planLabelSchema.optional(),
+                  })
+                  .strict(),
+              )
+              .min(1, 'a post needs at least one competency'),
+          })
+          .strict(),
+      )
+      .min(1, 'there are no posts to plan'),
+  })
+  .superRefine((file, context) => {
+    const seen = new Map<string, number>();
+    file.posts.forEach((post, index) => {
+      const first = seen.get(post.id);
+      if (first !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['posts', index, 'id'],
+          message: `duplicate post id "${post.id}" (first at posts[${first}])`,
+        });
+      }
+      seen.set(post.id, index);
+    });
+  });
+export type PlanInputFile = z.infer<typeof planInputFileSchema>;

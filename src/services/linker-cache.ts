@@ -45,7 +45,7 @@ export async function loadLinker(context: ServiceContext): Promise<LoadedLinker>
   return cached.value;
 }
 
-function chooseVersions(all: readonly FrameworkVersionRecord[]): FrameworkVersionRecord[] {
+export function chooseVersions(all: readonly FrameworkVersionRecord[]): FrameworkVersionRecord[] {
   const byKey = new Map<string, FrameworkVersionRecord>();
   for (const version of all) {
     if (!COMPETENCY_SOURCES.has(version.source)) continue;

@@ -22,7 +22,11 @@ export async function loadHighsSolver(): Promise<MipSolver> {
   return { name: `HiGHS ${highs.version.string}`, solve: (model, options) => solve(highs, model, options) };
 }
 
-function solve(highs: Highs, model: MipModel, options: { timeLimitSeconds: number }): MipSolution {
+function solve(
+  highs: Highs,
+  model: MipModel,
+  options: { timeLimitSeconds: number; start?: readonly number[] },
+): MipSolution {
   const infinity = highs.infinity;
   const bound = (value: number) => (value === Infinity ? infinity : value === -Infinity ? -infinity : value);
   const starts = [0];
@@ -55,6 +59,8 @@ function solve(highs: Highs, model: MipModel, options: { timeLimitSeconds: numbe
   };
   return highs.withModel(data, (instance): MipSolution => {
     instance.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: 1e-6 });
+    if (options.start && options.start.length === model.columns.length)
+      instance.setSolution({ colValue: [...options.start] });
     instance.run();
     const status = instance.getModelStatus();
     const codes = highs.constants.modelStatus;

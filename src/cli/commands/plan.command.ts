@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { PlanCourse, PlanFile } from '../../contracts/courses.js';
-import { groupingFileSchema } from '../../contracts/groups.js';
+import { planInputFileSchema, type PlanCourse, type PlanFile } from '../../contracts/courses.js';
 import { allCourses, type Course } from '../../core/courses/course-system.js';
 import { checkPlanInvariants } from '../../core/courses/check-plan-invariants.js';
 import { planSemesters } from '../../core/courses/plan-semesters.js';
@@ -10,6 +9,7 @@ import { DomainError } from '../../core/errors/domain-error.js';
 import { readJsonFile } from '../../interchange/read-json-file.js';
 import { loadHighsSolver } from '../../solvers/highs-solver.js';
 import { runCommand } from '../run-command.js';
+import { planCompetencyFacts } from './plan-competency-facts.js';
 import { writeJsonOutput } from '../write-json-output.js';
 
 export function wholeNumber(value: string, flag: string, min: number, max: number): number {
@@ -33,23 +33,34 @@ function positiveNumber(value: string, flag: string): number {
 }
 
 /**
- * `zerodock plan`: one group's course system and semester plan, on any file, without a database. Input as for
- * `zerodock groups`; output `{"platform", "modules": [{"post", "courses", "essential"}], "electives",
- * "semesters"}`. The semester plan is solved exactly with HiGHS (fallback: list scheduling); the figures and the
- * binding constraints go to stderr.
+ * `zerodock plan`: one group's course system and semester plan, on any file. Input as for `zerodock groups`, each
+ * competency optionally with a `label` (string or `{"zh", "en"}`) course titles are built from; ids without one
+ * are looked up in the data directory's frameworks when it exists (no database needed otherwise). Output
+ * `{"platform", "modules": [{"post", "courses", "essential"}], "electives", "semesters"}`. `--max-credits` bounds
+ * each student's load per semester: platform + electives + the module courses of their own post (the posts'
+ * module tracks run in parallel). Solved exactly with HiGHS (fallback: list scheduling); the figures, the
+ * per-student loads and the binding constraints go to stderr.
  */
 export function registerPlanCommand(program: Command): void {
   program
     .command('plan')
     .description("A group's course system (platform, modules, electives) and its semester plan; no database needed")
-    .requiredOption('--posts <file>', 'JSON input: {"posts": [{"id", "label", "competencies": [{"id", "weight"}]}]}')
+    .requiredOption(
+      '--posts <file>',
+      'JSON input: {"posts": [{"id", "label", "competencies": [{"id", "weight", "label"?: string | {"zh", "en"}}]}]}',
+    )
     .requiredOption('--out <file>', 'JSON output ("-" for stdout)')
     .option('--semesters <n>', 'number of semesters', '6')
-    .option('--max-credits <c>', 'credit cap per semester', '30')
-    .option('--max-hours <h>', 'teaching-hour cap per semester (default: none)')
+    .option(
+      '--max-credits <c>',
+      "credit cap per semester on one student's load (platform + electives + own modules)",
+      '30',
+    )
+    .option('--max-hours <h>', "teaching-hour cap per semester on one student's load (default: none)")
     .option('--practical <list>', 'semesters kept for placements, e.g. "6" or "5,6" (default: none)')
     .option('--lang <zh|en>', 'language of course titles', 'zh')
     .option('--heuristic', 'skip the integer programme and use list scheduling')
+    .option('--time-limit <s>', 'seconds HiGHS may spend (split over its two stages)', '10')
     .action(
       (raw: {
         posts: string;
@@ -60,6 +71,7 @@ export function registerPlanCommand(program: Command): void {
         practical?: string;
         lang: string;
         heuristic?: boolean;
+        timeLimit: string;
       }) =>
         runCommand(async () => {
           const semesters = wholeNumber(raw.semesters, '--semesters', 1, 20);
@@ -73,12 +85,20 @@ export function registerPlanCommand(program: Command): void {
           if (raw.lang !== 'zh' && raw.lang !== 'en') {
             throw new DomainError('VALIDATION_FAILED', `--lang must be zh or en, not "${raw.lang}"`, { field: 'lang' });
           }
-          const input = await readJsonFile(path.resolve(raw.posts), groupingFileSchema, raw.posts);
+          const timeLimitSeconds = positiveNumber(raw.timeLimit, '--time-limit');
+          const input = await readJsonFile(path.resolve(raw.posts), planInputFileSchema, raw.posts);
+          const known = await planCompetencyFacts(input.posts);
+          if (known.frameworks.length > 0)
+            process.stderr.write(`Competency names from the data directory: ${known.frameworks.join(', ')}.\n`);
+          if (known.unresolved.length > 0)
+            process.stderr.write(
+              `${known.unresolved.length} competencies have no label and no framework entry; their ids name them (e.g. ${known.unresolved.slice(0, 3).join(', ')}).\n`,
+            );
           const started = performance.now();
-          const system = synthesizeCourseSystem(input.posts);
+          const system = synthesizeCourseSystem(input.posts, { facts: known.facts });
           const courses = allCourses(system);
           const solver = raw.heuristic ? undefined : await loadHighsSolver();
-          const plan = planSemesters(courses, { semesters, maxCredits, maxHours, practical }, solver);
+          const plan = planSemesters(courses, { semesters, maxCredits, maxHours, practical, timeLimitSeconds }, solver);
           const seconds = (performance.now() - started) / 1000;
           const violations = checkPlanInvariants(input.posts, system, plan.semesters, maxCredits);
           if (violations.length > 0)
@@ -108,13 +128,16 @@ export function registerPlanCommand(program: Command): void {
               : 'list-scheduling heuristic';
           process.stderr.write(
             `${input.posts.length} posts → ${system.platform.length} platform, ${system.modules.reduce((n, m) => n + m.courses.length, 0)} module, ${system.electives.length} elective courses (${total} credits); ` +
-              `semesters by ${how}: busiest ${plan.busiest} credits (average ${plan.average}), in ${seconds.toFixed(2)} s.\n`,
+              `semesters by ${how}: busiest student ${plan.busiest} credits (lower bound ${plan.average}), in ${seconds.toFixed(2)} s.\n`,
+          );
+          process.stderr.write(
+            `Per student and semester (platform + electives + the busiest post's modules): ${plan.load.join(' | ')} of ${maxCredits}; offered in all: ${plan.credits.join(' | ')}.\n`,
           );
           for (const binding of plan.binding) {
             process.stderr.write(
               binding.kind === 'prerequisite-chain'
                 ? `Binding: the prerequisite chain ${binding.chain.join(' → ')} spans every teaching semester.\n`
-                : `Binding: the ${binding.kind === 'credit-cap' ? 'credit' : 'hour'} cap ${binding.limit} is reached in semester(s) ${binding.semesters.join(', ')}.\n`,
+                : `Binding: the ${binding.kind === 'credit-cap' ? 'credit' : 'hour'} cap ${binding.limit} per student is reached in semester(s) ${binding.semesters.join(', ')}${binding.posts ? ` (students of ${binding.posts.join(', ')})` : ''}.\n`,
             );
           }
         }),

@@ -36,7 +36,8 @@ export interface MipSolution {
 
 export interface MipSolver {
   readonly name: string;
-  solve(model: MipModel, options: { timeLimitSeconds: number }): MipSolution;
+  /** `start`: a known feasible point (one value per column) the solver may begin from; ignored when infeasible. */
+  solve(model: MipModel, options: { timeLimitSeconds: number; start?: readonly number[] }): MipSolution;
 }
 
 /** Builds a model column by column and row by row. */

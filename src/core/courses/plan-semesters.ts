@@ -106,7 +106,13 @@ export function planSemesters(
   let status: SemesterPlan['status'] = 'heuristic';
   let gap: number | null = null;
   if (solver && courses.length > 0) {
-    const result = solveExactly(courses, options, room, m, window, solver);
+    let start: Map<string, number> | null = null;
+    try {
+      start = scheduleGreedily(courses, options, room, m, window);
+    } catch {
+      // No list schedule: HiGHS starts from nothing (and may still find a plan, or prove there is none).
+    }
+    const result = solveExactly(courses, options, room, m, window, solver, start);
     if (result.status === 'infeasible') {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -300,14 +306,16 @@ function solveExactly(
   m: number,
   window: (id: string) => [number, number],
   solver: MipSolver,
+  start: Map<string, number> | null,
 ): { status: MipStatus; placed: Map<string, number> | null; gap: number | null } {
   const limit = options.timeLimitSeconds ?? 10;
-  const stage = (maxLoad: number | null) =>
-    solveStage(courses, options, room, m, window, solver, { maxLoad, timeLimitSeconds: limit / 2 });
-  // Lexicographic: first the lightest heaviest student, then — with that load fixed — foundations earliest.
-  const first = stage(null);
+  const stage = (maxLoad: number | null, from: Map<string, number> | null) =>
+    solveStage(courses, options, room, m, window, solver, { maxLoad, timeLimitSeconds: limit / 2, start: from });
+  // Lexicographic: first the lightest heaviest student (starting from the list schedule, when it found one), then
+  // — with that load fixed, starting from the first stage's plan — foundations earliest.
+  const first = stage(null, start);
   if (!first.placed || first.load === null) return first;
-  const second = stage(first.load);
+  const second = stage(first.load, first.placed);
   if (!second.placed) return first;
   return { status: first.status === 'optimal' ? second.status : first.status, placed: second.placed, gap: first.gap };
 }
@@ -328,7 +336,7 @@ function solveStage(
   m: number,
   window: (id: string) => [number, number],
   solver: MipSolver,
-  stage: { maxLoad: number | null; timeLimitSeconds: number },
+  stage: { maxLoad: number | null; timeLimitSeconds: number; start: Map<string, number> | null },
 ): { status: MipStatus; placed: Map<string, number> | null; gap: number | null; load: number | null } {
   const builder = new MipBuilder();
   const capHalves = Math.floor(options.maxCredits * 2 + 1e-9);
@@ -348,6 +356,7 @@ function solveStage(
     );
   }
   const tracks = tracksOf(courses);
+  const sharedColumns: { credit: number; hour: number | null }[] = [];
   for (let s = 0; s < m; s += 1) {
     const fixedHalves = (options.maxCredits - room.credits[s]!) * 2;
     const sharedCredits: [number, number][] = [];
@@ -369,6 +378,7 @@ function solveStage(
     builder.row([...sharedCredits, [sharedCredit, -1]], 0, 0);
     const sharedHour = options.maxHours === undefined ? null : builder.continuous(0, Infinity);
     if (sharedHour !== null) builder.row([...sharedHours, [sharedHour, -1]], 0, 0);
+    sharedColumns.push({ credit: sharedCredit, hour: sharedHour });
     const rows: { credits: [number, number][]; hours: [number, number][] }[] = [{ credits: [], hours: [] }];
     for (const entry of own.values()) if (entry.credits.length > 0) rows.push(entry);
     for (const row of rows) {
@@ -389,7 +399,35 @@ function solveStage(
       }
     }
   }
-  const solution = solver.solve(builder.model(), { timeLimitSeconds: stage.timeLimitSeconds });
+  /** The column values of a known placement, or undefined when it lies outside this model. */
+  function startingPoint(size: number, placement: Map<string, number>): number[] | undefined {
+    const values = Array.from({ length: size }, () => 0);
+    for (const course of courses) {
+      const column = variables.get(course.id)!.get(placement.get(course.id) ?? -1);
+      if (column === undefined) return undefined;
+      values[column] = 1;
+    }
+    const halves = loadsOf(
+      courses.map((course) => ({ ...course, credits: Math.round(course.credits * 2) })),
+      placement,
+      m,
+      'credits',
+    );
+    const hours = loadsOf(courses, placement, m, 'hours');
+    let most = 0;
+    for (let s = 0; s < m; s += 1) {
+      values[sharedColumns[s]!.credit] = halves.shared[s]!;
+      const hour = sharedColumns[s]!.hour;
+      if (hour !== null) values[hour] = hours.shared[s]!;
+      most = Math.max(most, (options.maxCredits - room.credits[s]!) * 2 + heaviest(halves, s));
+    }
+    const upper = builder.columns[load]!.upper;
+    if (most > upper + 1e-9) return undefined;
+    values[load] = stage.maxLoad === null ? Math.ceil(most - 1e-9) : upper;
+    return values;
+  }
+  const start = stage.start ? startingPoint(builder.columns.length, stage.start) : undefined;
+  const solution = solver.solve(builder.model(), { timeLimitSeconds: stage.timeLimitSeconds, start });
   if (solution.status === 'infeasible' || solution.status === 'no-solution') {
     return { status: solution.status, placed: null, gap: null, load: null };
   }
@@ -410,8 +448,8 @@ function solveStage(
 /**
  * List scheduling, prerequisites first: each course goes to a semester of its window where every student it
  * reaches still has room (a shared course: the most loaded track; a module course: its own post's track) — the
- * least loaded such semester (balance), else the earliest, else the latest; the first strategy that places
- * everything wins. A fallback, not an optimiser: its failure is reported as such.
+ * earliest one under a target load, for the lowest target that works; else the least loaded such semester
+ * (balance), else the earliest, else the latest; the first strategy that places everything wins. A fallback, not an optimiser: its failure is reported as such.
  */
 function scheduleGreedily(
   courses: readonly SemesterCourse[],
@@ -428,8 +466,14 @@ function scheduleGreedily(
       b.credits - a.credits,
   );
   const tracks = tracksOf(courses);
+  // First-fit under a target load, from the lower bound (the heaviest track spread evenly) up to the cap: the
+  // lowest target that places everything gives an even plan; then the plain strategies.
+  const fixedTotal = room.credits.reduce((sum, value) => sum + (options.maxCredits - value), 0);
+  const lowest = Math.ceil(((fixedTotal + heaviestTrackTotal(courses)) / m) * 2 - 1e-9) / 2;
+  const targets: number[] = [];
+  for (let target = lowest; target < options.maxCredits - 1e-9; target += 0.5) targets.push(target);
   let stuck: SemesterCourse | undefined;
-  for (const strategy of ['balance', 'earliest', 'latest'] as const) {
+  for (const strategy of [...targets, 'balance', 'earliest', 'latest'] as const) {
     const empty = (): Loads => ({
       shared: Array.from({ length: m }, () => 0),
       tracks: new Map(tracks.map((track) => [track, Array.from({ length: m }, () => 0)])),
@@ -445,12 +489,13 @@ function scheduleGreedily(
       // What the students this course reaches already carry in semester s.
       const carried = (loads: Loads, s: number) =>
         loads.shared[s]! + (track === null ? heaviestOwn(loads, s) : loads.tracks.get(track)![s]!);
+      const fixed = (s: number) => options.maxCredits - room.credits[s]!;
       const fits = (s: number) =>
         carried(credits, s) + course.credits <= room.credits[s]! + 1e-9 &&
-        carried(hours, s) + course.hours <= room.hours[s]!;
+        carried(hours, s) + course.hours <= room.hours[s]! &&
+        (typeof strategy !== 'number' || carried(credits, s) + fixed(s) + course.credits <= strategy + 1e-9);
       const candidates: number[] = [];
       for (let s = after; s <= last; s += 1) if (fits(s)) candidates.push(s);
-      const fixed = (s: number) => options.maxCredits - room.credits[s]!;
       const choice =
         strategy === 'balance'
           ? candidates.reduce<number | undefined>(
@@ -458,11 +503,11 @@ function scheduleGreedily(
                 best === undefined || carried(credits, s) + fixed(s) < carried(credits, best) + fixed(best) ? s : best,
               undefined,
             )
-          : strategy === 'earliest'
+          : strategy === 'earliest' || typeof strategy === 'number'
             ? candidates[0]
             : candidates[candidates.length - 1];
       if (choice === undefined) {
-        stuck ??= course;
+        if (typeof strategy !== 'number') stuck ??= course;
         failed = true;
         break;
       }

@@ -86,36 +86,40 @@ function contractViolations(
 }
 
 describe('the semester cap is a student load', () => {
-  it('fits a generated 12-post group of 220 credits in 6 semesters at 30 credits per student', () => {
-    const courses = generatedGroupCourses({ posts: 12, credits: 220 });
-    const total = courses.reduce((sum, course) => sum + course.credits, 0);
-    expect(total).toBe(220);
-    // More than 6 × 30: the group only fits because parallel module tracks do not add up.
-    expect(total).toBeGreaterThan(6 * 30);
-    const { system, posts } = systemOf(courses);
-    expect(posts).toHaveLength(12);
-    for (const solver of [highs, undefined]) {
-      const plan = planSemesters(courses, { semesters: 6, maxCredits: 30, timeLimitSeconds: 20 }, solver);
-      expect(plan.method).toBe(solver ? 'mip' : 'heuristic');
-      expect(contractViolations(courses, plan, 30)).toEqual([]);
-      expect(
-        checkPlanInvariants(
-          posts.map((id) => ({ id, label: id, competencies: [] })),
-          system,
-          plan.semesters,
-          30,
-        ),
-      ).toEqual([]);
-      expect(plan.busiest).toBeLessThanOrEqual(30);
-      expect(Math.max(...plan.load)).toBe(plan.busiest);
-      // Offered credits exceed the cap somewhere (several tracks at once); no student's load does.
-      expect(Math.max(...plan.credits)).toBeGreaterThan(30);
-    }
-    // And with the last semester kept for placements (5 teaching semesters).
-    const placement = planSemesters(courses, { semesters: 6, maxCredits: 30, practical: [6] }, highs);
-    expect(placement.semesters[5]).toEqual([]);
-    expect(contractViolations(courses, placement, 30)).toEqual([]);
-  });
+  it(
+    'fits a generated 12-post group of 220 credits in 6 semesters at 30 credits per student',
+    { timeout: 180_000 },
+    () => {
+      const courses = generatedGroupCourses({ posts: 12, credits: 220 });
+      const total = courses.reduce((sum, course) => sum + course.credits, 0);
+      expect(total).toBe(220);
+      // More than 6 × 30: the group only fits because parallel module tracks do not add up.
+      expect(total).toBeGreaterThan(6 * 30);
+      const { system, posts } = systemOf(courses);
+      expect(posts).toHaveLength(12);
+      for (const solver of [highs, undefined]) {
+        const plan = planSemesters(courses, { semesters: 6, maxCredits: 30, timeLimitSeconds: 20 }, solver);
+        expect(plan.method).toBe(solver ? 'mip' : 'heuristic');
+        expect(contractViolations(courses, plan, 30)).toEqual([]);
+        expect(
+          checkPlanInvariants(
+            posts.map((id) => ({ id, label: id, competencies: [] })),
+            system,
+            plan.semesters,
+            30,
+          ),
+        ).toEqual([]);
+        expect(plan.busiest).toBeLessThanOrEqual(30);
+        expect(Math.max(...plan.load)).toBe(plan.busiest);
+        // Offered credits exceed the cap somewhere (several tracks at once); no student's load does.
+        expect(Math.max(...plan.credits)).toBeGreaterThan(30);
+      }
+      // And with the last semester kept for placements (5 teaching semesters).
+      const placement = planSemesters(courses, { semesters: 6, maxCredits: 30, practical: [6] }, highs);
+      expect(placement.semesters[5]).toEqual([]);
+      expect(contractViolations(courses, placement, 30)).toEqual([]);
+    },
+  );
 
   it('counts public courses in every student load and names the binding track', () => {
     const courses: GeneratedCourse[] = [
