@@ -212,3 +212,79 @@ export function formatCoursesBench(cases: readonly CourseBenchCase[]): string {
     )
     .join('\n');
 }
+
+/** The plan contract's hidden-style check, timed: a generated 12-post group of about 220 credits, 6 × 30. */
+export interface PlanContractFigures {
+  posts: number;
+  credits: number;
+  courses: number;
+  /** `zerodock plan` as a child process (start-up, reading, synthesis, HiGHS, writing). */
+  processMs: number;
+  processExit: number | null;
+  /** The same in process: synthesis + semester plan (HiGHS). */
+  inProcessMs: number;
+  status: string;
+  gap: number | null;
+  /** Per semester, the most loaded student's credits; and the credits offered in all (every post together). */
+  load: number[];
+  offered: number[];
+  invariantsHold: boolean;
+}
+
+export async function measurePlanContract(): Promise<PlanContractFigures> {
+  const { generatedGroupPosts } = await import('../src/core/courses/generate-course-group.js');
+  const { planCompetencyFacts } = await import('../src/cli/commands/plan-competency-facts.js');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const posts = generatedGroupPosts({ posts: 12, credits: 220 });
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-bench-plan-'));
+  try {
+    const input = path.join(directory, 'group.json');
+    fs.writeFileSync(input, JSON.stringify({ posts }));
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const built = path.join(root, 'dist', 'src', 'cli', 'main.js');
+    const entry = fs.existsSync(built) ? [built] : ['--import', 'tsx', path.join(root, 'src', 'cli', 'main.ts')];
+    let began = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      [...entry, 'plan', '--posts', input, '--out', path.join(directory, 'plan.json')],
+      // An empty data directory: labels come from the input, nothing is opened.
+      { cwd: root, env: { ...process.env, ZERODOCK_DATA_DIR: path.join(directory, 'none') }, encoding: 'utf8' },
+    );
+    const processMs = performance.now() - began;
+    const solver = await loadHighsSolver();
+    began = performance.now();
+    const { facts } = await planCompetencyFacts(posts, { ZERODOCK_DATA_DIR: path.join(directory, 'none') });
+    const system = synthesizeCourseSystem(posts, { facts });
+    const courses = allCourses(system);
+    const plan = planSemesters(courses, { semesters: 6, maxCredits: 30 }, solver);
+    const inProcessMs = performance.now() - began;
+    return {
+      posts: posts.length,
+      credits: courses.reduce((sum, course) => sum + course.credits, 0),
+      courses: courses.length,
+      processMs,
+      processExit: child.status,
+      inProcessMs,
+      status: plan.status,
+      gap: plan.gap,
+      load: plan.load,
+      offered: plan.credits,
+      invariantsHold: checkPlanInvariants(posts, system, plan.semesters, 30).length === 0,
+    };
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+export function formatPlanContract(figures: PlanContractFigures): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  return [
+    `generated ${figures.posts}-post group, ${figures.credits} credits in ${figures.courses} courses, 6 semesters × 30 credits per student:`,
+    `  whole process (zerodock plan, exit ${figures.processExit}): ${s(figures.processMs)}; in process (synthesis + HiGHS): ${s(figures.inProcessMs)}, ${figures.status}, gap ${((figures.gap ?? 0) * 100).toFixed(2)}%`,
+    `  per-student load per semester: ${figures.load.join(' | ')}; offered in all: ${figures.offered.join(' | ')}; invariants ${figures.invariantsHold ? 'hold' : 'BROKEN'}`,
+  ].join('\n');
+}

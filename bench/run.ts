@@ -7,7 +7,14 @@ import { measureThroughput, type ThroughputFigure, type ThroughputSettings } fro
 import { measureTaxonomy, type TaxonomyFigures } from './measure-taxonomy.js';
 import { formatMentionFigures, measureMentions, type MentionBenchFigures } from './measure-mentions.js';
 import { measureDemandPipeline, type DemandPipelineFigures } from './measure-demand-pipeline.js';
-import { formatCoursesBench, measureCoursesBench, type CourseBenchCase } from './measure-courses.js';
+import {
+  formatCoursesBench,
+  formatPlanContract,
+  measureCoursesBench,
+  measurePlanContract,
+  type CourseBenchCase,
+  type PlanContractFigures,
+} from './measure-courses.js';
 import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
 import { formatHostileUploads, measureHostileUploads, type HostileUploadFigures } from './measure-hostile-uploads.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
@@ -160,6 +167,19 @@ async function main(): Promise<void> {
 
   log();
   log(
+    'Plan contract: a generated 12-post group of ~220 credits, 6 semesters at 30 credits per student (zerodock plan)',
+  );
+  let planContract: PlanContractFigures | { skipped: string } = { skipped: 'failed' };
+  await step('plan-contract', async () => {
+    const figures = await measurePlanContract();
+    planContract = figures;
+    log(formatPlanContract(figures).replace(/^/gm, '  '));
+    if (figures.processExit !== 0 || !figures.invariantsHold || Math.max(...figures.load) > 30)
+      failures.push('plan contract: the 12-post group does not fit 6 semesters at 30 credits per student');
+  });
+
+  log();
+  log(
     `Soak: a real \`zerodock serve\` per backend; the p99 of a cheap route while 50 connections search postings, then ${soakDuration} s of mixed reads and writes at 50 connections (BENCH_SOAK_SECONDS)`,
   );
   let soak: SoakRunFigures[] | { skipped: string } = { skipped: 'failed' };
@@ -210,6 +230,7 @@ async function main(): Promise<void> {
     demandPipeline: pipeline,
     groups,
     courses,
+    planContract,
     soak,
     hostileUploads,
     webBundle,
