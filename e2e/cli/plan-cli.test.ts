@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedGroupPosts } from '../../src/core/courses/generate-course-group.js';
 import { runZerodock } from './run-zerodock.js';
 
 /**
@@ -52,7 +53,98 @@ interface Plan {
   semesters: string[][];
 }
 
+/**
+ * The cap is a student's load: per semester and per post, platform + electives + that post's own module courses
+ * (the module tracks of different posts run in parallel). Computed from the output file alone.
+ */
+function studentLoadViolations(plan: Plan, cap: number): string[] {
+  const credits = new Map(
+    [...plan.platform, ...plan.modules.flatMap((m) => m.courses), ...plan.electives].map((c) => [c.id, c.credits]),
+  );
+  const shared = new Set([...plan.platform, ...plan.electives].map((course) => course.id));
+  const out: string[] = [];
+  plan.semesters.forEach((ids, index) => {
+    const common = ids.filter((id) => shared.has(id)).reduce((sum, id) => sum + credits.get(id)!, 0);
+    for (const entry of plan.modules) {
+      const own = new Set(entry.courses.map((course) => course.id));
+      const load = common + ids.filter((id) => own.has(id)).reduce((sum, id) => sum + credits.get(id)!, 0);
+      if (load > cap + 1e-9) out.push(`semester ${index + 1}: a student of ${entry.post} carries ${load} > ${cap}`);
+    }
+  });
+  return out;
+}
+
 describe('zerodock plan', () => {
+  it('fits a generated 12-post group of about 220 credits in 6 semesters at 30 credits per student', async () => {
+    const posts = generatedGroupPosts({ posts: 12, credits: 220 });
+    const out = path.join(root, 'plan-12.json');
+    const result = await runZerodock(
+      ['plan', '--posts', write('group-12.json', { posts }), '--out', out, '--semesters', '6', '--max-credits', '30'],
+      { env: { ZERODOCK_DATA_DIR: path.join(root, 'no-data-directory') }, timeoutMs: 120_000 },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^12 posts → /m);
+    expect(result.stderr).toMatch(/Per student and semester .*: [\d. |]+ of 30;/);
+    // Labelled input opens no data directory.
+    expect(fs.existsSync(path.join(root, 'no-data-directory'))).toBe(false);
+    const plan = JSON.parse(fs.readFileSync(out, 'utf8')) as Plan;
+    const courses = [...plan.platform, ...plan.modules.flatMap((m) => m.courses), ...plan.electives];
+    const total = courses.reduce((sum, course) => sum + course.credits, 0);
+    // More than 6 × 30 in all: only the per-student reading of the cap lets it fit.
+    expect(total).toBeGreaterThan(180);
+    expect(plan.modules).toHaveLength(12);
+    expect(plan.semesters).toHaveLength(6);
+    const semesterOf = new Map(plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index] as const)));
+    expect(plan.semesters.flat()).toHaveLength(courses.length);
+    expect(new Set(plan.semesters.flat()).size).toBe(courses.length);
+    for (const course of courses) {
+      expect(semesterOf.has(course.id)).toBe(true);
+      for (const before of course.prerequisites)
+        expect(semesterOf.get(before)!).toBeLessThan(semesterOf.get(course.id)!);
+      // Titles come from the labels, never from the ids.
+      expect(course.title).not.toMatch(/shared-\d|post\d+-\d|optional-\d/);
+    }
+    expect(studentLoadViolations(plan, 30)).toEqual([]);
+  });
+
+  it('builds titles from competency labels, a string or {"zh", "en"}, in the language asked for', async () => {
+    const posts = [
+      {
+        id: 'tester',
+        label: '测试工程师',
+        competencies: [
+          { id: 'k1', weight: 1, label: { zh: '软件测试基础', en: 'Software testing basics' } },
+          { id: 'k2', weight: 1, label: 'Selenium' },
+        ],
+      },
+    ];
+    for (const lang of ['zh', 'en'] as const) {
+      const result = await runZerodock(
+        ['plan', '--posts', write(`labels-${lang}.json`, { posts }), '--out', '-', '--lang', lang],
+        { env: { ZERODOCK_DATA_DIR: path.join(root, 'no-data-directory') } },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const plan = JSON.parse(result.stdout) as Plan;
+      const titles = [...plan.platform, ...plan.modules.flatMap((m) => m.courses), ...plan.electives]
+        .map((course) => course.title)
+        .join(' ');
+      expect(titles).toContain(lang === 'zh' ? '软件测试基础' : 'Software testing basics');
+      expect(titles).toContain('Selenium');
+      expect(titles).not.toMatch(/\bk[12]\b/);
+    }
+    const bad = await runZerodock([
+      'plan',
+      '--posts',
+      write('labels-bad.json', {
+        posts: [{ ...posts[0], competencies: [{ id: 'k1', weight: 1, label: { zh: '' } }] }],
+      }),
+      '--out',
+      '-',
+    ]);
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toMatch(/labels-bad\.json:\d+:posts\[0\]\.competencies\[0\]\.label/);
+  });
+
   it('writes a plan that satisfies every invariant of the contract', async () => {
     const out = path.join(root, 'plan.json');
     const result = await runZerodock([
@@ -85,8 +177,7 @@ describe('zerodock plan', () => {
     const semesterOf = new Map(plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index] as const)));
     expect([...semesterOf.keys()].sort()).toEqual([...byId.keys()].sort());
     expect(plan.semesters.flat()).toHaveLength(courses.length);
-    for (const ids of plan.semesters)
-      expect(ids.reduce((sum, id) => sum + byId.get(id)!.credits, 0)).toBeLessThanOrEqual(6);
+    expect(studentLoadViolations(plan, 6)).toEqual([]);
     for (const course of courses) {
       for (const before of course.prerequisites)
         expect(semesterOf.get(before)!).toBeLessThan(semesterOf.get(course.id)!);
