@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { competencyFactsFromBundle } from '../../core/courses/course-input-from-bundle.js';
 import type { CompetencyFacts } from '../../core/courses/synthesize-course-system.js';
 import { chooseVersions } from '../../services/linker-cache.js';
@@ -63,5 +62,6 @@ function dataDirectoryExists(env: NodeJS.ProcessEnv): boolean {
   const options = databaseOptionsFromEnvironment(env, process.cwd());
   if (options.kind === 'postgres') return true;
   if (options.kind !== 'pglite') return false;
-  return fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  // An existing, non-empty data directory (opening a missing one would create it).
+  return fs.existsSync(options.dataDir) && fs.readdirSync(options.dataDir).length > 0;
 }
