@@ -1078,7 +1078,8 @@ export const en: TranslationMessages = {
       credits: '{{credits}} / {{cap}} credits per student',
       withPublic: '{{credits}} credits offered (every post, public courses included)',
       requires: 'Requires: {{list}}',
-      bindingCredit: 'The credit cap of {{limit}} per student is reached in semester(s) {{semesters}}: it is what binds.',
+      bindingCredit:
+        'The credit cap of {{limit}} per student is reached in semester(s) {{semesters}}: it is what binds.',
       bindingHour: 'The hour cap {{limit}} is reached in semester(s) {{semesters}}: it is what binds.',
       bindingChain: 'The prerequisite chain {{chain}} spans every teaching semester: it is what binds.',
       replan: 'Plan again',
