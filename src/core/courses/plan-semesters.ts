@@ -340,8 +340,21 @@ function solveStage(
 ): { status: MipStatus; placed: Map<string, number> | null; gap: number | null; load: number | null } {
   const builder = new MipBuilder();
   const capHalves = Math.floor(options.maxCredits * 2 + 1e-9);
+  // Valid lower bound on L: the heaviest track (public courses of the teaching semesters included) spread evenly,
+  // rounded up to the half credit — given up front, so a start already at the bound is proven optimal at once.
+  const fixedHalves = room.credits.reduce((sum, value) => sum + (options.maxCredits - value) * 2, 0);
+  const halvesTotal = Math.max(
+    0,
+    ...trackTotals(
+      courses.map((course) => ({ ...course, credits: Math.round(course.credits * 2) })),
+      'credits',
+    ).values(),
+  );
+  const bound = Math.min(capHalves, Math.ceil((fixedHalves + halvesTotal) / m - 1e-9));
   const load =
-    stage.maxLoad === null ? builder.integer(0, capHalves, 1) : builder.integer(0, Math.round(stage.maxLoad * 2), 0);
+    stage.maxLoad === null
+      ? builder.integer(bound, capHalves, 1)
+      : builder.integer(0, Math.round(stage.maxLoad * 2), 0);
   const variables = new Map<string, Map<number, number>>();
   for (const course of courses) {
     const [from, to] = window(course.id);
