@@ -14,6 +14,13 @@ export interface Course {
   titleEn: string;
   credits: number;
   hours: number;
+  /** 理论学时 and 实践学时 (their sum is `hours`); absent on course systems stored before they were kept. */
+  theoryHours?: number;
+  practiceHours?: number;
+  /** The knowledge area the course belongs to (a course library area), when known. */
+  area?: string;
+  /** The library course it was matched to (its code), or absent when synthesised. */
+  libraryCode?: string;
   competencies: string[];
   prerequisites: string[];
   objectivesZh: string[];
