@@ -21,6 +21,8 @@ export interface Course {
   area?: string;
   /** The library course it was matched to (its code), or absent when synthesised. */
   libraryCode?: string;
+  /** 1 基础, 2 核心, 3 拓展 / 综合 within its area: prerequisites only go from a lower level to a higher one. */
+  level?: number;
   competencies: string[];
   prerequisites: string[];
   objectivesZh: string[];
