@@ -1094,7 +1094,7 @@ export const en: TranslationMessages = {
       renameSaved: 'Course renamed',
       restore: 'Restore the original title',
       restored: 'Original title restored',
-      hours: '{{credits}} credits · {{hours}} h (theory {{theory}} / practice {{practice}})',
+      hours: '{{credits}} cr · {{hours}} h (theory {{theory}} / practice {{practice}})',
     },
     pathway: {
       intro:
