@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useZerodockBrowser } from './use-zerodock-browser.js';
@@ -25,16 +27,17 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await page.getByTestId('tab-semesters').click();
       await page.getByTestId('semester-board').waitFor();
       expect(await page.getByTestId('semester-course').count()).toBeGreaterThan(20);
-      await page.getByTestId('replan-max-credits').fill('20');
+      // Library courses keep their credits (the whole group's courses fill ~95 % of 5 × 30): 29.5 is tighter.
+      await page.getByTestId('replan-max-credits').fill('29.5');
       await page.getByTestId('replan-submit').click();
       await page.getByText('已重新排课').waitFor();
       await page.waitForFunction(() =>
-        document.querySelector('[data-testid="course-system-busiest"]')?.textContent?.includes('/ 20'),
+        document.querySelector('[data-testid="course-system-busiest"]')?.textContent?.includes('/ 29.5'),
       );
       const busiest = Number(
         (await page.getByTestId('course-system-busiest').innerText()).split('/')[0]!.replace(/[^\d.]/g, ''),
       );
-      expect(busiest).toBeLessThanOrEqual(20);
+      expect(busiest).toBeLessThanOrEqual(29.5);
 
       // The existing course list: coverage, courses to retire, a teacher's confirmation.
       await page.getByTestId('tab-coverage').click();
@@ -56,6 +59,49 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await error.waitFor();
       expect(await error.innerText()).toContain('broken.csv:2:type');
       expect(await page.getByTestId('college-courses').locator('tbody tr.ant-table-row').count()).toBe(17);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('teacher: renames a course on the semester board; the name stays after a re-plan and in English (screenshots)', async () => {
+    const page = await newPage();
+    try {
+      await logIn(page, 'teacher@demo.zerodock.local');
+      await openDemoCourseSystem(page);
+      await page.getByTestId('tab-semesters').click();
+      await page.getByTestId('semester-board').waitFor();
+      await page.screenshot({ path: join(tmpdir(), 'zerodock-course-board-zh.png'), fullPage: true });
+      const titles = await page.locator('[data-testid^="course-title-"]').allInnerTexts();
+      // Course names a teacher recognises: no competency lists ("A与B等"), no ids.
+      for (const title of titles) {
+        expect(title).not.toMatch(/与.+等/);
+        expect(title).not.toMatch(/[a-z]+-[a-z]+/);
+      }
+      expect(titles).toContain('软件测试基础');
+      const rename = page.locator('[data-testid^="rename-course-P"]').first();
+      const courseId = (await rename.getAttribute('data-testid'))!.replace('rename-course-', '');
+      await rename.click();
+      await page.getByTestId('rename-course-zh').fill('专业群基础课程（校本）');
+      await page.getByTestId('rename-course-en').fill('Group Foundations (college edition)');
+      await page.getByTestId('rename-course-submit').click();
+      await page.getByText('课程已重命名').waitFor();
+      await page.getByTestId(`course-title-${courseId}`).getByText('专业群基础课程（校本）').waitFor();
+
+      await page.getByTestId('lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.getByTestId(`course-title-${courseId}`).getByText('Group Foundations (college edition)').waitFor();
+      await page.screenshot({ path: join(tmpdir(), 'zerodock-course-board-en.png'), fullPage: true });
+      await page.getByTestId('lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+
+      await page.getByTestId(`rename-course-${courseId}`).click();
+      await page.getByTestId('rename-course-restore').click();
+      await page.getByText('已恢复原名称').waitFor();
+      await page
+        .getByTestId(`course-title-${courseId}`)
+        .getByText('专业群基础课程（校本）')
+        .waitFor({ state: 'detached' });
     } finally {
       await page.context().close();
     }

@@ -52,6 +52,11 @@ export const courseDtoSchema = z.object({
   titleEn: z.string(),
   credits: z.number(),
   hours: z.number(),
+  /** 理论学时 / 实践学时 (null for course systems built before they were kept). */
+  theoryHours: z.number().nullable(),
+  practiceHours: z.number().nullable(),
+  /** The title is a teacher's name for the course (kept across re-plans). */
+  renamed: z.boolean(),
   competencies: z.array(z.string()),
   prerequisites: z.array(z.string()),
   objectivesZh: z.array(z.string()),
@@ -60,6 +65,19 @@ export const courseDtoSchema = z.object({
   semester: z.number().int(),
 });
 export type CourseDto = z.infer<typeof courseDtoSchema>;
+
+export const courseParamsSchema = z
+  .object({ organisationId: uuidSchema, courseSystemId: uuidSchema, courseId: z.string().regex(/^[A-Z0-9-]{1,20}$/) })
+  .strict();
+
+/** A teacher's name for a course: Chinese required, English optional (the English title stays when omitted). */
+export const courseTitleRequestSchema = z
+  .object({
+    titleZh: z.string().trim().min(1).max(80),
+    titleEn: z.string().trim().max(160).default(''),
+  })
+  .strict();
+export type CourseTitleRequest = z.infer<typeof courseTitleRequestSchema>;
 
 export const courseSystemCompetencySchema = z.object({
   id: z.string(),

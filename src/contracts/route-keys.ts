@@ -5,6 +5,7 @@
  */
 export const ROUTE_KEYS = [
   'DELETE /api/demand/imports/:importId',
+  'DELETE /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title',
   'DELETE /api/organisations/:organisationId/demand-declarations/:declarationId',
   'DELETE /api/organisations/:organisationId/invitations/:invitationId',
   'DELETE /api/organisations/:organisationId/members/:personId',
@@ -94,6 +95,7 @@ export const ROUTE_KEYS = [
   'PUT /api/auth/active-organisation',
   'PUT /api/auth/locale',
   'PUT /api/frameworks/:versionId/posts/:postId/requirements',
+  'PUT /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title',
   'PUT /api/organisations/:organisationId/courses/:code/links/:competencyId',
   'PUT /api/organisations/:organisationId/members/:personId/roles',
   'PUT /api/organisations/:organisationId/specialties/:code',

@@ -50,5 +50,10 @@ export function sharedDataPath(...parts: string[]): string | null {
 
 /** The bundled curated catalogue folder (`data/catalogue`). */
 export function curatedCatalogueDir(): string {
-  return join(packageRoot(), 'data', 'catalogue');
+  return join(packageDataDir(), 'catalogue');
+}
+
+/** The bundled `data/` folder (curated catalogue, course library, demo data). */
+export function packageDataDir(): string {
+  return join(packageRoot(), 'data');
 }

@@ -170,6 +170,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/organisations/:organisationId/course-systems/:courseSystemId/plan': specialtyDirectors,
   'POST /api/organisations/:organisationId/course-systems/:courseSystemId/pathway': courseSystemReaders,
   'GET /api/organisations/:organisationId/course-systems/:courseSystemId/coverage': specialtyReaders,
+  'PUT /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title': courseTeachers,
+  'DELETE /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title': courseTeachers,
   'GET /api/organisations/:organisationId/courses': specialtyReaders,
   'POST /api/organisations/:organisationId/courses/import': specialtyDirectors,
   'PUT /api/organisations/:organisationId/courses/:code/links/:competencyId': courseTeachers,
@@ -237,6 +239,7 @@ function sampleRequest(
     .replace(':proposalId', randomUUID())
     .replace(':code', '510213')
     .replace(':courseSystemId', randomUUID())
+    .replace(':courseId', 'P01')
     .replace(':planId', randomUUID())
     .replace(':number', '1');
   counter += 1;
@@ -354,6 +357,8 @@ function sampleRequest(
       return { method, path: `${path}?fileName=courses.csv`, body: { not: 'a file' } };
     case 'PUT /api/organisations/:organisationId/courses/:code/links/:competencyId':
       return { method, path, body: { status: 'confirmed' } };
+    case 'PUT /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title':
+      return { method, path, body: { titleZh: '授权测试课程' } };
     case 'POST /api/organisations/:organisationId/training-plans':
       return { method, path, body: { courseSystemId: randomUUID(), specialtyCode: '510213' } };
     case 'PUT /api/organisations/:organisationId/training-plans/:planId/draft':

@@ -1,5 +1,6 @@
 import type {
   CourseSystemDetail,
+  CourseTitleRequest,
   CreateCourseSystemRequest,
   PathwayRequest,
   PathwayResult,
@@ -8,6 +9,7 @@ import type {
 import type { Actor } from '../core/access/actor.js';
 import { checkPlanInvariants } from '../core/courses/check-plan-invariants.js';
 import { competencyFactsFromBundle } from '../core/courses/course-input-from-bundle.js';
+import { courseIdentity } from '../core/courses/course-identity.js';
 import { ESSENTIAL_WEIGHT, allCourses, type Course, type PublicCourse } from '../core/courses/course-system.js';
 import { checkChoice, planPathway } from '../core/courses/plan-pathway.js';
 import { planSemesters } from '../core/courses/plan-semesters.js';
@@ -15,6 +17,7 @@ import { studentLoads } from '../core/courses/student-load.js';
 import { synthesizeCourseSystem } from '../core/courses/synthesize-course-system.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { TaxonomyBundle } from '../core/taxonomy/taxonomy-bundle.js';
+import { bundledCourseLibrary } from '../interchange/courses/read-course-library.js';
 import { loadHighsSolver } from '../solvers/highs-solver.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type {
@@ -166,7 +169,7 @@ export async function createCourseSystem(
   }));
   const system = synthesizeCourseSystem(
     posts.map((post) => ({ id: post.id, label: post.titleZh, labelEn: post.titleEn, competencies: post.competencies })),
-    { facts },
+    { facts, library: await bundledCourseLibrary() },
   );
   const semesterPlan = await plan(allCourses(system), request, started);
   const computed = compute(proposal);
@@ -243,6 +246,58 @@ export async function replanCourseSystem(
   return getCourseSystem(context, organisationId, courseSystemId);
 }
 
+/**
+ * A teacher's name for one course (zh, and en when given; else the course keeps its English title). Kept under
+ * the course's identity, so it survives every re-plan.
+ */
+export async function renameCourse(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  courseSystemId: string,
+  courseId: string,
+  request: CourseTitleRequest,
+): Promise<CourseSystemDetail> {
+  await context.store.transaction(async (repositories) => {
+    const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
+    const course = requireCourse(record, courseId);
+    await repositories.courseSystems.setTitleOverride(
+      courseSystemId,
+      {
+        courseKey: courseIdentity(course),
+        titleZh: request.titleZh,
+        titleEn: request.titleEn || course.titleEn,
+        renamedBy: actor.personId,
+      },
+      context.clock(),
+    );
+  });
+  return getCourseSystem(context, organisationId, courseSystemId);
+}
+
+/** Gives a renamed course its derived title back (nothing to do when it was never renamed). */
+export async function restoreCourseTitle(
+  context: ServiceContext,
+  organisationId: string,
+  courseSystemId: string,
+  courseId: string,
+): Promise<CourseSystemDetail> {
+  await context.store.transaction(async (repositories) => {
+    const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
+    await repositories.courseSystems.clearTitleOverride(
+      courseSystemId,
+      courseIdentity(requireCourse(record, courseId)),
+    );
+  });
+  return getCourseSystem(context, organisationId, courseSystemId);
+}
+
+function requireCourse(record: CourseSystemRecord, courseId: string): Course {
+  const course = allCourses(record.system).find((candidate) => candidate.id === courseId);
+  if (!course) throw new DomainError('COURSE_NOT_FOUND', 'No such course in this course system.', { courseId });
+  return course;
+}
+
 export async function getCourseSystem(
   context: ServiceContext,
   organisationId: string,
@@ -266,6 +321,9 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
     titleEn: course.titleEn,
     credits: course.credits,
     hours: course.hours,
+    theoryHours: course.theoryHours ?? null,
+    practiceHours: course.practiceHours ?? null,
+    renamed: record.renamedCourses.includes(course.id),
     competencies: course.competencies,
     prerequisites: course.prerequisites,
     objectivesZh: course.objectivesZh,

@@ -43,7 +43,8 @@ export async function loadDemoCourses(
     proposalId: proposal.id,
     groupId,
     semesters: 6,
-    maxCredits: 24,
+    // The group's own courses (library courses keep their credits) fill ~95 % of 5 teaching semesters × 30.
+    maxCredits: 30,
     maxHours: null,
     practical: [6],
     publicCourses: DEMO_PUBLIC_COURSES,

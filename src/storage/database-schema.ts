@@ -352,6 +352,15 @@ export interface CourseSystemsTable {
   updated_at: Date;
 }
 
+export interface CourseTitleOverridesTable {
+  course_system_id: string;
+  course_key: string;
+  title_zh: string;
+  title_en: string;
+  renamed_by: string | null;
+  renamed_at: Date;
+}
+
 export interface CollegeCoursesTable {
   organisation_id: string;
   code: string;
@@ -431,6 +440,7 @@ export interface Database {
   group_proposals: GroupProposalsTable;
   group_proposal_events: GroupProposalEventsTable;
   course_systems: CourseSystemsTable;
+  course_title_overrides: CourseTitleOverridesTable;
   college_courses: CollegeCoursesTable;
   college_course_links: CollegeCourseLinksTable;
   training_plans: TrainingPlansTable;

@@ -42,7 +42,10 @@ export function courseInputFromBundle(
   };
 }
 
-/** Per competency: labels, a packing cluster (dimension and broader competency), knowledge prerequisites. */
+/**
+ * Per competency (and its broader ones): labels, dimension, broader competency, a packing cluster (dimension and
+ * broader competency), knowledge prerequisites.
+ */
 export function competencyFactsFromBundle(bundle: TaxonomyBundle, ids: Iterable<string>): Map<string, CompetencyFacts> {
   const competencies = new Map(bundle.competencies.map((competency) => [competency.id, competency]));
   const broader = new Map<string, string>();
@@ -62,7 +65,16 @@ export function competencyFactsFromBundle(bundle: TaxonomyBundle, ids: Iterable<
     }
   }
   const facts = new Map<string, CompetencyFacts>();
+  // Broader competencies come along (their area and depth place a narrower one), even when no post names them.
+  const wanted: string[] = [];
   for (const id of ids) {
+    const seen = new Set<string>();
+    for (let current: string | undefined = id; current && !seen.has(current); current = broader.get(current)) {
+      seen.add(current);
+      wanted.push(current);
+    }
+  }
+  for (const id of wanted) {
     const competency = competencies.get(id);
     if (!competency || facts.has(id)) continue;
     facts.set(id, {
@@ -70,6 +82,8 @@ export function competencyFactsFromBundle(bundle: TaxonomyBundle, ids: Iterable<
       labelEn: competency.labelEn ?? competency.labelZh ?? id,
       cluster: `${competency.dimension ?? ''}/${broader.get(id) ?? ''}`,
       requires: requires.get(id) ?? [],
+      ...(competency.dimension ? { dimension: competency.dimension } : {}),
+      ...(broader.has(id) ? { broader: broader.get(id)! } : {}),
     });
   }
   return facts;

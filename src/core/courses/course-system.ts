@@ -14,6 +14,15 @@ export interface Course {
   titleEn: string;
   credits: number;
   hours: number;
+  /** 理论学时 and 实践学时 (their sum is `hours`); absent on course systems stored before they were kept. */
+  theoryHours?: number;
+  practiceHours?: number;
+  /** The knowledge area the course belongs to (a course library area), when known. */
+  area?: string;
+  /** The library course it was matched to (its code), or absent when synthesised. */
+  libraryCode?: string;
+  /** 1 基础, 2 核心, 3 拓展 / 综合 within its area: prerequisites only go from a lower level to a higher one. */
+  level?: number;
   competencies: string[];
   prerequisites: string[];
   objectivesZh: string[];

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCuratedCatalogue } from '../../interchange/curated/read-curated-catalogue.js';
 import { curatedCatalogueDir } from '../../interchange/shared-data.js';
 import { loadHighsSolver } from '../../solvers/highs-solver.js';
+import { bundledCourseLibrary } from '../../interchange/courses/read-course-library.js';
 import type { TaxonomyBundle } from '../taxonomy/taxonomy-bundle.js';
+import type { CourseLibrary } from './course-library.js';
 import { checkPlanInvariants } from './check-plan-invariants.js';
 import { courseInputFromBundle } from './course-input-from-bundle.js';
 import { allCourses } from './course-system.js';
@@ -22,15 +24,17 @@ const EXAMPLE_GROUP = [
 
 let bundle: TaxonomyBundle;
 let highs: MipSolver;
+let library: CourseLibrary;
 beforeAll(async () => {
   bundle = (await readCuratedCatalogue(curatedCatalogueDir())).bundle;
+  library = await bundledCourseLibrary();
   highs = await loadHighsSolver();
 });
 
 describe('course plan of the curated catalogue (invariants on real data)', () => {
-  it('builds the example group’s course system with bilingual titles and a proven-optimal semester plan', () => {
+  it('builds the example group’s course system with bilingual titles and a solved semester plan', () => {
     const { posts, facts } = courseInputFromBundle(bundle, EXAMPLE_GROUP);
-    const system = synthesizeCourseSystem(posts, { facts });
+    const system = synthesizeCourseSystem(posts, { facts, library });
     const courses = allCourses(system);
     expect(system.platform.length).toBeGreaterThan(0);
     expect(system.modules.map((entry) => entry.post)).toEqual(EXAMPLE_GROUP);
@@ -38,7 +42,10 @@ describe('course plan of the curated catalogue (invariants on real data)', () =>
       expect(course.titleZh).toMatch(/[\u4e00-\u9fff]/);
       expect(course.titleEn).toMatch(/^[\x20-\x7e’]+$/);
       expect(course.objectivesZh).toHaveLength(course.competencies.length);
-      expect(course.hours).toBe(course.credits * 16);
+      // 16–18 学时 per 学分, split into theory and practice.
+      expect(course.hours).toBeGreaterThanOrEqual(course.credits * 16);
+      expect(course.hours).toBeLessThanOrEqual(course.credits * 18);
+      expect(course.theoryHours! + course.practiceHours!).toBe(course.hours);
     }
     // Titles are unique; a module never comes before the platform (no prerequisite from a later tier).
     expect(new Set(courses.map((course) => course.titleZh)).size).toBe(courses.length);
@@ -49,7 +56,9 @@ describe('course plan of the curated catalogue (invariants on real data)', () =>
     const plan = planSemesters(courses, { semesters: 6, maxCredits: 30, practical: [6] }, highs);
     expect(checkPlanInvariants(posts, system, plan.semesters, 30)).toEqual([]);
     expect(plan.method).toBe('mip');
-    expect(plan.status).toBe('optimal');
+    // With library courses the group's own courses fill ~95 % of 5 × 30 credits: HiGHS may stop at its time limit
+    // with a feasible (not proven optimal) plan.
+    expect(['optimal', 'feasible']).toContain(plan.status);
     expect(plan.semesters[5]).toEqual([]);
     expect(plan.busiest).toBeGreaterThanOrEqual(plan.average);
 
@@ -64,15 +73,15 @@ describe('course plan of the curated catalogue (invariants on real data)', () =>
         expect(pathway.courses).toContain(course.id);
       }
     }
-  });
+  }, 120_000);
 
   it('plans every curated post as a group of its own', () => {
     for (const post of bundle.posts) {
       const { posts, facts } = courseInputFromBundle(bundle, [post.id]);
-      const system = synthesizeCourseSystem(posts, { facts });
+      const system = synthesizeCourseSystem(posts, { facts, library });
       expect(system.platform).toEqual([]);
       const plan = planSemesters(allCourses(system), { semesters: 6, maxCredits: 30 });
       expect(checkPlanInvariants(posts, system, plan.semesters, 30), post.id).toEqual([]);
     }
-  });
+  }, 60_000);
 });

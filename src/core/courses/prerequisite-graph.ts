@@ -165,3 +165,18 @@ export function topologicalOrder(nodes: readonly PrerequisiteNode[]): string[] {
   if (order.length !== nodes.length) throw new Error('topologicalOrder needs an acyclic graph');
   return order;
 }
+
+/** What a prerequisite rule needs to know of a course: its knowledge area and level within it. */
+export interface AreaLevel {
+  area?: string | undefined;
+  level?: number | undefined;
+}
+
+/**
+ * Knowledge flows from `before` to `after` only inside one knowledge area, from a lower level to a higher one,
+ * and never between a professional-quality (职业素养) course and a technical one — the quality area is its own
+ * area, so a rule on areas keeps both apart.
+ */
+export function isKnowledgeFlow(before: AreaLevel, after: AreaLevel): boolean {
+  return before.area !== undefined && before.area === after.area && (before.level ?? 1) < (after.level ?? 1);
+}

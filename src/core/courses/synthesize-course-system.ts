@@ -1,4 +1,6 @@
 import { DomainError } from '../errors/domain-error.js';
+import { competencyAreas, isProfessionalQuality } from './course-areas.js';
+import type { CourseArea, CourseLibrary, LibraryCourse } from './course-library.js';
 import {
   ESSENTIAL_WEIGHT,
   type Course,
@@ -6,7 +8,8 @@ import {
   type ElectiveKind,
   type PostModules,
 } from './course-system.js';
-import { breakPrerequisiteCycles } from './prerequisite-graph.js';
+import { breakPrerequisiteCycles, isKnowledgeFlow } from './prerequisite-graph.js';
+import { synthesizedTitle, uniqueTitle } from './synthesized-title.js';
 
 export interface CoursePost {
   id: string;
@@ -16,7 +19,7 @@ export interface CoursePost {
   competencies: readonly { id: string; weight: number }[];
 }
 
-/** What the catalogue knows of a competency; everything optional (the CLI has ids only). */
+/** What the catalogue knows of a competency; everything optional (the CLI may have ids only). */
 export interface CompetencyFacts {
   labelZh?: string;
   labelEn?: string;
@@ -24,17 +27,22 @@ export interface CompetencyFacts {
   cluster?: string;
   /** Competencies that must be learnt before this one (the catalogue's prerequisite relation). */
   requires?: readonly string[];
+  /** The catalogue's dimension (`quality` marks a professional-quality competency, 职业素养). */
+  dimension?: string;
+  /** The broader competency, if any. */
+  broader?: string;
 }
 
 export interface SynthesisOptions {
   facts?: ReadonlyMap<string, CompetencyFacts>;
-  /** Credits one competency takes (default 0.5: 8 teaching hours). */
+  /** Curated courses matched first (by competency coverage); the rest is synthesised area by area. */
+  library?: CourseLibrary;
+  /** Credits one competency takes in a synthesised course (default 0.5: 8 teaching hours). */
   creditsPerCompetency?: number;
-  /** Teaching hours per credit (default 16, the usual 高职 ratio). */
+  /** Teaching hours per credit of a synthesised course (default 16, the usual 高职 ratio). */
   hoursPerCredit?: number;
-  /** A course holds at most this many credits (default 4) and, when it can, at least `minCourseCredits` (2). */
+  /** A course holds at most this many credits (default 4). */
   maxCourseCredits?: number;
-  minCourseCredits?: number;
   /** No prerequisite chain longer than this many courses (default 3: platform → module → elective). */
   maxPrerequisiteChain?: number;
 }
@@ -50,26 +58,44 @@ type Bucket =
   | { kind: 'module'; post: string }
   | { kind: 'elective'; electiveKind: ElectiveKind; post: string | null };
 
+/** One course before it is numbered: a matched library course (possibly extended) or a synthesised one. */
+interface Draft {
+  library: LibraryCourse | null;
+  area: CourseArea | null;
+  needs: Need[];
+  credits: number;
+  level: number;
+}
+
 /**
  * Derives a group's course system from its posts. Platform courses (专业群基础课) teach the competencies at least
  * half of the posts (and at least two) need; each post's module courses (专业核心课) teach its essential
  * competencies (weight ≥ 0.75) the platform does not; electives teach the rest — 专业群选修课 when several posts
- * want them, 专业拓展选修课 when one does. Competencies are packed into courses of 2–4 credits, cluster by
- * cluster, so a post's essential competencies are always covered by the platform plus its own modules.
- * Prerequisites: the catalogue's competency prerequisites, lifted to courses, plus each module course requiring
- * the platform course its post leans on most and each extension elective requiring its post's first module.
+ * want them, 专业拓展选修课 when one does. Professional-quality competencies (职业素养) are never mixed into a
+ * technical course: they form quality courses of their own, shared by the group (the platform) or, for a
+ * one-post group, the post's modules.
+ *
+ * Within each of these, courses of the curated library are matched first — the one teaching most of the
+ * still-uncovered competencies, as long as at least half of what it teaches is wanted; its credits shrink with
+ * the share it is used for. What is left joins a matched course of its own knowledge area when there is room,
+ * else is packed, area by area and post by post, into courses named after their area. A post's essential
+ * competencies are always covered by the platform plus its own modules.
+ *
+ * Prerequisites only where knowledge flows: the library's own (same area, lower level), and the catalogue's
+ * competency prerequisites lifted to courses of one area from a lower level to a higher one.
  */
 export function synthesizeCourseSystem(posts: readonly CoursePost[], options: SynthesisOptions = {}): CourseSystem {
   const facts = options.facts ?? new Map<string, CompetencyFacts>();
+  const library = options.library;
   const perCompetency = options.creditsPerCompetency ?? 0.5;
   const hoursPerCredit = options.hoursPerCredit ?? 16;
   const maxCredits = options.maxCourseCredits ?? 4;
-  const minCredits = Math.min(options.minCourseCredits ?? 2, maxCredits);
   if (!(perCompetency > 0) || perCompetency > maxCredits) {
     throw new DomainError('VALIDATION_FAILED', 'credits per competency must be > 0 and ≤ the course maximum', {
       field: 'creditsPerCompetency',
     });
   }
+  const { areaOf } = competencyAreas(facts, library);
   const postLabels = new Map(posts.map((post) => [post.id, post] as const));
   const needs = new Map<string, Need>();
   for (const post of posts) {
@@ -87,9 +113,14 @@ export function synthesizeCourseSystem(posts: readonly CoursePost[], options: Sy
     entry.needs.push(need);
     buckets.set(key, entry);
   };
+  const onlyPost = posts.length === 1 ? posts[0]!.id : null;
   for (const need of needs.values()) {
     const essentialFor = [...need.weights].filter(([, weight]) => weight >= ESSENTIAL_WEIGHT).map(([post]) => post);
-    if (posts.length >= 2 && need.weights.size >= sharedThreshold) {
+    if (isProfessionalQuality(facts.get(need.id))) {
+      // 职业素养 is taught once to the whole group (or to the one post's students), never inside technical courses.
+      if (onlyPost) put(`module:${onlyPost}`, { kind: 'module', post: onlyPost }, need);
+      else if (posts.length >= 2) put('platform', { kind: 'platform' }, need);
+    } else if (posts.length >= 2 && need.weights.size >= sharedThreshold) {
       put('platform', { kind: 'platform' }, need);
     } else if (essentialFor.length > 0) {
       for (const post of essentialFor) put(`module:${post}`, { kind: 'module', post }, need);
@@ -106,33 +137,101 @@ export function synthesizeCourseSystem(posts: readonly CoursePost[], options: Sy
   const labelEn = (id: string) => facts.get(id)?.labelEn ?? facts.get(id)?.labelZh ?? id;
   const postZh = (id: string) => postLabels.get(id)?.label ?? id;
   const postEn = (id: string) => postLabels.get(id)?.labelEn ?? postLabels.get(id)?.label ?? id;
-  const usedTitles = new Map<string, number>();
+  const usedTitles = new Set<string>();
+  const depth = (id: string) => {
+    let steps = 0;
+    const seen = new Set<string>([id]);
+    for (let current = facts.get(id)?.broader; current && !seen.has(current); current = facts.get(current)?.broader) {
+      seen.add(current);
+      steps++;
+    }
+    return steps;
+  };
+
+  function draftCourses(bucket: Bucket, bucketNeeds: Need[]): Draft[] {
+    const ordered = orderNeeds(bucketNeeds, facts, bucket);
+    const remaining = new Map(ordered.map((need) => [need.id, need] as const));
+    const drafts: Draft[] = [];
+    for (const match of matchLibrary(library, remaining)) {
+      const share = match.needs.length / match.course.competencies.length;
+      const credits = Math.min(maxCredits, Math.max(1, roundHalf(match.course.credits * share)));
+      drafts.push({
+        library: match.course,
+        area: library?.areas.find((area) => area.id === match.course.area) ?? null,
+        needs: match.needs,
+        credits,
+        level: match.course.level,
+      });
+    }
+    // What no library course teaches well joins a matched course of its own area while it has room …
+    const left: Need[] = [];
+    for (const need of remaining.values()) {
+      const area = areaOf(need.id);
+      const host = area
+        ? drafts.find((draft) => draft.area?.id === area.id && draft.credits + perCompetency <= maxCredits + 1e-9)
+        : undefined;
+      if (host) {
+        host.needs.push(need);
+        host.credits = roundHalf(host.credits + perCompetency);
+      } else left.push(need);
+    }
+    // … else courses of its own area, packed post by post (the order keeps one signature together).
+    const capacity = Math.max(1, Math.floor(maxCredits / perCompetency + 1e-9));
+    const byArea = new Map<string, Need[]>();
+    for (const need of left) {
+      const key = areaOf(need.id)?.id ?? '';
+      byArea.set(key, [...(byArea.get(key) ?? []), need]);
+    }
+    for (const areaNeeds of byArea.values()) {
+      const area = areaOf(areaNeeds[0]!.id);
+      for (let start = 0; start < areaNeeds.length; start += capacity) {
+        const chunk = areaNeeds.slice(start, start + capacity);
+        drafts.push({
+          library: null,
+          area,
+          needs: chunk,
+          credits: Math.min(maxCredits, Math.max(1, roundHalf(chunk.length * perCompetency))),
+          level: Math.min(3, 1 + Math.min(...chunk.map((need) => depth(need.id)))),
+        });
+      }
+    }
+    return drafts;
+  }
 
   function makeCourses(bucket: Bucket, bucketNeeds: Need[], idOf: (n: number) => string): Course[] {
-    const chunks = pack(orderNeeds(bucketNeeds, facts, bucket), facts, perCompetency, minCredits, maxCredits);
-    return chunks.map((chunk, index) => {
-      const ids = chunk.map((need) => need.id);
-      const credits = roundHalf(ids.length * perCompetency);
-      const { zh, en } = uniqueTitle(
-        courseTitle(ids.map(labelZh), 'zh'),
-        courseTitle(ids.map(labelEn), 'en'),
-        usedTitles,
-      );
+    return draftCourses(bucket, bucketNeeds).map((draft, index) => {
+      const ids = draft.needs.map((need) => need.id);
+      const base = draft.library
+        ? { zh: draft.library.titleZh, en: draft.library.titleEn }
+        : synthesizedTitle(draft.area, bucket, { zh: postZh, en: postEn });
+      const post = bucket.kind === 'platform' ? null : bucket.post;
+      const { zh, en } = uniqueTitle(base, usedTitles, post ? { zh: postZh(post), en: postEn(post) } : null);
+      const libraryHours = draft.library ? draft.library.theoryHours + draft.library.practiceHours : 0;
+      const hours = draft.library
+        ? Math.round((draft.credits * libraryHours) / draft.library.credits)
+        : Math.round(draft.credits * hoursPerCredit);
+      const practiceShare = draft.library && libraryHours > 0 ? draft.library.practiceHours / libraryHours : 0.5;
+      const practiceHours = Math.round(hours * practiceShare);
       return {
         id: idOf(index + 1),
         kind: bucket.kind,
-        post: bucket.kind === 'platform' ? null : bucket.post,
+        post,
         electiveKind: bucket.kind === 'elective' ? bucket.electiveKind : null,
         titleZh: zh,
         titleEn: en,
-        credits,
-        hours: Math.round(credits * hoursPerCredit),
+        credits: draft.credits,
+        hours,
+        theoryHours: hours - practiceHours,
+        practiceHours,
+        ...(draft.area ? { area: draft.area.id } : {}),
+        ...(draft.library ? { libraryCode: draft.library.code } : {}),
+        level: draft.level,
         competencies: ids,
         prerequisites: [],
-        objectivesZh: chunk.map(
+        objectivesZh: draft.needs.map(
           (need) => `掌握并能运用“${labelZh(need.id)}”（${[...need.weights.keys()].map(postZh).join('、')}需要）`,
         ),
-        objectivesEn: chunk.map(
+        objectivesEn: draft.needs.map(
           (need) => `Apply ${labelEn(need.id)} (needed by ${[...need.weights.keys()].map(postEn).join(', ')})`,
         ),
       };
@@ -159,8 +258,36 @@ export function synthesizeCourseSystem(posts: readonly CoursePost[], options: Sy
   }
 
   const system: CourseSystem = { platform, modules, electives };
-  linkPrerequisites(system, posts, facts, options.maxPrerequisiteChain ?? 3);
+  linkPrerequisites(system, facts, library, options.maxPrerequisiteChain ?? 3);
   return system;
+}
+
+/**
+ * Library courses for a set of wanted competencies, greedily: the course teaching most of them (ties: the larger
+ * share of its content, then the library's order), while at least half of what a course teaches is wanted.
+ * Removes what it matches from `remaining`.
+ */
+function matchLibrary(
+  library: CourseLibrary | undefined,
+  remaining: Map<string, Need>,
+): { course: LibraryCourse; needs: Need[] }[] {
+  const matches: { course: LibraryCourse; needs: Need[] }[] = [];
+  if (!library) return matches;
+  const candidates = library.courses.filter((course) => course.competencies.some((id) => remaining.has(id)));
+  for (;;) {
+    let best: { course: LibraryCourse; ids: string[]; share: number } | undefined;
+    for (const course of candidates) {
+      const ids = course.competencies.filter((id) => remaining.has(id));
+      const share = ids.length / course.competencies.length;
+      if (ids.length === 0 || share < 0.5) continue;
+      if (!best || ids.length > best.ids.length || (ids.length === best.ids.length && share > best.share)) {
+        best = { course, ids, share };
+      }
+    }
+    if (!best) return matches;
+    matches.push({ course: best.course, needs: best.ids.map((id) => remaining.get(id)!) });
+    for (const id of best.ids) remaining.delete(id);
+  }
 }
 
 /** Cluster first, then the posts that need a competency (so a course serves a coherent set), strongest first. */
@@ -179,46 +306,13 @@ function orderNeeds(needs: Need[], facts: ReadonlyMap<string, CompetencyFacts>, 
   );
 }
 
-/** Greedy packing in order: a new course when the next would overflow, or at a cluster change once big enough. */
-function pack(
-  ordered: Need[],
-  facts: ReadonlyMap<string, CompetencyFacts>,
-  perCompetency: number,
-  minCredits: number,
-  maxCredits: number,
-): Need[][] {
-  const capacity = Math.max(1, Math.floor(maxCredits / perCompetency + 1e-9));
-  const enough = Math.max(1, Math.ceil(minCredits / perCompetency - 1e-9));
-  const chunks: Need[][] = [];
-  let current: Need[] = [];
-  for (const need of ordered) {
-    const previous = current[current.length - 1];
-    const clusterChange =
-      previous !== undefined && (facts.get(previous.id)?.cluster ?? '') !== (facts.get(need.id)?.cluster ?? '');
-    if (current.length >= capacity || (clusterChange && current.length >= enough)) {
-      chunks.push(current);
-      current = [];
-    }
-    current.push(need);
-  }
-  if (current.length > 0) chunks.push(current);
-  // A small last course joins the one before when both fit in one.
-  const last = chunks[chunks.length - 1];
-  const before = chunks[chunks.length - 2];
-  if (last && before && last.length < enough && last.length + before.length <= capacity) {
-    before.push(...last);
-    chunks.pop();
-  }
-  return chunks;
-}
-
 const TIER = { platform: 0, module: 1, elective: 2 } as const;
 const tier = (course: Course) => TIER[course.kind];
 
 function linkPrerequisites(
   system: CourseSystem,
-  posts: readonly CoursePost[],
   facts: ReadonlyMap<string, CompetencyFacts>,
+  library: CourseLibrary | undefined,
   maxChain: number,
 ): void {
   const courses = [...system.platform, ...system.modules.flatMap((m) => m.courses), ...system.electives];
@@ -226,49 +320,43 @@ function linkPrerequisites(
   for (const course of courses) {
     for (const id of course.competencies) teaching.set(id, [...(teaching.get(id) ?? []), course]);
   }
-  // The course that teaches a required competency to this course's students: its own post's, else the platform's.
-  const teacherOf = (required: string, course: Course): Course | undefined => {
-    const candidates = teaching.get(required) ?? [];
-    return (
-      candidates.find((other) => other.post !== null && other.post === course.post) ??
-      candidates.find((other) => other.kind === 'platform') ??
-      candidates[0]
-    );
-  };
+  // The course a student of `course` learns from: its own post's, else the platform's, else any earlier one.
+  const nearest = (candidates: readonly Course[], course: Course): Course | undefined =>
+    candidates.find((other) => other.post !== null && other.post === course.post) ??
+    candidates.find((other) => other.kind === 'platform') ??
+    candidates[0];
   const edges: [string, string][] = [];
-  // Each module course builds on the platform course its post leans on most.
-  const weightOf = new Map(posts.map((post) => [post.id, new Map(post.competencies.map((c) => [c.id, c.weight]))]));
-  const leanedOn = (postId: string): Course | undefined => {
-    const weights = weightOf.get(postId);
-    let best: { course: Course; score: number } | undefined;
-    for (const course of system.platform) {
-      const score = course.competencies.reduce((sum, id) => sum + (weights?.get(id) ?? 0), 0);
-      if (score > 0 && (!best || score > best.score)) best = { course, score };
+  const add = (before: Course | undefined, after: Course) => {
+    if (before && before.id !== after.id && tier(before) <= tier(after) && isKnowledgeFlow(before, after)) {
+      edges.push([before.id, after.id]);
     }
-    return best?.course;
   };
-  for (const entry of system.modules) {
-    const base = leanedOn(entry.post);
-    if (base) for (const course of entry.courses) edges.push([base.id, course.id]);
+  // The library's own prerequisites (same area, lower level) between the library courses present.
+  const byCode = new Map<string, Course[]>();
+  for (const course of courses) {
+    if (course.libraryCode) byCode.set(course.libraryCode, [...(byCode.get(course.libraryCode) ?? []), course]);
   }
-  for (const course of system.electives) {
-    if (course.electiveKind !== 'extension' || !course.post) continue;
-    const first = system.modules.find((m) => m.post === course.post)?.courses[0] ?? leanedOn(course.post);
-    if (first) edges.push([first.id, course.id]);
+  const libraryCourse = new Map((library?.courses ?? []).map((course) => [course.code, course]));
+  for (const course of courses) {
+    for (const code of libraryCourse.get(course.libraryCode ?? '')?.prerequisites ?? []) {
+      const candidates = (byCode.get(code) ?? []).filter((other) => tier(other) <= tier(course));
+      add(nearest(candidates, course), course);
+    }
   }
-  // Then the catalogue's competency prerequisites, lifted to the courses that teach them — never from a later
-  // tier back to an earlier one (a module cannot be a prerequisite of a platform course).
+  // Then the catalogue's competency prerequisites and broader concepts, lifted to the courses that teach them.
   for (const course of courses) {
     for (const id of course.competencies) {
-      for (const required of facts.get(id)?.requires ?? []) {
-        if (course.competencies.includes(required)) continue;
-        const before = teacherOf(required, course);
-        if (before && before.id !== course.id && tier(before) <= tier(course)) edges.push([before.id, course.id]);
+      const before = [...(facts.get(id)?.requires ?? []), facts.get(id)?.broader].filter(
+        (other): other is string => other !== undefined && !course.competencies.includes(other),
+      );
+      for (const required of before) {
+        const candidates = (teaching.get(required) ?? []).filter((other) => tier(other) <= tier(course));
+        add(nearest(candidates, course), course);
       }
     }
   }
-  // Lifted relations can loop (two courses each teaching a prerequisite of the other) or chain too deep for a
-  // timetable: keep the edges in this order while they close no cycle and no chain exceeds `maxChain` courses.
+  // Lifted relations can loop or chain too deep for a timetable: keep the edges in this order while they close
+  // no cycle and no chain exceeds `maxChain` courses.
   const kept = breakPrerequisiteCycles(
     courses.map((course) => course.id),
     edges,
@@ -279,34 +367,6 @@ function linkPrerequisites(
     const course = byId.get(after)!;
     if (!course.prerequisites.includes(before)) course.prerequisites.push(before);
   }
-}
-
-export function courseTitle(labels: readonly string[], language: 'zh' | 'en'): string {
-  const [first, second] = labels;
-  if (first === undefined) return '';
-  if (language === 'zh') {
-    if (second === undefined) return first;
-    return `${first}与${second}${labels.length > 2 ? '等' : ''}`;
-  }
-  if (second === undefined) return first;
-  return labels.length > 2 ? `${first}, ${second} and more` : `${first} and ${second}`;
-}
-
-function uniqueTitle(zh: string, en: string, used: Map<string, number>): { zh: string; en: string } {
-  const seen = (used.get(zh) ?? 0) + 1;
-  used.set(zh, seen);
-  if (seen === 1) return { zh, en };
-  return { zh: `${zh}（${chineseNumeral(seen)}）`, en: `${en} ${roman(seen)}` };
-}
-
-function chineseNumeral(n: number): string {
-  const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-  return n <= 10 ? (digits[n] ?? String(n)) : String(n);
-}
-
-function roman(n: number): string {
-  const numerals = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-  return n <= 10 ? (numerals[n] ?? String(n)) : String(n);
 }
 
 function roundHalf(value: number): number {

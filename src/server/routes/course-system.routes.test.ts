@@ -201,7 +201,9 @@ describe(`course systems API on ${testBackend()}`, () => {
     const response = await clients.director!.request<CourseSystemDetail>(
       'POST',
       `${college()}/course-systems/${system.id}/plan`,
-      { semesters: 5, maxCredits: 30, practical: [5] },
+      // Library courses keep their credits (~145 for the five posts' platform, modules and electives together):
+      // four teaching semesters need a cap of 40.
+      { semesters: 5, maxCredits: 40, practical: [5] },
     );
     expect(response.status).toBe(200);
     expect(response.body.plan.semesters).toHaveLength(5);
@@ -218,6 +220,50 @@ describe(`course systems API on ${testBackend()}`, () => {
       `${college()}/course-systems/${system.id}`,
     );
     expect(after.body.plan.semesters).toHaveLength(5);
+  });
+});
+
+describe(`course names on ${testBackend()}`, () => {
+  it('lets teachers rename a course, keeps the name across re-plans, and gives the derived title back', async () => {
+    const course = system.platform[0]!;
+    const path = `${college()}/course-systems/${system.id}/courses/${course.id}/title`;
+    const renamed = await clients.teacher!.request<CourseSystemDetail>('PUT', path, {
+      titleZh: '专业群基础课程（校本）',
+      titleEn: 'Group Foundations (college edition)',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.platform[0]).toMatchObject({
+      titleZh: '专业群基础课程（校本）',
+      titleEn: 'Group Foundations (college edition)',
+      renamed: true,
+    });
+    // Chinese only: the English title stays as it is.
+    const zhOnly = await clients.teacher!.request<CourseSystemDetail>('PUT', path, { titleZh: '专业群基础课程' });
+    expect(zhOnly.body.platform[0]).toMatchObject({
+      titleZh: '专业群基础课程',
+      titleEn: 'Group Foundations (college edition)',
+    });
+    const replanned = await clients.director!.request<CourseSystemDetail>(
+      'POST',
+      `${college()}/course-systems/${system.id}/plan`,
+      { semesters: system.semesters, maxCredits: system.maxCredits, practical: system.practical },
+    );
+    expect(replanned.status).toBe(200);
+    expect(replanned.body.platform[0]).toMatchObject({ titleZh: '专业群基础课程', renamed: true });
+
+    expect((await clients.student!.request('PUT', path, { titleZh: '学生改名' })).status).toBe(403);
+    expect((await clients['college-b-admin']!.request('PUT', path, { titleZh: '他校改名' })).status).toBe(403);
+    const unknown = await clients.teacher!.request<ErrorBody>(
+      'PUT',
+      `${college()}/course-systems/${system.id}/courses/X99/title`,
+      { titleZh: '不存在' },
+    );
+    expect(unknown.status).toBe(404);
+    expect((await clients.teacher!.request<ErrorBody>('PUT', path, { titleZh: '' })).status).toBe(400);
+
+    const restored = await clients.teacher!.request<CourseSystemDetail>('DELETE', path);
+    expect(restored.status).toBe(200);
+    expect(restored.body.platform[0]).toMatchObject({ titleZh: course.titleZh, renamed: false });
   });
 });
 

@@ -11,6 +11,8 @@ import {
   courseSystemParamsSchema,
   coverageQuerySchema,
   coverageReportSchema,
+  courseParamsSchema,
+  courseTitleRequestSchema,
   createCourseSystemRequestSchema,
   pathwayRequestSchema,
   pathwayResultSchema,
@@ -35,7 +37,9 @@ import {
   getCourseSystem,
   listCourseSystems,
   planStudentPathway,
+  renameCourse,
   replanCourseSystem,
+  restoreCourseTitle,
 } from '../../services/course-system-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 import { checkedName, UPLOAD_CONTENT_TYPES } from '../upload-file.js';
@@ -120,6 +124,49 @@ export function registerCourseSystemRoutes(app: ZodApp, { services, uploads }: R
     },
     async (request) =>
       replanCourseSystem(services, request.params.organisationId, request.params.courseSystemId, request.body),
+  );
+
+  app.put(
+    `${SYSTEMS}/:courseSystemId/courses/:courseId/title`,
+    {
+      config: teachers,
+      schema: {
+        tags,
+        summary: "A teacher's name for one course of the course system (kept across re-plans)",
+        params: courseParamsSchema,
+        body: courseTitleRequestSchema,
+        response: { 200: courseSystemDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      renameCourse(
+        services,
+        requireAuth(request).actor,
+        request.params.organisationId,
+        request.params.courseSystemId,
+        request.params.courseId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    `${SYSTEMS}/:courseSystemId/courses/:courseId/title`,
+    {
+      config: teachers,
+      schema: {
+        tags,
+        summary: 'Give a renamed course its derived title back',
+        params: courseParamsSchema,
+        response: { 200: courseSystemDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      restoreCourseTitle(
+        services,
+        request.params.organisationId,
+        request.params.courseSystemId,
+        request.params.courseId,
+      ),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CourseSystem, PublicCourse } from '../../core/courses/course-system.js';
+import { courseIdentity } from '../../core/courses/course-identity.js';
+import { allCourses, type CourseSystem, type PublicCourse } from '../../core/courses/course-system.js';
 import type { SemesterPlan } from '../../core/courses/plan-semesters.js';
 import type { Database } from '../database-schema.js';
 import { json } from './column-values.js';
@@ -50,9 +51,22 @@ export interface CourseSystemRecord extends CourseSystemSummaryRecord {
   system: CourseSystem;
   publicCourses: PublicCourse[];
   plan: StoredSemesterPlan;
+  /** Ids of the courses teachers renamed (their titles in `system` are the teachers' names). */
+  renamedCourses: string[];
 }
 
-export type NewCourseSystem = Omit<CourseSystemRecord, 'id' | 'createdAt' | 'updatedAt'> & { now: Date };
+export type NewCourseSystem = Omit<CourseSystemRecord, 'id' | 'createdAt' | 'updatedAt' | 'renamedCourses'> & {
+  now: Date;
+};
+
+/** A teacher's name for one course of a course system, kept under the course's identity. */
+export interface CourseTitleOverride {
+  courseKey: string;
+  titleZh: string;
+  titleEn: string;
+  renamedBy: string | null;
+  renamedAt: Date;
+}
 
 const SUMMARY = [
   'id',
@@ -145,13 +159,25 @@ export class CourseSystemRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
+    // Teachers' names replace the derived titles wherever the course system is read (board, plans, exports).
+    const system = json<CourseSystem>(row.system);
+    const overrides = new Map((await this.titleOverrides(id)).map((entry) => [entry.courseKey, entry]));
+    const renamedCourses: string[] = [];
+    for (const course of allCourses(system)) {
+      const override = overrides.get(courseIdentity(course));
+      if (!override) continue;
+      course.titleZh = override.titleZh;
+      course.titleEn = override.titleEn;
+      renamedCourses.push(course.id);
+    }
     return {
       ...toSummary(row),
       posts: json<CourseSystemPost[]>(row.posts),
       specialties: json<CourseSystemSpecialty[]>(row.specialties),
-      system: json<CourseSystem>(row.system),
+      system,
       publicCourses: json<PublicCourse[]>(row.public_courses),
       plan: json<StoredSemesterPlan>(row.plan),
+      renamedCourses,
     };
   }
 
@@ -184,6 +210,60 @@ export class CourseSystemRepository {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Teachers' names for the courses of a course system. */
+  async titleOverrides(courseSystemId: string): Promise<CourseTitleOverride[]> {
+    const rows = await this.db
+      .selectFrom('course_title_overrides')
+      .select(['course_key', 'title_zh', 'title_en', 'renamed_by', 'renamed_at'])
+      .where('course_system_id', '=', courseSystemId)
+      .orderBy('course_key')
+      .execute();
+    return rows.map((row) => ({
+      courseKey: row.course_key,
+      titleZh: row.title_zh,
+      titleEn: row.title_en,
+      renamedBy: row.renamed_by,
+      renamedAt: new Date(row.renamed_at),
+    }));
+  }
+
+  /** Names a course (by its identity); a second name replaces the first. */
+  async setTitleOverride(
+    courseSystemId: string,
+    value: { courseKey: string; titleZh: string; titleEn: string; renamedBy: string | null },
+    now: Date,
+  ): Promise<void> {
+    await this.db
+      .insertInto('course_title_overrides')
+      .values({
+        course_system_id: courseSystemId,
+        course_key: value.courseKey,
+        title_zh: value.titleZh,
+        title_en: value.titleEn,
+        renamed_by: value.renamedBy,
+        renamed_at: now,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['course_system_id', 'course_key']).doUpdateSet({
+          title_zh: value.titleZh,
+          title_en: value.titleEn,
+          renamed_by: value.renamedBy,
+          renamed_at: now,
+        }),
+      )
+      .execute();
+  }
+
+  /** Gives a course its derived title back; false when it had no name of a teacher's. */
+  async clearTitleOverride(courseSystemId: string, courseKey: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('course_title_overrides')
+      .where('course_system_id', '=', courseSystemId)
+      .where('course_key', '=', courseKey)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollegeCourse } from '../../core/courses/college-course.js';
+import { courseIdentity } from '../../core/courses/course-identity.js';
+import type { Course, CourseSystem } from '../../core/courses/course-system.js';
 import type { TrainingPlanSection } from '../../core/courses/training-plan.js';
 import type { DatabaseHandle } from '../create-database.js';
 import { openTestDatabase, testBackend } from '../test-database.js';
@@ -45,7 +47,25 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function newCourseSystem(): Promise<string> {
+const platformCourse: Course = {
+  id: 'P01',
+  kind: 'platform',
+  post: null,
+  electiveKind: null,
+  titleZh: '软件测试基础',
+  titleEn: 'Software Testing Fundamentals',
+  credits: 4,
+  hours: 64,
+  theoryHours: 26,
+  practiceHours: 38,
+  libraryCode: 'ST101',
+  competencies: ['c1'],
+  prerequisites: [],
+  objectivesZh: ['掌握测试基础'],
+  objectivesEn: ['Testing fundamentals'],
+};
+
+async function newCourseSystem(system: CourseSystem = { platform: [], modules: [], electives: [] }): Promise<string> {
   return repositories.courseSystems.create({
     organisationId: collegeId,
     proposalId: null,
@@ -60,7 +80,7 @@ async function newCourseSystem(): Promise<string> {
     practical: [6],
     posts: [{ id: 'p1', titleZh: '岗位', titleEn: 'Post', competencies: [{ id: 'c1', weight: 1, level: 3 }] }],
     specialties: [{ code: '510203', nameZh: '软件技术', nameEn: null }],
-    system: { platform: [], modules: [], electives: [] },
+    system,
     publicCourses: [],
     plan: {
       semesters: [[], [], [], [], [], []],
@@ -93,6 +113,44 @@ describe(`course repositories on ${testBackend()}`, () => {
     const again = await repositories.courseSystems.find(id);
     expect(again).toMatchObject({ semesters: 5, practical: [5], plan: { busiest: 12 } });
     expect((await repositories.courseSystems.list(collegeId)).map((item) => item.id)).toContain(id);
+  });
+
+  it('keeps a teacher’s course names under the course identity, across re-plans, until restored', async () => {
+    const id = await newCourseSystem({ platform: [platformCourse], modules: [], electives: [] });
+    const key = courseIdentity(platformCourse);
+    await repositories.courseSystems.setTitleOverride(
+      id,
+      { courseKey: key, titleZh: '软件测试技术', titleEn: 'Software Testing', renamedBy: personId },
+      NOW,
+    );
+    await repositories.courseSystems.setTitleOverride(
+      id,
+      { courseKey: key, titleZh: '软件测试技术基础', titleEn: 'Software Testing Basics', renamedBy: personId },
+      NOW,
+    );
+    const found = await repositories.courseSystems.find(id);
+    expect(found!.system.platform[0]).toMatchObject({
+      titleZh: '软件测试技术基础',
+      titleEn: 'Software Testing Basics',
+    });
+    expect(found!.renamedCourses).toEqual(['P01']);
+    await repositories.courseSystems.updatePlan(id, { ...found!, semesters: 5, practical: [5] }, NOW);
+    expect((await repositories.courseSystems.find(id))!.system.platform[0]!.titleZh).toBe('软件测试技术基础');
+    expect(await repositories.courseSystems.titleOverrides(id)).toMatchObject([
+      { courseKey: key, renamedBy: personId },
+    ]);
+    expect(await repositories.courseSystems.clearTitleOverride(id, key)).toBe(true);
+    const restored = await repositories.courseSystems.find(id);
+    expect(restored!.system.platform[0]!.titleZh).toBe('软件测试基础');
+    expect(restored!.renamedCourses).toEqual([]);
+    // Names go with their course system.
+    await repositories.courseSystems.setTitleOverride(
+      id,
+      { courseKey: key, titleZh: '软件测试技术', titleEn: '', renamedBy: null },
+      NOW,
+    );
+    await repositories.courseSystems.delete(id);
+    expect(await repositories.courseSystems.titleOverrides(id)).toEqual([]);
   });
 
   it('replaces a course list, keeping teacher decisions only where the course did not change', async () => {

@@ -1085,6 +1085,17 @@ export const en: TranslationMessages = {
       replan: 'Plan again',
       replanned: 'Planned again',
       publicCourse: 'Public',
+      rename: 'Rename',
+      renameTitle: 'Rename the course',
+      renameZh: 'Chinese course title',
+      renameEn: 'English course title (optional)',
+      renameHelp:
+        'The new name is kept when the semesters are planned again; what the course teaches and its credits stay.',
+      renamed: 'Renamed',
+      renameSaved: 'Course renamed',
+      restore: 'Restore the original title',
+      restored: 'Original title restored',
+      hours: '{{credits}} cr · {{hours}} h (theory {{theory}} / practice {{practice}})',
     },
     pathway: {
       intro:

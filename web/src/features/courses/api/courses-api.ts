@@ -41,6 +41,24 @@ export function replanCourseSystem(
   return api.post<CourseSystemDetail>(`${systems(organisationId)}/${segment(id)}/plan`, input);
 }
 
+/** A teacher's name for a course of the course system (the English title stays when left empty). */
+export function renameCourse(
+  organisationId: string,
+  id: string,
+  courseId: string,
+  input: { titleZh: string; titleEn: string },
+): Promise<CourseSystemDetail> {
+  return api.put<CourseSystemDetail>(
+    `${systems(organisationId)}/${segment(id)}/courses/${segment(courseId)}/title`,
+    input,
+  );
+}
+
+/** Gives a renamed course its derived title back. */
+export function restoreCourseTitle(organisationId: string, id: string, courseId: string): Promise<CourseSystemDetail> {
+  return api.delete<CourseSystemDetail>(`${systems(organisationId)}/${segment(id)}/courses/${segment(courseId)}/title`);
+}
+
 export function planPathway(organisationId: string, id: string, request: PathwayRequest): Promise<PathwayResult> {
   return api.post<PathwayResult>(`${systems(organisationId)}/${segment(id)}/pathway`, request);
 }

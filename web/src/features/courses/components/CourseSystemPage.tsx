@@ -61,6 +61,7 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
                   system={system}
                   organisationId={college.organisationId}
                   canReplan={college.canDirect}
+                  canRename={college.canTeach}
                   onReplanned={query.reload}
                 />
               ),

@@ -1,11 +1,13 @@
 import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CourseSystemDetail } from '../../../api/contracts.js';
+import type { CourseDto, CourseSystemDetail } from '../../../api/contracts.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { replanCourseSystem } from '../api/courses-api.js';
 import { coursesOf, courseTitle, KIND_COLOR } from './course-helpers.js';
+import { RenameCourseModal } from './RenameCourseModal.js';
 
 interface Values {
   semesters: number;
@@ -20,15 +22,19 @@ export function SemesterBoard({
   system,
   organisationId,
   canReplan,
+  canRename,
   onReplanned,
 }: {
   system: CourseSystemDetail;
   organisationId: string;
   canReplan: boolean;
+  /** Teachers (and directors) rename courses; the names survive re-plans. */
+  canRename: boolean;
   onReplanned: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const [renaming, setRenaming] = useState<CourseDto | null>(null);
   const [form] = Form.useForm<Values>();
   const byId = new Map(coursesOf(system).map((course) => [course.id, course]));
   const practical = new Set(system.practical);
@@ -109,10 +115,34 @@ export function SemesterBoard({
                       >
                         <Card size="small" styles={{ body: { padding: 8 } }} data-testid="semester-course">
                           <Tag color={KIND_COLOR[course.kind]}>{t(`courses.kind.${course.kind}`)}</Tag>
-                          <Typography.Text>{courseTitle(course, i18n.language)}</Typography.Text>
+                          <Typography.Text data-testid={`course-title-${course.id}`}>
+                            {courseTitle(course, i18n.language)}
+                          </Typography.Text>
+                          {course.renamed && (
+                            <Tag color="gold" style={{ marginInlineStart: 4 }}>
+                              {t('courses.board.renamed')}
+                            </Tag>
+                          )}
+                          {canRename && (
+                            <Button
+                              type="link"
+                              size="small"
+                              onClick={() => setRenaming(course)}
+                              data-testid={`rename-course-${course.id}`}
+                            >
+                              {t('courses.board.rename')}
+                            </Button>
+                          )}
                           <div>
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {course.id} · {course.credits} / {course.hours}h
+                              {course.theoryHours !== null && course.practiceHours !== null
+                                ? t('courses.board.hours', {
+                                    credits: course.credits,
+                                    hours: course.hours,
+                                    theory: course.theoryHours,
+                                    practice: course.practiceHours,
+                                  })
+                                : `${course.credits} / ${course.hours}h`}
                             </Typography.Text>
                           </div>
                         </Card>
@@ -130,6 +160,18 @@ export function SemesterBoard({
           })}
         </Flex>
       </div>
+      {renaming && (
+        <RenameCourseModal
+          course={renaming}
+          organisationId={organisationId}
+          courseSystemId={system.id}
+          onClose={() => setRenaming(null)}
+          onRenamed={() => {
+            setRenaming(null);
+            onReplanned();
+          }}
+        />
+      )}
       {canReplan && (
         <Card size="small">
           {error ? <ApiErrorAlert error={error} /> : null}
