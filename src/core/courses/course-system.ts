@@ -14,6 +14,9 @@ export interface Course {
   titleEn: string;
   credits: number;
   hours: number;
+  /** 理论学时 / 实践学时 when the course's source states them (a curated course); see `courseHours` otherwise. */
+  theoryHours?: number;
+  practiceHours?: number;
   competencies: string[];
   prerequisites: string[];
   objectivesZh: string[];
@@ -47,6 +50,9 @@ export interface PublicCourse {
   titleEn: string;
   credits: number;
   hours: number;
+  /** 理论学时 / 实践学时 when the college states them; see `courseHours` otherwise. */
+  theoryHours?: number;
+  practiceHours?: number;
   /** 1-based semester the college teaches it in. */
   semester: number;
 }
