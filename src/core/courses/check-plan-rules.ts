@@ -158,7 +158,7 @@ export function textSumMismatches(
  */
 export function checkPlanRules(
   figures: TrainingPlanFigures,
-  sections: readonly { titleZh: string; text: string }[],
+  sections: readonly { titleZh: string; titleEn?: string; text: string }[],
 ): PlanRuleResult[] {
   const totals = planTotals(figures);
   const years = Math.round(figures.semesters / 2);
@@ -247,7 +247,7 @@ export function checkPlanRules(
   results.push({
     id: 'internship',
     labelZh: '岗位实习时间',
-    labelEn: 'Placement (岗位实习)',
+    labelEn: 'Placement (work placement)',
     requiredZh: '一般为6个月（约24周）',
     requiredEn: 'about 6 months (about 24 weeks)',
     actualZh:
@@ -319,7 +319,7 @@ export function checkPlanRules(
     labelZh: '学校需填写的内容',
     labelEn: 'What the college must fill in',
     requiredZh: `无“${COLLEGE_FILL_MARK}”标记`,
-    requiredEn: `no "${COLLEGE_FILL_MARK}" (to be filled in by the college) marks`,
+    requiredEn: 'no marks left for the college to fill in',
     actualZh: marks === 0 ? '已全部填写' : `${marks}处待填写`,
     actualEn: marks === 0 ? 'all filled in' : `${marks} left`,
     passed: marks === 0,
@@ -330,7 +330,7 @@ export function checkPlanRules(
     explanationEn:
       marks === 0
         ? 'What the platform cannot know (teachers, facilities, partner enterprises…) has been filled in.'
-        : `The platform cannot know these; the college fills them in: ${open.map((section) => section.titleZh).join(', ')}.`,
+        : `The platform cannot know these; the college fills them in: ${open.map((section) => section.titleEn ?? section.titleZh).join(', ')}.`,
   });
   return results;
 }
