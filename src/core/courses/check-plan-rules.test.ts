@@ -15,14 +15,14 @@ function buildCourse(overrides: Partial<FiguresCourseInput> & { id: string }): F
   return { kind: 'platform', titleZh: overrides.id, credits, hours: credits * 16, semester: 0, ...overrides };
 }
 
-/** 46 public credits (736 学时), 60 professional credits (960 学时), 16 elective credits offered (256 学时). */
+/** 46 public credits (736 学时), 60 professional credits (960 学时), 20 elective credits offered (320 学时). */
 function passingCourses(): FiguresCourseInput[] {
   return [
     ...Array.from({ length: 11 }, (_, index) => buildCourse({ id: `GG${index}`, kind: 'public', credits: 4 })),
     buildCourse({ id: 'GG-TY', kind: 'public', titleZh: '体育', credits: 2 }),
     ...Array.from({ length: 6 }, (_, index) => buildCourse({ id: `P${index}`, kind: 'platform' })),
     ...Array.from({ length: 9 }, (_, index) => buildCourse({ id: `M${index}`, kind: 'module' })),
-    ...Array.from({ length: 8 }, (_, index) => buildCourse({ id: `E${index}`, kind: 'elective', credits: 2 })),
+    ...Array.from({ length: 10 }, (_, index) => buildCourse({ id: `E${index}`, kind: 'elective', credits: 2 })),
   ];
 }
 
@@ -58,22 +58,35 @@ describe('course hours', () => {
 });
 
 describe('plan figures', () => {
-  it('adds a 24-week 岗位实习 and just enough elective credits for 10 % and 2,500 学时', () => {
+  it('adds 军事技能, a 24-week 岗位实习 and just enough elective credits for 10 % and 2,500 学时', () => {
     const figures = trainingPlanFigures(passingCourses(), 6, [6]);
     const internship = figures.courses.find((course) => course.kind === 'internship')!;
     expect(internship).toMatchObject({ weeks: 24, credits: 24, hours: 576, practiceHours: 576, semester: 5 });
+    expect(figures.courses.find((course) => course.id === 'JSJN')).toMatchObject({
+      kind: 'public',
+      weeks: 2,
+      credits: 2,
+      hours: 112,
+      semester: 0,
+    });
     const totals = planTotals(figures);
-    expect(totals.requiredHours).toBe(736 + 960 + 576);
-    // R = 2272: 10 % needs e ≥ 252.4 (16 credits at 16 学时), 2,500 needs 228 (15) → 16 credits.
-    expect(figures.electiveCredits).toBe(16);
-    expect(totals.hours).toBe(2272 + 256);
+    expect(totals.requiredHours).toBe(736 + 112 + 960 + 576);
+    // R = 2384: 10 % needs e ≥ 264.9 (17 credits at 16 学时), 2,500 needs 116 (8) → 17 credits.
+    expect(figures.electiveCredits).toBe(17);
+    expect(totals.hours).toBe(2384 + 272);
     expect(totals.credits).toBe(totals.requiredCredits + totals.electiveCredits);
   });
 
-  it('never asks for more elective credits than are offered', () => {
-    const courses = passingCourses().filter((course) => course.id !== 'E0' && course.id !== 'E1');
-    const figures = trainingPlanFigures(courses, 6, [6]);
-    expect(figures.electiveCredits).toBe(12);
+  it('never asks for more elective credits than are offered; a college that declares 军事技能 gets no second one', () => {
+    const courses = passingCourses().filter((course) => !['E0', 'E1', 'E2'].includes(course.id));
+    expect(trainingPlanFigures(courses, 6, [6]).electiveCredits).toBe(14);
+    const declared = [
+      ...passingCourses(),
+      buildCourse({ id: 'GG-JX', kind: 'public', titleZh: '军事技能训练', credits: 2, hours: 112 }),
+    ];
+    expect(
+      trainingPlanFigures(declared, 6, [6]).courses.filter((course) => /军事技能/.test(course.titleZh)),
+    ).toHaveLength(1);
   });
 });
 

@@ -267,6 +267,7 @@ export function checkPlanRules(
       : `Accepted: ${INTERNSHIP_WEEKS_RANGE.min}–${INTERNSHIP_WEEKS_RANGE.max} weeks.`,
   });
 
+  // Items counted in weeks (岗位实习, 军事技能) follow their own norms.
   const counted = figures.courses.filter((course) => course.weeks === null && course.credits > 0);
   const outside = counted.filter((course) => {
     const ratio = course.hours / course.credits;
@@ -290,7 +291,7 @@ export function checkPlanRules(
       outside.length === 0 ? '岗位实习以周计学分，不在此列。' : `不符合的课程（学分/学时）：${named(outside)}。`,
     explanationEn:
       outside.length === 0
-        ? 'The placement is counted in weeks and not included.'
+        ? 'Items counted in weeks (placement, military skills training) are not included.'
         : `Courses outside the range (credits/hours): ${named(outside)}.`,
   });
 

@@ -57,6 +57,13 @@ export interface PlanTotals {
 export const INTERNSHIP_WEEKS = 24;
 export const INTERNSHIP_HOURS_PER_WEEK = 24;
 export const INTERNSHIP_CREDITS_PER_WEEK = 1;
+/**
+ * 军事技能 (military skills training) of the national military-course syllabus for colleges: 2 学分, at least 14
+ * days and 112 学时, at the start of the first year. Counted in weeks (2), all practice.
+ */
+export const MILITARY_SKILLS = { weeks: 2, credits: 2, hours: 112 } as const;
+const MILITARY_SKILLS_TITLE = /军事技能|军训/u;
+
 /** 三年制高职总学时不低于2500 (教职成〔2019〕13号). */
 export const MINIMUM_TOTAL_HOURS = 2500;
 /** 选修课教学时数占总学时的比例不少于10%. */
@@ -133,7 +140,9 @@ export interface FiguresCourseInput {
 }
 
 /**
- * The figures of a draft. The platform decides two things so the draft passes the rules where it can:
+ * The figures of a draft. The platform decides three things so the draft passes the rules where it can:
+ * - it adds 军事技能 (2 weeks, 112 学时, a public course every student takes) in the first semester unless the
+ *   college declares it among its public courses;
  * - it adds the 岗位实习 of `INTERNSHIP_WEEKS` weeks in the last practical semester (1-based `practical`; the last
  *   semester when none is kept);
  * - it sets the minimum elective credits to the least whole number of credits (at the offered electives' hours
@@ -156,6 +165,19 @@ export function trainingPlanFigures(
     semester: course.semester,
     weeks: null,
   }));
+  if (!placed.some((course) => course.kind === 'public' && MILITARY_SKILLS_TITLE.test(course.titleZh))) {
+    placed.push({
+      id: 'JSJN',
+      titleZh: '军事技能',
+      kind: 'public',
+      credits: MILITARY_SKILLS.credits,
+      hours: MILITARY_SKILLS.hours,
+      theoryHours: 0,
+      practiceHours: MILITARY_SKILLS.hours,
+      semester: 0,
+      weeks: MILITARY_SKILLS.weeks,
+    });
+  }
   const internshipSemester = Math.min(semesters, Math.max(1, practical.at(-1) ?? semesters)) - 1;
   const internshipHours = INTERNSHIP_WEEKS * INTERNSHIP_HOURS_PER_WEEK;
   placed.push({

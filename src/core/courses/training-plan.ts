@@ -247,7 +247,7 @@ export function draftTrainingPlanWithFigures(facts: TrainingPlanFacts): {
   );
 
   const assessmentOf = (id: string, kind: PlanCourseKind) =>
-    kind === 'internship' ? '考核' : (details.get(id)?.assessment ?? '考试');
+    kind === 'internship' ? '考核' : (details.get(id)?.assessment ?? '考查');
   const courseRows = planCourses.map((course) => {
     const detail = details.get(course.id);
     return [
@@ -261,7 +261,9 @@ export function draftTrainingPlanWithFigures(facts: TrainingPlanFacts): {
       String(course.practiceHours),
       course.kind === 'internship'
         ? `在合作企业真实岗位完成${course.weeks ?? 0}周岗位实习，校企双导师指导与考核`
-        : detail?.contentZh || '—',
+        : !detail && course.weeks !== null
+          ? `集中训练${course.weeks}周（${course.hours}学时）`
+          : detail?.contentZh || '—',
       assessmentOf(course.id, course.kind),
     ];
   });
@@ -332,7 +334,7 @@ export function draftTrainingPlanWithFigures(facts: TrainingPlanFacts): {
     'schedule',
     join([
       `学生修读总学时${totals.hours}、总学分${formatCredits(totals.credits)}（必修课与岗位实习${totals.requiredHours}学时，最低选修${totals.electiveHours}学时）。其中公共基础课${totals.publicHours}学时，占${percentOf(totals.publicHours, totals.hours)}；选修课${totals.electiveHours}学时，占${percentOf(totals.electiveHours, totals.hours)}；实践性教学${totals.practiceHours}学时，占${percentOf(totals.practiceHours, totals.hours)}。`,
-      `课程一般以16～18学时计1学分；岗位实习${totals.internshipWeeks}周（约6个月），以1周计1学分，每周按${totals.internshipWeeks > 0 ? Math.round(totals.internshipHours / totals.internshipWeeks) : 0}学时计。${
+      `课程一般以16～18学时计1学分；军事技能等集中实践按周安排；岗位实习${totals.internshipWeeks}周（约6个月），以1周计1学分，每周按${totals.internshipWeeks > 0 ? Math.round(totals.internshipHours / totals.internshipWeeks) : 0}学时计。${
         figures.courses.some((course) => course.kind === 'internship' && course.semester !== null)
           ? `岗位实习安排在第${[...new Set(figures.courses.filter((c) => c.kind === 'internship' && c.semester !== null).map((c) => c.semester! + 1))].join('、')}学期，在合作企业的真实生产性服务岗位完成，可集中或分阶段安排。`
           : ''

@@ -116,11 +116,13 @@ describe('Talent Training Plan documents', () => {
       '',
       '24周',
     ]);
-    expect(schedule.rows.at(-2)!.slice(0, 8)).toEqual(['开设课程合计', '', '', '', '34', '736', '84', '652']);
-    expect(schedule.rows.at(-2)!.slice(8)).toEqual(['6学分', '4学分', '0学分', '0学分', '0学分', '24学分']);
+    // … and the 2-week 军事技能 (112 学时) in the first semester.
+    expect(schedule.rows.find((row) => row[0] === '军事技能')!.slice(4, 9)).toEqual(['2', '112', '0', '112', '2周']);
+    expect(schedule.rows.at(-2)!.slice(0, 8)).toEqual(['开设课程合计', '', '', '', '36', '848', '84', '764']);
+    expect(schedule.rows.at(-2)!.slice(8)).toEqual(['8学分', '4学分', '0学分', '0学分', '0学分', '24学分']);
     expect(DOCUMENT.sections.find((section) => section.key === 'curriculum')!.text).toContain('开设课程3门及岗位实习');
     expect(DOCUMENT.sections.find((section) => section.key === 'graduation')!.text).toContain(
-      '修满本方案规定的34学分，其中必修课（公共基础课、平台课、核心课与岗位实习）34学分、选修课不少于0学分',
+      '修满本方案规定的36学分，其中必修课（公共基础课、平台课、核心课与岗位实习）36学分、选修课不少于0学分',
     );
   });
 
@@ -170,7 +172,7 @@ describe('Talent Training Plan documents', () => {
       '附录 规则核验',
     ]);
     expect(workbook.getWorksheet('教学进程表')!.pageSetup.orientation).toBe('landscape');
-    expect(workbook.getWorksheet('课程设置')!.getRow(3).getCell(2).value).toBe('软件测试基础');
+    expect(workbook.getWorksheet('课程设置')!.getRow(4).getCell(2).value).toBe('软件测试基础');
   });
 
   it.runIf(findCjkFont() !== null)('writes a PDF with the Chinese font embedded, rendered to PNG', async () => {
