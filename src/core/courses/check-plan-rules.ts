@@ -247,7 +247,7 @@ export function checkPlanRules(
   results.push({
     id: 'internship',
     labelZh: '岗位实习时间',
-    labelEn: 'Placement (work placement)',
+    labelEn: 'Work placement',
     requiredZh: '一般为6个月（约24周）',
     requiredEn: 'about 6 months (about 24 weeks)',
     actualZh:

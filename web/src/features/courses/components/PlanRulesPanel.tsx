@@ -73,7 +73,7 @@ export function PlanRulesPanel({ rules, dirty }: { rules: readonly PlanRuleResul
             key: 'explanation',
             title: t('courses.plans.rules.columns.explanation'),
             render: (_: unknown, rule: PlanRuleResultDto) => (
-              <Typography.Text style={{ display: 'block', maxWidth: 520, whiteSpace: 'normal' }}>
+              <Typography.Text style={{ display: 'block', maxWidth: 360, whiteSpace: 'normal' }}>
                 {en ? rule.explanationEn : rule.explanationZh}
               </Typography.Text>
             ),
