@@ -138,6 +138,26 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await page.getByTestId('training-plan-sections').waitFor();
       for (const title of ['一、专业名称及代码', '四、职业面向', '七、教学进程总体安排', '九、毕业要求'])
         await page.getByText(title, { exact: true }).waitFor();
+
+      // The rule panel: every rule of 教职成〔2019〕13号 the platform decides is met; the college's fill-ins remain.
+      const rules = page.getByTestId('plan-rules');
+      await rules.waitFor();
+      expect(await page.getByTestId('plan-rules-summary').innerText()).toMatch(/^符合 [0-7] \/ 8 项$/);
+      for (const id of ['internship', 'hours-per-credit', 'practice-share', 'text-sums'])
+        expect(await page.getByTestId(`plan-rule-${id}`).innerText()).toMatch(/\t符合\t|\s符合\s/);
+      expect(await page.getByTestId('plan-rule-total-hours').innerText()).toContain('不低于2500学时');
+      expect(await page.getByTestId('plan-rule-college-fill').innerText()).toContain('不符合');
+      if (process.env.ZERODOCK_SCREENSHOTS) {
+        await rules.screenshot({ path: `${process.env.ZERODOCK_SCREENSHOTS}/plan-rules-zh.png` });
+        await page.getByTestId('lang-switch').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        expect(await page.getByTestId('plan-rules-summary').innerText()).toMatch(/^[0-7] of 8 rules met$/);
+        expect(await page.getByTestId('plan-rule-total-hours').innerText()).toContain('at least 2500 hours');
+        expect(await page.getByTestId('plan-rules').innerText()).not.toMatch(/[\u4e00-\u9fff]/);
+        await rules.screenshot({ path: `${process.env.ZERODOCK_SCREENSHOTS}/plan-rules-en.png` });
+        await page.getByTestId('lang-switch').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      }
       await page
         .getByTestId('section-text-admission')
         .fill('普通高级中学毕业、中等职业学校毕业或具备同等学力；招收中高职贯通学生。');

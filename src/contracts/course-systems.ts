@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COLLEGE_COURSE_TYPES } from '../core/courses/college-course.js';
+import { PLAN_RULE_IDS } from '../core/courses/check-plan-rules.js';
 import { TRAINING_PLAN_SECTION_KEYS } from '../core/courses/training-plan.js';
 import { isoDateTimeSchema, uuidSchema } from './common.js';
 
@@ -261,11 +262,26 @@ export type CoverageReportDto = z.infer<typeof coverageReportSchema>;
 // ---- Talent Training Plans -------------------------------------------------------------------------------------------
 
 export const trainingPlanTableSchema = z.object({
+  landscape: z.boolean().optional(),
   captionZh: z.string(),
   captionEn: z.string(),
   columns: z.array(z.object({ zh: z.string(), en: z.string() })),
   rows: z.array(z.array(z.string())),
 });
+export const planRuleResultSchema = z.object({
+  id: z.enum(PLAN_RULE_IDS),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  requiredZh: z.string(),
+  requiredEn: z.string(),
+  actualZh: z.string(),
+  actualEn: z.string(),
+  passed: z.boolean(),
+  explanationZh: z.string(),
+  explanationEn: z.string(),
+});
+export type PlanRuleResultDto = z.infer<typeof planRuleResultSchema>;
+
 export const trainingPlanSectionSchema = z.object({
   key: z.enum(TRAINING_PLAN_SECTION_KEYS),
   titleZh: z.string(),
@@ -284,6 +300,8 @@ export const trainingPlanVersionSchema = z.object({
   approvedAt: isoDateTimeSchema.nullable(),
   approvedByName: z.string().nullable(),
   sections: z.array(trainingPlanSectionSchema),
+  /** The rules of 教职成〔2019〕13号 checked on the version; null for a version drafted before figures were kept. */
+  rules: z.array(planRuleResultSchema).nullable(),
 });
 export type TrainingPlanVersionDto = z.infer<typeof trainingPlanVersionSchema>;
 

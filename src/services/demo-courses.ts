@@ -6,20 +6,53 @@ import { DEMO_COLLEGE, DEMO_PROPOSAL_TITLE, requirePerson } from './demo-groups.
 import type { ServiceContext } from './service-context.js';
 import { createTrainingPlan } from './training-plan-service.js';
 
-/** The public courses College A declares for its demo course system (思政, 英语, 信息技术, 体育). */
+/**
+ * The public courses (公共基础课) College A declares for its demo course system: the courses every 高职 student
+ * takes (思想政治理论, 军事理论, 体育, 心理健康, 创新创业, 劳动教育, 国家安全, 就业指导…) at 16–18 学时 a credit,
+ * enough for a quarter of a three-year plan's hours (教职成〔2019〕13号).
+ */
 const DEMO_PUBLIC_COURSES = [
-  { code: 'GG101', titleZh: '思想道德与法治', titleEn: 'Ethics and Rule of Law', credits: 3, hours: 48, semester: 1 },
-  { code: 'GG102', titleZh: '大学英语', titleEn: 'College English', credits: 4, hours: 64, semester: 1 },
-  {
-    code: 'GG103',
-    titleZh: '信息技术基础',
-    titleEn: 'Information Technology Basics',
-    credits: 2,
-    hours: 32,
-    semester: 1,
-  },
-  { code: 'GG104', titleZh: '体育与健康', titleEn: 'Physical Education', credits: 4, hours: 64, semester: 2 },
-];
+  ['GG101', '思想道德与法治', 'Ethics and Rule of Law', 3, 48, 1],
+  [
+    'GG102',
+    '毛泽东思想和中国特色社会主义理论体系概论',
+    'Introduction to Mao Zedong Thought and Socialism with Chinese Characteristics',
+    2,
+    32,
+    2,
+  ],
+  [
+    'GG103',
+    '习近平新时代中国特色社会主义思想概论',
+    'Introduction to Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era',
+    3,
+    48,
+    3,
+  ],
+  ['GG104', '形势与政策', 'Current Affairs and Policy', 1, 16, 2],
+  ['GG105', '军事理论', 'Military Theory', 2, 36, 1],
+  ['GG106', '大学英语Ⅰ', 'College English I', 4, 64, 1],
+  ['GG107', '大学英语Ⅱ', 'College English II', 4, 64, 2],
+  ['GG108', '信息技术', 'Information Technology', 3, 48, 1],
+  ['GG109', '高等数学', 'Applied Mathematics', 4, 64, 1],
+  ['GG110', '体育与健康Ⅰ', 'Physical Education I', 2, 36, 1],
+  ['GG111', '体育与健康Ⅱ', 'Physical Education II', 2, 36, 2],
+  ['GG112', '体育与健康Ⅲ', 'Physical Education III', 2, 36, 3],
+  ['GG113', '大学生心理健康教育', 'Mental Health Education', 2, 32, 1],
+  ['GG114', '职业发展与就业指导', 'Career Development and Employment Guidance', 2, 32, 4],
+  ['GG115', '创新创业教育', 'Innovation and Entrepreneurship', 2, 32, 3],
+  ['GG116', '劳动教育', 'Labour Education', 1, 16, 2],
+  ['GG117', '国家安全教育', 'National Security Education', 1, 16, 1],
+  ['GG118', '中华优秀传统文化', 'Traditional Chinese Culture', 2, 32, 2],
+  ['GG119', '艺术鉴赏', 'Art Appreciation', 2, 32, 3],
+].map(([code, titleZh, titleEn, credits, hours, semester]) => ({
+  code: code as string,
+  titleZh: titleZh as string,
+  titleEn: titleEn as string,
+  credits: credits as number,
+  hours: hours as number,
+  semester: semester as number,
+}));
 
 /**
  * Seeds College A's course system for the develop–test–operate group of its demo proposal, its existing course

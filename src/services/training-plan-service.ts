@@ -2,15 +2,20 @@ import type { TrainingPlanDto } from '../contracts/course-systems.js';
 import type { Actor } from '../core/access/actor.js';
 import { ESSENTIAL_WEIGHT, allCourses } from '../core/courses/course-system.js';
 import { approvePlanVersion, editableDraftOf, nextPlanVersionNumber } from '../core/courses/plan-version-lifecycle.js';
+import { checkPlanRules } from '../core/courses/check-plan-rules.js';
+import { certificatesOfPost } from '../core/courses/post-certificates.js';
+import type { TrainingPlanFigures } from '../core/courses/training-plan-figures.js';
 import {
-  draftTrainingPlan,
+  draftTrainingPlanWithFigures,
   type TrainingPlanCourse,
   type TrainingPlanFacts,
   type TrainingPlanSection,
   type TrainingPlanSectionKey,
 } from '../core/courses/training-plan.js';
 import { DomainError } from '../core/errors/domain-error.js';
+import { OCCUPATION_TITLES_2022 } from '../core/specialties/occupation-titles-2022.js';
 import { HIGHER_VOCATIONAL_CATEGORIES } from '../core/specialties/specialty-categories.js';
+import { HIGHER_VOCATIONAL_CLASSES } from '../core/specialties/specialty-classes.js';
 import { exportFileName, type TrainingPlanDocument } from '../interchange/training-plan/training-plan-document.js';
 import { writeTrainingPlanDocx } from '../interchange/training-plan/write-training-plan-docx.js';
 import { writeTrainingPlanPdf } from '../interchange/training-plan/write-training-plan-pdf.js';
@@ -80,12 +85,13 @@ async function factsOf(
       .map((competency) => competency!.labelZh ?? competency!.labelEn ?? competency!.id)
       .slice(0, 12);
   const certificates = [
-    ...new Set(
-      essential
+    ...new Set([
+      ...record.posts.flatMap((post) => certificatesOfPost(post.id)),
+      ...essential
         .map((id) => competencies.get(id)?.xStandardCode)
         .filter((code): code is string => Boolean(code))
         .map((code) => `1+X 职业技能等级证书（${code}）`),
-    ),
+    ]),
   ];
   const contentOf = (ids: readonly string[]) => {
     const labels = ids.map((id) => competencies.get(id)?.labelZh ?? competencies.get(id)?.labelEn ?? id);
@@ -101,6 +107,8 @@ async function factsOf(
       titleZh: course.titleZh,
       credits: course.credits,
       hours: course.hours,
+      theoryHours: course.theoryHours,
+      practiceHours: course.practiceHours,
       postZh: null,
       contentZh: '',
       semester: course.semester - 1,
@@ -112,6 +120,8 @@ async function factsOf(
       titleZh: course.titleZh,
       credits: course.credits,
       hours: course.hours,
+      theoryHours: course.theoryHours,
+      practiceHours: course.practiceHours,
       postZh: course.post ? (titleOf.get(course.post) ?? course.post) : null,
       contentZh: contentOf(course.competencies),
       semester: semesterOf.get(course.id) ?? null,
@@ -130,7 +140,8 @@ async function factsOf(
           classCode: specialty.code.slice(0, 4),
           categoryZh:
             names.get(specialty.code.slice(0, 2)) ?? HIGHER_VOCATIONAL_CATEGORIES[specialty.code.slice(0, 2)] ?? null,
-          classZh: names.get(specialty.code.slice(0, 4)) ?? null,
+          classZh:
+            names.get(specialty.code.slice(0, 4)) ?? HIGHER_VOCATIONAL_CLASSES[specialty.code.slice(0, 4)] ?? null,
         }
       : null,
     posts: record.posts.map((post) => {
@@ -140,10 +151,12 @@ async function factsOf(
         subSectorZh: full?.subSectorZh ?? '',
         category: full?.category ?? '',
         occupations: (full?.references.cn2022 ?? []).map((code) => {
-          const title = occupationTitles.get(code);
-          return title && title !== code ? `${title}（${code}）` : code;
+          const imported = occupationTitles.get(code);
+          const title = imported && imported !== code ? imported : OCCUPATION_TITLES_2022[code];
+          return title ? `${title}（${code}）` : code;
         }),
         sceneNames: full?.scenes.map((scene) => scene.nameZh) ?? [],
+        certificates: [...certificatesOfPost(post.id)],
       };
     }),
     certificates,
@@ -178,6 +191,14 @@ async function requirePlan(
   return plan;
 }
 
+/** Sections whose drafted text states the plan's totals: redrafted with the tables when a version is refreshed. */
+const SUM_SECTIONS: ReadonlySet<TrainingPlanSectionKey> = new Set(['curriculum', 'schedule', 'graduation']);
+
+/** The rules of 教职成〔2019〕13号 checked on a version; null when its figures were not recorded. */
+function rulesOf(version: { figures: TrainingPlanFigures | null; sections: readonly TrainingPlanSection[] }) {
+  return version.figures === null ? null : checkPlanRules(version.figures, version.sections);
+}
+
 async function present(repositories: Repositories, plan: TrainingPlanRecord): Promise<TrainingPlanDto> {
   const system = await repositories.courseSystems.find(plan.courseSystemId);
   return {
@@ -197,6 +218,7 @@ async function present(repositories: Repositories, plan: TrainingPlanRecord): Pr
       approvedAt: version.approvedAt,
       approvedByName: version.approvedByName,
       sections: version.sections,
+      rules: rulesOf(version),
     })),
   };
 }
@@ -239,7 +261,7 @@ export async function createTrainingPlan(
         field: 'specialtyCode',
       });
     }
-    const sections = draftTrainingPlan(await factsOf(repositories, record, request.specialtyCode));
+    const draft = draftTrainingPlanWithFigures(await factsOf(repositories, record, request.specialtyCode));
     return repositories.trainingPlans.create(
       {
         organisationId,
@@ -247,9 +269,10 @@ export async function createTrainingPlan(
         specialtyCode: request.specialtyCode,
         titleZh: titleOf(record, request.specialtyCode),
       },
-      sections,
+      draft.sections,
       actor.personId,
       context.clock(),
+      draft.figures,
     );
   });
   return getTrainingPlan(context, organisationId, planId);
@@ -334,17 +357,32 @@ export async function startTrainingPlanVersion(
     const number = nextPlanVersionNumber(plan.versions);
     const latest = plan.versions.at(-1)!;
     let sections = latest.sections;
+    let figures = latest.figures;
     if (request.refresh) {
       const record = await requireCourseSystem(repositories, organisationId, plan.courseSystemId);
-      const fresh = new Map(
-        draftTrainingPlan(await factsOf(repositories, record, plan.specialtyCode)).map((section) => [
-          section.key,
-          section,
-        ]),
-      );
-      sections = latest.sections.map((section) => ({ ...section, tables: fresh.get(section.key)?.tables ?? [] }));
+      const draft = draftTrainingPlanWithFigures(await factsOf(repositories, record, plan.specialtyCode));
+      const fresh = new Map(draft.sections.map((section) => [section.key, section]));
+      // The generated tables and the texts that state the totals are redrafted together, so the sums agree;
+      // every other text keeps the college's edits.
+      sections = latest.sections.map((section) => {
+        const redrafted = fresh.get(section.key);
+        return {
+          ...section,
+          text: redrafted && SUM_SECTIONS.has(section.key) ? redrafted.text : section.text,
+          tables: redrafted?.tables ?? [],
+        };
+      });
+      figures = draft.figures;
     }
-    await repositories.trainingPlans.addVersion(plan.id, number, sections, '', actor.personId, context.clock());
+    await repositories.trainingPlans.addVersion(
+      plan.id,
+      number,
+      sections,
+      '',
+      actor.personId,
+      context.clock(),
+      figures,
+    );
   });
 }
 
@@ -376,6 +414,7 @@ export async function exportTrainingPlan(
         ? `第 ${version.number} 版 · ${version.approvedAt!.slice(0, 10)} 审定`
         : `第 ${version.number} 版 · 草稿（未审定）`,
     sections: version.sections,
+    rules: rulesOf(version),
   };
   const body =
     format === 'docx'

@@ -412,6 +412,8 @@ export interface TrainingPlanVersionsTable {
   approved_by: string | null;
   approved_by_name: string | null;
   approved_at: Date | null;
+  /** TrainingPlanFigures; null for versions drafted before migration 0012. */
+  figures: Json | null;
 }
 
 export interface Database {

@@ -14,7 +14,7 @@ export interface Course {
   titleEn: string;
   credits: number;
   hours: number;
-  /** 理论学时 and 实践学时 (their sum is `hours`); absent on course systems stored before they were kept. */
+  /** 理论学时 and 实践学时 (their sum is `hours`); absent on course systems stored before they were kept; see `courseHours`. */
   theoryHours?: number;
   practiceHours?: number;
   /** The knowledge area the course belongs to (a course library area), when known. */
@@ -56,6 +56,9 @@ export interface PublicCourse {
   titleEn: string;
   credits: number;
   hours: number;
+  /** 理论学时 / 实践学时 when the college states them; see `courseHours` otherwise. */
+  theoryHours?: number;
+  practiceHours?: number;
   /** 1-based semester the college teaches it in. */
   semester: number;
 }

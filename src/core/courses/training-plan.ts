@@ -1,3 +1,6 @@
+import { TEACHING_WEEKS_PER_SEMESTER, weeklyHours, type PlanCourseKind } from './course-hours.js';
+import { planTotals, trainingPlanFigures, type TrainingPlanFigures } from './training-plan-figures.js';
+
 /**
  * The Talent Training Plan (人才培养方案) of a specialty, or of a whole specialty group, with the sections of the
  * national template (教育部《关于职业院校专业人才培养方案制订与实施工作的指导意见》, 教职成〔2019〕13号). Every section
@@ -32,6 +35,8 @@ export const TRAINING_PLAN_SECTION_TITLES: Readonly<Record<TrainingPlanSectionKe
 };
 
 export interface TrainingPlanTable {
+  /** Printed on a landscape page (the 教学进程表, too wide for portrait A4). */
+  landscape?: boolean;
   captionZh: string;
   captionEn: string;
   columns: { zh: string; en: string }[];
@@ -56,6 +61,9 @@ export interface TrainingPlanCourse {
   titleZh: string;
   credits: number;
   hours: number;
+  /** 理论学时 / 实践学时 when the course states them; derived by `courseHours` otherwise. */
+  theoryHours?: number | undefined;
+  practiceHours?: number | undefined;
   /** Post titles the course serves (modules and extension electives). */
   postZh: string | null;
   /** The competencies it teaches, as the plan lists them (主要教学内容). */
@@ -77,6 +85,8 @@ export interface TrainingPlanFacts {
     category: string;
     occupations: string[];
     sceneNames: string[];
+    /** 1+X / 职业技能等级证书 of the post, when the curated mapping knows one. */
+    certificates?: string[];
   }[];
   certificates: string[];
   /** The group's competencies by type, labels in zh. */
@@ -88,14 +98,15 @@ export interface TrainingPlanFacts {
   industries: string[];
 }
 
-const KIND_ZH: Record<TrainingPlanCourse['kind'], string> = {
+const KIND_ZH: Record<PlanCourseKind, string> = {
   public: '公共基础课',
   platform: '专业群平台课',
   module: '专业核心课（岗位模块）',
   elective: '专业拓展选修课',
+  internship: '岗位实习',
 };
 
-const KIND_RANK: Record<TrainingPlanCourse['kind'], number> = { public: 0, platform: 1, module: 2, elective: 3 };
+const KIND_RANK: Record<PlanCourseKind, number> = { public: 0, platform: 1, module: 2, elective: 3, internship: 4 };
 
 const list = (items: readonly string[], none = '（无）') => (items.length === 0 ? none : items.join('、'));
 const join = (paragraphs: readonly string[]) => paragraphs.filter((part) => part !== '').join('\n\n');
@@ -106,7 +117,24 @@ export function formatCredits(credits: number): string {
   return String(Math.round(credits * 10) / 10);
 }
 
+const percentOf = (part: number, whole: number) =>
+  `${whole > 0 ? (Math.round((part / whole) * 1000) / 10).toFixed(1) : '0.0'}%`;
+
+/** The sections of a draft, from the facts (see `draftTrainingPlanWithFigures` for the figures too). */
 export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection[] {
+  return draftTrainingPlanWithFigures(facts).sections;
+}
+
+/**
+ * A draft plan: its sections and the figures its tables print (stored with the version, checked by
+ * `checkPlanRules`). Every sum the texts state is generated from the same totals (`planTotals`), so text and
+ * tables agree by construction; the platform adds the 岗位实习 and the minimum elective credits
+ * (`trainingPlanFigures`); what only the college knows is marked 待学校填写.
+ */
+export function draftTrainingPlanWithFigures(facts: TrainingPlanFacts): {
+  sections: TrainingPlanSection[];
+  figures: TrainingPlanFigures;
+} {
   const section = (
     key: TrainingPlanSectionKey,
     text: string,
@@ -120,11 +148,15 @@ export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection
   });
   const years = Math.max(1, Math.ceil(facts.semesters / 2));
   const subject = facts.specialty ? `${facts.specialty.nameZh}专业` : `${facts.group.nameZh}专业群`;
-  const totalCredits = facts.courses.reduce((sum, course) => sum + course.credits, 0);
-  const totalHours = facts.courses.reduce((sum, course) => sum + course.hours, 0);
-  const byKind = (kind: TrainingPlanCourse['kind']) => facts.courses.filter((course) => course.kind === kind);
-  const credits = (courses: readonly TrainingPlanCourse[]) => courses.reduce((sum, course) => sum + course.credits, 0);
+  const figures = trainingPlanFigures(facts.courses, facts.semesters, facts.practical);
+  const totals = planTotals(figures);
+  const details = new Map(facts.courses.map((course) => [course.id, course]));
+  const planCourses = [...figures.courses].sort(
+    (a, b) =>
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.semester ?? 99) - (b.semester ?? 99) || a.id.localeCompare(b.id),
+  );
   const posts = facts.posts.map((post) => post.titleZh);
+  const byKind = totals.byKind;
 
   const name = facts.specialty
     ? join([
@@ -141,10 +173,20 @@ export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection
   const duration = `基本修业年限${years}年；实行学分制，学生可在${years}至${years + 2}年内完成学业。`;
 
   const catalogue = facts.catalogue;
+  const named = (nameZh: string | null, code: string) => (nameZh ? `${nameZh}（${code}）` : `（${code}）`);
+  const certificatePosts = facts.posts.filter((post) => (post.certificates ?? []).length > 0);
   const orientation = section(
     'orientation',
     join([
       `${subject}面向${list(facts.industries)}等行业的生产性服务外包岗位，培养从事${list(posts)}等工作的技术技能人才。`,
+      certificatePosts.length > 0
+        ? `实施1+X证书制度：${certificatePosts
+            .map(
+              (post) =>
+                `${post.titleZh}岗位对应${list((post.certificates ?? []).map((name) => `“${name}”`))}职业技能等级证书`,
+            )
+            .join('；')}。`
+        : '',
     ]),
     [
       {
@@ -160,14 +202,29 @@ export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection
         ],
         rows: [
           [
-            catalogue ? `${catalogue.categoryZh ?? ''}（${catalogue.categoryCode}）` : '—',
-            catalogue ? `${catalogue.classZh ?? ''}（${catalogue.classCode}）` : '—',
+            catalogue ? named(catalogue.categoryZh, catalogue.categoryCode) : '—',
+            catalogue ? named(catalogue.classZh, catalogue.classCode) : '—',
             list(facts.industries, '—'),
             list([...new Set(facts.posts.flatMap((post) => post.occupations))], '—'),
             list(posts, '—'),
             list(facts.certificates, '—'),
           ],
         ],
+      },
+      {
+        captionZh: '岗位与职业技能等级证书',
+        captionEn: 'Posts and vocational skill certificates',
+        columns: [
+          { zh: '岗位', en: 'Post' },
+          { zh: '对应职业（2022年版职业分类大典）', en: 'Occupations (2022 classification)' },
+          { zh: '1+X职业技能等级证书', en: '1+X certificates' },
+        ],
+        rows: facts.posts.map((post) => [
+          post.titleZh,
+          list(post.occupations, '—'),
+          list(post.certificates ?? [], '—'),
+        ]),
+        widths: [2, 4, 3],
       },
     ],
   );
@@ -189,23 +246,34 @@ export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection
     ]),
   );
 
-  const courseRows = (courses: readonly TrainingPlanCourse[]) =>
-    courses.map((course) => [
+  const assessmentOf = (id: string, kind: PlanCourseKind) =>
+    kind === 'internship' ? '考核' : (details.get(id)?.assessment ?? '考查');
+  const courseRows = planCourses.map((course) => {
+    const detail = details.get(course.id);
+    return [
       course.id,
       course.titleZh,
       KIND_ZH[course.kind],
-      course.postZh ?? '—',
+      detail?.postZh ?? '—',
       formatCredits(course.credits),
       String(course.hours),
-      course.contentZh || '—',
-      course.assessment,
-    ]);
+      String(course.theoryHours),
+      String(course.practiceHours),
+      course.kind === 'internship'
+        ? `在合作企业真实岗位完成${course.weeks ?? 0}周岗位实习，校企双导师指导与考核`
+        : !detail && course.weeks !== null
+          ? `集中训练${course.weeks}周（${course.hours}学时）`
+          : detail?.contentZh || '—',
+      assessmentOf(course.id, course.kind),
+    ];
+  });
+  const offeredElectives = figures.courses.filter((course) => course.kind === 'elective');
   const curriculum = section(
     'curriculum',
     join([
-      `课程体系由公共基础课、专业群平台课（群内共享）、专业核心课（按岗位设置的模块）和专业拓展选修课组成，共${facts.courses.length}门、${formatCredits(totalCredits)}学分、${totalHours}学时。`,
-      `公共基础课${byKind('public').length}门（${formatCredits(credits(byKind('public')))}学分）；专业群平台课${byKind('platform').length}门（${formatCredits(credits(byKind('platform')))}学分）；专业核心课${byKind('module').length}门（${formatCredits(credits(byKind('module')))}学分）；专业拓展选修课${byKind('elective').length}门（${formatCredits(credits(byKind('elective')))}学分）。`,
+      `课程体系由公共基础课、专业群平台课（群内共享）、专业核心课（按岗位设置的模块）、专业拓展选修课和岗位实习组成：开设课程${facts.courses.length}门及岗位实习，其中公共基础课${byKind.public.courses}门（${formatCredits(byKind.public.credits)}学分），专业群平台课${byKind.platform.courses}门（${formatCredits(byKind.platform.credits)}学分），专业核心课${byKind.module.courses}门（${formatCredits(byKind.module.credits)}学分），专业拓展选修课${offeredElectives.length}门（开设${formatCredits(offeredElectives.reduce((sum, course) => sum + course.credits, 0))}学分，学生至少选修${formatCredits(totals.electiveCredits)}学分），岗位实习${totals.internshipWeeks}周（${formatCredits(totals.internshipCredits)}学分）。`,
       '平台课覆盖群内多数岗位共同需要的能力；每个岗位的核心要求（权重≥0.75）均由平台课与该岗位模块课覆盖，学生在选修课中的自由选择不影响其目标岗位的核心要求。',
+      '每门课程的理论学时与实践学时见课程设置表；课程未给出时按课程类别推定（公共基础课实践约1/4，体育、军事技能、劳动教育等约7/8；平台课与选修课约1/2；岗位模块课约5/8；岗位实习全部为实践），学校可按实际教学安排调整。',
     ]),
     [
       {
@@ -218,11 +286,13 @@ export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection
           { zh: '面向岗位', en: 'Post' },
           { zh: '学分', en: 'Credits' },
           { zh: '学时', en: 'Hours' },
+          { zh: '理论学时', en: 'Theory' },
+          { zh: '实践学时', en: 'Practice' },
           { zh: '主要教学内容与要求', en: 'Main content and requirements' },
           { zh: '考核方式', en: 'Assessment' },
         ],
-        rows: courseRows(facts.courses),
-        widths: [1.1, 2.2, 1.6, 1.8, 0.8, 0.8, 4.5, 0.9],
+        rows: courseRows,
+        widths: [1.1, 2.2, 1.6, 1.6, 0.7, 0.7, 0.7, 0.7, 4, 0.8],
       },
     ],
   );
@@ -231,71 +301,153 @@ export function draftTrainingPlan(facts: TrainingPlanFacts): TrainingPlanSection
     zh: `第${index + 1}学期`,
     en: `Semester ${index + 1}`,
   }));
-  const scheduleRows = facts.courses
-    .filter((course) => course.semester !== null)
-    .sort((a, b) => a.semester! - b.semester! || KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.id.localeCompare(b.id))
-    .map((course) => [
-      course.titleZh,
-      KIND_ZH[course.kind],
-      formatCredits(course.credits),
-      ...semesterHeader.map((_, index) => (course.semester === index ? String(course.hours) : '')),
-    ]);
+  const scheduleRows = planCourses.map((course) => [
+    course.titleZh,
+    KIND_ZH[course.kind],
+    course.kind === 'elective' ? '选修' : '必修',
+    assessmentOf(course.id, course.kind),
+    formatCredits(course.credits),
+    String(course.hours),
+    String(course.theoryHours),
+    String(course.practiceHours),
+    ...semesterHeader.map((_, index) =>
+      course.semester === index
+        ? course.weeks !== null
+          ? `${course.weeks}周`
+          : String(weeklyHours(course.hours))
+        : '',
+    ),
+  ]);
   const perSemester = semesterHeader.map((_, index) =>
-    formatCredits(credits(facts.courses.filter((course) => course.semester === index))),
+    formatCredits(figures.courses.filter((course) => course.semester === index).reduce((sum, c) => sum + c.credits, 0)),
   );
+  const offered = totals.offered;
+  const distributionRow = (label: string, kind: PlanCourseKind, note = '') => [
+    label + note,
+    formatCredits(byKind[kind].credits),
+    String(byKind[kind].hours),
+    String(byKind[kind].theoryHours),
+    String(byKind[kind].practiceHours),
+    percentOf(byKind[kind].hours, totals.hours),
+  ];
   const schedule = section(
     'schedule',
     join([
-      `总学时${totalHours}，总学分${formatCredits(totalCredits)}；每16～18学时计1学分。`,
-      facts.practical.length > 0
-        ? `第${facts.practical.join('、')}学期为岗位实习学期，在合作企业的真实生产性服务岗位完成。`
-        : '',
-      '课程按先修关系排入学期：每门课的先修课都在更早的学期；每学期学分不超过上限。',
+      `学生修读总学时${totals.hours}、总学分${formatCredits(totals.credits)}（必修课与岗位实习${totals.requiredHours}学时，最低选修${totals.electiveHours}学时）。其中公共基础课${totals.publicHours}学时，占${percentOf(totals.publicHours, totals.hours)}；选修课${totals.electiveHours}学时，占${percentOf(totals.electiveHours, totals.hours)}；实践性教学${totals.practiceHours}学时，占${percentOf(totals.practiceHours, totals.hours)}。`,
+      `课程一般以16～18学时计1学分；军事技能等集中实践按周安排；岗位实习${totals.internshipWeeks}周（约6个月），以1周计1学分，每周按${totals.internshipWeeks > 0 ? Math.round(totals.internshipHours / totals.internshipWeeks) : 0}学时计。${
+        figures.courses.some((course) => course.kind === 'internship' && course.semester !== null)
+          ? `岗位实习安排在第${[...new Set(figures.courses.filter((c) => c.kind === 'internship' && c.semester !== null).map((c) => c.semester! + 1))].join('、')}学期，在合作企业的真实生产性服务岗位完成，可集中或分阶段安排。`
+          : ''
+      }`,
+      `课程按先修关系排入学期：每门课的先修课都在更早的学期；教学进程表中的学期列为周学时（按每学期${TEACHING_WEEKS_PER_SEMESTER}个教学周计）。`,
     ]),
     [
       {
-        captionZh: '教学进程安排表（学时按学期）',
-        captionEn: 'Teaching schedule (hours by semester)',
+        captionZh: '学时与学分分配',
+        captionEn: 'Hours and credits by course type',
+        columns: [
+          { zh: '课程类别', en: 'Type' },
+          { zh: '学分', en: 'Credits' },
+          { zh: '学时', en: 'Hours' },
+          { zh: '理论学时', en: 'Theory' },
+          { zh: '实践学时', en: 'Practice' },
+          { zh: '占总学时', en: 'Share of hours' },
+        ],
+        rows: [
+          distributionRow('公共基础课', 'public'),
+          distributionRow('专业群平台课', 'platform'),
+          distributionRow('专业核心课（岗位模块）', 'module'),
+          distributionRow('专业拓展选修课', 'elective', '（最低修读）'),
+          distributionRow('岗位实习', 'internship'),
+          [
+            '学生修读合计',
+            formatCredits(totals.credits),
+            String(totals.hours),
+            String(totals.theoryHours),
+            String(totals.practiceHours),
+            '100.0%',
+          ],
+        ],
+        widths: [3, 1, 1, 1, 1, 1.2],
+      },
+      {
+        landscape: true,
+        captionZh: '教学进程表',
+        captionEn: 'Teaching schedule',
         columns: [
           { zh: '课程名称', en: 'Course' },
           { zh: '课程类别', en: 'Type' },
+          { zh: '性质', en: 'Required/elective' },
+          { zh: '考核方式', en: 'Assessment' },
           { zh: '学分', en: 'Credits' },
-          ...semesterHeader,
+          { zh: '总学时', en: 'Hours' },
+          { zh: '理论学时', en: 'Theory' },
+          { zh: '实践学时', en: 'Practice' },
+          ...semesterHeader.map((entry) => ({ zh: `${entry.zh}周学时`, en: `${entry.en} hours/week` })),
         ],
-        rows: [...scheduleRows, ['学期学分合计', '', formatCredits(totalCredits), ...perSemester]],
-        widths: [3, 1.6, 0.8, ...semesterHeader.map(() => 0.8)],
+        rows: [
+          ...scheduleRows,
+          [
+            '开设课程合计',
+            '',
+            '',
+            '',
+            formatCredits(offered.credits),
+            String(offered.hours),
+            String(offered.theoryHours),
+            String(offered.practiceHours),
+            ...perSemester.map((credits) => `${credits}学分`),
+          ],
+          [
+            '学生修读合计（必修＋最低选修）',
+            '',
+            '',
+            '',
+            formatCredits(totals.credits),
+            String(totals.hours),
+            String(totals.theoryHours),
+            String(totals.practiceHours),
+            ...semesterHeader.map(() => ''),
+          ],
+        ],
+        widths: [3.2, 1.8, 0.6, 0.8, 0.6, 0.7, 0.7, 0.7, ...semesterHeader.map(() => 0.9)],
       },
     ],
   );
 
   const support = join([
-    '（一）师资队伍：专任教师与企业兼职教师共同组成结构化教学团队，专业带头人由校企双方共同担任。',
+    `（一）师资队伍：专任教师与企业兼职教师共同组成结构化教学团队，专业带头人由校企双方共同担任。专任教师、企业兼职教师人数，生师比与“双师型”教师比例：待学校填写。`,
     `（二）教学设施：依托岗位场景资源库和教学工场，按${list(
       [...new Set(facts.posts.flatMap((post) => post.sceneNames))].slice(0, 8),
-    )}等真实工作场景建设实训条件。`,
+    )}等真实工作场景建设实训条件。校内实训室与校外实训基地（名称、主要设备、工位数）：待学校填写。`,
     '（三）教学资源：选用国家规划教材，开发新型活页式、工作手册式教材及数字化资源。',
     '（四）教学方法：推行项目教学、案例教学、情境教学和现代学徒制。',
     '（五）学习评价：过程评价与结果评价相结合，引入企业和第三方评价。',
-    '（六）质量管理：建立专业人才培养方案的年度修订机制，依据新一年的岗位需求调整课程体系。',
+    '（六）质量管理：建立专业人才培养方案的年度修订机制，依据新一年的岗位需求调整课程体系。岗位实习合作企业与实习管理办法：待学校填写。',
   ]);
 
   const graduation = join([
-    `修满本方案规定的${formatCredits(totalCredits)}学分，其中必修课（公共基础课、平台课、核心课）${formatCredits(
-      credits(byKind('public')) + credits(byKind('platform')) + credits(byKind('module')),
-    )}学分，选修课不少于${formatCredits(Math.min(credits(byKind('elective')), 8))}学分。`,
+    `修满本方案规定的${formatCredits(totals.credits)}学分，其中必修课（公共基础课、平台课、核心课与岗位实习）${formatCredits(
+      totals.requiredCredits,
+    )}学分、选修课不少于${formatCredits(totals.electiveCredits)}学分。`,
     '完成岗位实习并考核合格；体质健康测试达到合格标准。',
-    facts.certificates.length > 0 ? `鼓励取得${list(facts.certificates)}等职业技能等级证书。` : '',
+    facts.certificates.length > 0
+      ? `鼓励取得${list(facts.certificates.map((name) => `“${name}”`))}等职业技能等级证书。`
+      : '',
   ]);
 
-  return [
-    section('name', name),
-    section('admission', admission),
-    section('duration', duration),
-    orientation,
-    objectives,
-    curriculum,
-    schedule,
-    section('support', support),
-    section('graduation', graduation),
-  ];
+  return {
+    sections: [
+      section('name', name),
+      section('admission', admission),
+      section('duration', duration),
+      orientation,
+      objectives,
+      curriculum,
+      schedule,
+      section('support', support),
+      section('graduation', graduation),
+    ],
+    figures,
+  };
 }

@@ -1,3 +1,4 @@
+import type { PlanRuleResult } from '../../core/courses/check-plan-rules.js';
 import type { TrainingPlanSection } from '../../core/courses/training-plan.js';
 
 /** What the DOCX, XLSX and PDF writers print: one version of a Talent Training Plan. */
@@ -8,7 +9,34 @@ export interface TrainingPlanDocument {
   /** e.g. 第 2 版 · 已审定 2026-12-06 */
   versionLine: string;
   sections: readonly TrainingPlanSection[];
+  /** The rules of 教职成〔2019〕13号 checked on this version, printed as the 附录; null when not recorded. */
+  rules?: readonly PlanRuleResult[] | null;
 }
+
+/** The 附录 of an exported plan: every rule with what it requires, what the plan has, and the verdict. */
+export function appendixTable(rules: readonly PlanRuleResult[]): {
+  captionZh: string;
+  columns: string[];
+  rows: string[][];
+  widths: number[];
+} {
+  return {
+    captionZh: '人才培养方案规则核验（依据教职成〔2019〕13号）',
+    columns: ['规则', '要求', '本方案', '结论', '说明'],
+    rows: rules.map((rule) => [
+      rule.labelZh,
+      rule.requiredZh,
+      rule.actualZh,
+      rule.passed ? '符合' : '不符合',
+      rule.explanationZh,
+    ]),
+    widths: [2, 2.2, 2.4, 0.9, 4.5],
+  };
+}
+
+export const APPENDIX_TITLE = '附录  规则核验';
+export const APPENDIX_NOT_RECORDED =
+  '本版本起草时尚未记录方案数据，无法核验；以“新版本（按数据刷新）”重新起草后即附核验结果。';
 
 export type Block = { kind: 'paragraph' | 'bullet' | 'heading'; text: string };
 

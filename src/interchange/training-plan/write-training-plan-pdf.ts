@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../../core/errors/domain-error.js';
-import { blocksOf, chineseNumeral, scaled, type TrainingPlanDocument } from './training-plan-document.js';
+import type { TrainingPlanTable } from '../../core/courses/training-plan.js';
+import {
+  APPENDIX_NOT_RECORDED,
+  APPENDIX_TITLE,
+  appendixTable,
+  blocksOf,
+  chineseNumeral,
+  scaled,
+  type TrainingPlanDocument,
+} from './training-plan-document.js';
 
 /** A font with Chinese glyphs: the file and, for a collection (.ttc), the PostScript name of the face. */
 export interface CjkFont {
@@ -40,7 +49,8 @@ const TABLE_SIZE = 8;
 /**
  * The plan as a PDF (A4): the CJK font embedded (subset), title and version line centred, sections numbered
  * 一、二、…, body paragraphs justified with a two-character first-line indent, bordered tables with a shaded
- * header row, page numbers "第 n 页 共 m 页" in the footer.
+ * header row, a table marked landscape (the 教学进程表) on landscape pages of its own, the 附录 of the rules
+ * checked, page numbers "第 n 页 共 m 页" in the footer.
  */
 export async function writeTrainingPlanPdf(document: TrainingPlanDocument, font = findCjkFont()): Promise<Buffer> {
   if (!font) {
@@ -65,7 +75,29 @@ export async function writeTrainingPlanPdf(document: TrainingPlanDocument, font 
   });
   doc.registerFont('cjk', font.path, font.face);
   doc.font('cjk');
-  const width = doc.page.width - 2 * PAGE_MARGIN;
+  let width = doc.page.width - 2 * PAGE_MARGIN;
+  const portrait = () => {
+    doc.addPage({ size: 'A4', layout: 'portrait', margin: PAGE_MARGIN });
+    width = doc.page.width - 2 * PAGE_MARGIN;
+  };
+  const printTable = (table: Pick<TrainingPlanTable, 'captionZh' | 'columns' | 'rows' | 'widths'>) => {
+    doc.moveDown(0.5);
+    doc.x = PAGE_MARGIN;
+    doc.fontSize(BODY_SIZE).text(table.captionZh, { width, align: 'center' });
+    doc.moveDown(0.2);
+    doc.fontSize(TABLE_SIZE);
+    doc.table({
+      position: { x: PAGE_MARGIN, y: doc.y },
+      maxWidth: width,
+      ...(table.widths ? { columnStyles: scaled(table.widths, width) } : {}),
+      defaultStyle: { border: 0.5, borderColor: '#444444', padding: 2 },
+      rowStyles: (row) => (row === 0 ? { backgroundColor: '#e8e8e8' } : undefined),
+      data: [table.columns.map((column) => column.zh), ...table.rows],
+    });
+    doc.moveDown(0.5);
+  };
+  const paragraph = (text: string) =>
+    doc.fontSize(BODY_SIZE).text(text, { width, lineGap: 4, align: 'justify', indent: 2 * BODY_SIZE, paragraphGap: 2 });
 
   doc.fontSize(18).text(document.titleZh, { align: 'center' });
   doc.moveDown(0.4);
@@ -86,29 +118,39 @@ export async function writeTrainingPlanPdf(document: TrainingPlanDocument, font 
           lineGap: 4,
           align: 'justify',
         });
-      else
-        doc
-          .fontSize(BODY_SIZE)
-          .text(block.text, { width, lineGap: 4, align: 'justify', indent: 2 * BODY_SIZE, paragraphGap: 2 });
+      else paragraph(block.text);
     }
     for (const table of section.tables) {
-      doc.moveDown(0.5);
-      doc.x = PAGE_MARGIN;
-      doc.fontSize(BODY_SIZE).text(table.captionZh, { width, align: 'center' });
-      doc.moveDown(0.2);
-      doc.fontSize(TABLE_SIZE);
-      doc.table({
-        position: { x: PAGE_MARGIN, y: doc.y },
-        maxWidth: width,
-        ...(table.widths ? { columnStyles: scaled(table.widths, width) } : {}),
-        defaultStyle: { border: 0.5, borderColor: '#444444', padding: 2 },
-        rowStyles: (row) => (row === 0 ? { backgroundColor: '#e8e8e8' } : undefined),
-        data: [table.columns.map((column) => column.zh), ...table.rows],
-      });
-      doc.moveDown(0.5);
+      if (table.landscape) {
+        doc.addPage({ size: 'A4', layout: 'landscape', margin: PAGE_MARGIN });
+        width = doc.page.width - 2 * PAGE_MARGIN;
+        printTable(table);
+        portrait();
+      } else printTable(table);
     }
     doc.moveDown(0.6);
   });
+
+  if (document.rules !== undefined) {
+    portrait();
+    doc.x = PAGE_MARGIN;
+    doc.fontSize(14).text(APPENDIX_TITLE, { width });
+    doc.moveDown(0.3);
+    if (document.rules === null) paragraph(APPENDIX_NOT_RECORDED);
+    else {
+      const passed = document.rules.filter((rule) => rule.passed).length;
+      paragraph(
+        `本方案按教职成〔2019〕13号核验${document.rules.length}项，符合${passed}项，不符合${document.rules.length - passed}项。`,
+      );
+      const appendix = appendixTable(document.rules);
+      printTable({
+        captionZh: appendix.captionZh,
+        columns: appendix.columns.map((zh) => ({ zh, en: '' })),
+        rows: appendix.rows,
+        widths: appendix.widths,
+      });
+    }
+  }
 
   const range = doc.bufferedPageRange();
   for (let page = range.start; page < range.start + range.count; page += 1) {
@@ -119,7 +161,7 @@ export async function writeTrainingPlanPdf(document: TrainingPlanDocument, font 
       .fontSize(9)
       .fillColor('#555555')
       .text(`第 ${page + 1} 页 共 ${range.count} 页`, PAGE_MARGIN, doc.page.height - PAGE_MARGIN / 2 - 9, {
-        width,
+        width: doc.page.width - 2 * PAGE_MARGIN,
         align: 'center',
         lineBreak: false,
       });

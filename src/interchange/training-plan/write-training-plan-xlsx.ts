@@ -1,9 +1,15 @@
 import ExcelJS from 'exceljs';
-import { chineseNumeral, type TrainingPlanDocument } from './training-plan-document.js';
+import {
+  APPENDIX_NOT_RECORDED,
+  appendixTable,
+  chineseNumeral,
+  type TrainingPlanDocument,
+} from './training-plan-document.js';
 
 /**
  * The plan as a workbook: a 方案 sheet with every section's text, then one sheet per generated table (职业面向,
- * 课程设置, 教学进程安排表), header row bold and frozen, columns sized to their content.
+ * 课程设置, 教学进程表…), header row bold and frozen, columns sized to their content, and a 附录 sheet of the rules
+ * checked (the worksheet prints landscape where the table is marked so).
  */
 export async function writeTrainingPlanXlsx(document: TrainingPlanDocument): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -20,12 +26,32 @@ export async function writeTrainingPlanXlsx(document: TrainingPlanDocument): Pro
     row.alignment = { wrapText: true, vertical: 'top' };
   });
   const used = new Set(['方案']);
-  for (const section of document.sections) {
-    for (const table of section.tables) {
+  const appendix =
+    document.rules === undefined
+      ? []
+      : document.rules === null
+        ? [{ captionZh: '附录 规则核验', columns: [{ zh: '说明', en: '' }], rows: [[APPENDIX_NOT_RECORDED]] }]
+        : [
+            (({ columns, rows }) => ({
+              captionZh: '附录 规则核验',
+              columns: columns.map((zh) => ({ zh, en: '' })),
+              rows,
+            }))(appendixTable(document.rules)),
+          ];
+  for (const tables of [...document.sections.map((section) => section.tables), appendix]) {
+    for (const table of tables as {
+      captionZh: string;
+      columns: { zh: string }[];
+      rows: string[][];
+      landscape?: boolean;
+    }[]) {
       let name = table.captionZh.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28) || '表';
       for (let n = 2; used.has(name); n += 1) name = `${name.slice(0, 25)} ${n}`;
       used.add(name);
-      const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      const sheet = workbook.addWorksheet(name, {
+        views: [{ state: 'frozen', ySplit: 1 }],
+        pageSetup: { paperSize: 9, orientation: table.landscape ? 'landscape' : 'portrait' },
+      });
       sheet.addRow(table.columns.map((column) => column.zh)).font = { bold: true };
       for (const row of table.rows) sheet.addRow(row).alignment = { wrapText: true, vertical: 'top' };
       sheet.columns.forEach((column, index) => {

@@ -422,8 +422,29 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
       ...current.electives.map((course) => course.id),
       ...current.publicCourses.map((course) => course.code),
     ]);
-    expect(courses.rows.map((row) => row[0]).sort()).toEqual([...ids].sort());
+    // Every course of the course system, and the 岗位实习 the platform adds (24 weeks).
+    expect(courses.rows.map((row) => row[0]).sort()).toEqual([...ids, 'GWSX'].sort());
     expect(plan.versions[0]!.status).toBe('draft');
+    // The rules of 教职成〔2019〕13号, checked on the draft: its text states the tables' sums; the college still
+    // fills in what only it knows.
+    const rules = plan.versions[0]!.rules!;
+    expect(rules.map((rule) => rule.id)).toEqual([
+      'total-hours',
+      'public-share',
+      'elective-share',
+      'practice-share',
+      'internship',
+      'hours-per-credit',
+      'text-sums',
+      'college-fill',
+    ]);
+    expect(rules.find((rule) => rule.id === 'text-sums')!.passed).toBe(true);
+    expect(rules.find((rule) => rule.id === 'internship')).toMatchObject({
+      passed: true,
+      actualEn: '24 weeks, 24 credits, 576 hours',
+    });
+    expect(rules.find((rule) => rule.id === 'college-fill')!.passed).toBe(false);
+    expect(orientation.rows[0]![1]).toBe('计算机类（5102）');
     const duplicate = await clients.director!.request<ErrorBody>('POST', `${college()}/training-plans`, {
       courseSystemId: system.id,
       specialtyCode: '510203',
@@ -443,6 +464,18 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
     });
     expect(edited.status).toBe(200);
     expect(edited.body.versions[0]!.sections.find((s) => s.key === 'admission')!.text).toContain('贯通');
+    // A sum typed into the text that the tables contradict is caught on save (the seen 97 ≠ 48 + 8).
+    const graduation = edited.body.versions[0]!.sections.find((s) => s.key === 'graduation')!.text;
+    const wrong = await clients.teacher!.request<TrainingPlanDto>('PUT', `${base()}/draft`, {
+      sections: [{ key: 'graduation', text: '修满本方案规定的97学分，其中必修课48学分，选修课不少于8学分。' }],
+    });
+    const sums = wrong.body.versions[0]!.rules!.find((rule) => rule.id === 'text-sums')!;
+    expect(sums.passed).toBe(false);
+    expect(sums.explanationZh).toContain('必修48 + 选修8 ≠ 97学分');
+    const restored = await clients.teacher!.request<TrainingPlanDto>('PUT', `${base()}/draft`, {
+      sections: [{ key: 'graduation', text: graduation }],
+    });
+    expect(restored.body.versions[0]!.rules!.find((rule) => rule.id === 'text-sums')!.passed).toBe(true);
     expect((await clients.teacher!.request('POST', `${base()}/approve`)).status).toBe(403);
     const approved = await clients.director!.request<TrainingPlanDto>('POST', `${base()}/approve`);
     expect(approved.body.versions[0]).toMatchObject({ status: 'approved', number: 1 });
@@ -475,6 +508,10 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
     for (const title of ['专业名称及代码', '职业面向', '教学进程总体安排', '毕业要求', '贯通'])
       expect(xml).toContain(title);
     expect(xml).toContain('w:eastAsia="宋体"');
+    // The 教学进程表 on a landscape page, the rules in the 附录.
+    expect(xml).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
+    expect(xml).toContain('附录  规则核验');
+    expect(xml).toContain('三年制高职总学时');
 
     const xlsx = await download(clients.teacher!, `${base()}/versions/1/export?format=xlsx`);
     expect(xlsx.status).toBe(200);

@@ -9,6 +9,7 @@ import * as uploadSafety from './0007-upload-safety.js';
 import * as integrity from './0008-integrity.js';
 import * as postingSearch from './0009-posting-search.js';
 import * as courseTitles from './0011-course-titles.js';
+import * as planFigures from './0012-plan-figures.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-integrity': integrity,
   '0009-posting-search': postingSearch,
   '0011-course-titles': courseTitles,
+  '0012-plan-figures': planFigures,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -225,7 +225,27 @@ describe(`course repositories on ${testBackend()}`, () => {
     const approved = (await repositories.trainingPlans.find(planId))!.versions[0]!;
     expect(approved).toMatchObject({ status: 'approved', approvedByName: '审定人', note: '改' });
     expect(approved.sections[0]!.text).toBe('修改稿');
-    await repositories.trainingPlans.addVersion(planId, 2, approved.sections, '', personId, NOW);
+    expect(approved.figures).toBeNull();
+    // The figures a version prints are stored with it and read back as they were written.
+    const figures = {
+      semesters: 6,
+      electiveCredits: 2,
+      courses: [
+        {
+          id: 'GWSX',
+          titleZh: '岗位实习',
+          kind: 'internship' as const,
+          credits: 24,
+          hours: 576,
+          theoryHours: 0,
+          practiceHours: 576,
+          semester: 5,
+          weeks: 24,
+        },
+      ],
+    };
+    await repositories.trainingPlans.addVersion(planId, 2, approved.sections, '', personId, NOW, figures);
+    expect((await repositories.trainingPlans.find(planId))!.versions[1]!.figures).toEqual(figures);
     expect((await repositories.trainingPlans.find(planId))!.versions.map((v) => [v.number, v.status])).toEqual([
       [1, 'approved'],
       [2, 'draft'],

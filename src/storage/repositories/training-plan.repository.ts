@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TrainingPlanSection } from '../../core/courses/training-plan.js';
+import type { TrainingPlanFigures } from '../../core/courses/training-plan-figures.js';
 import type { Database } from '../database-schema.js';
 import { iso, json } from './column-values.js';
 
@@ -11,6 +12,8 @@ export interface TrainingPlanVersionRecord {
   number: number;
   status: TrainingPlanStatus;
   sections: TrainingPlanSection[];
+  /** What the version's tables print; null for versions drafted before the figures were stored. */
+  figures: TrainingPlanFigures | null;
   note: string;
   createdBy: string | null;
   createdAt: string;
@@ -40,6 +43,7 @@ export class TrainingPlanRepository {
     sections: readonly TrainingPlanSection[],
     by: string | null,
     now: Date,
+    figures: TrainingPlanFigures | null = null,
   ): Promise<string> {
     const row = await this.db
       .insertInto('training_plans')
@@ -53,7 +57,7 @@ export class TrainingPlanRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.addVersion(row.id, 1, sections, '', by, now);
+    await this.addVersion(row.id, 1, sections, '', by, now, figures);
     return row.id;
   }
 
@@ -73,6 +77,7 @@ export class TrainingPlanRepository {
     note: string,
     by: string | null,
     now: Date,
+    figures: TrainingPlanFigures | null = null,
   ): Promise<string> {
     const row = await this.db
       .insertInto('training_plan_versions')
@@ -80,6 +85,7 @@ export class TrainingPlanRepository {
         plan_id: planId,
         number,
         sections: JSON.stringify(sections),
+        figures: figures === null ? null : JSON.stringify(figures),
         note,
         created_by: by,
         created_at: now,
@@ -161,6 +167,7 @@ export class TrainingPlanRepository {
         number: row.number,
         status: row.status as TrainingPlanStatus,
         sections: json<TrainingPlanSection[]>(row.sections),
+        figures: row.figures === null ? null : json<TrainingPlanFigures>(row.figures),
         note: row.note,
         createdBy: row.created_by,
         createdAt: iso(row.created_at)!,

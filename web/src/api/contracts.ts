@@ -152,4 +152,5 @@ export type PublicCourse = CourseSystemDetail['publicCourses'][number];
 export type CourseListImportResult = z.infer<typeof courses.courseListImportResultSchema>;
 export type TrainingPlanList = z.infer<typeof courses.trainingPlanListSchema>;
 export type TrainingPlanSectionDto = TrainingPlanVersionDto['sections'][number];
+export type PlanRuleResultDto = NonNullable<TrainingPlanVersionDto['rules']>[number];
 import type { CourseSystemDetail, TrainingPlanVersionDto } from '../../../src/contracts/course-systems.js';

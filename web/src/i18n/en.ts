@@ -1196,6 +1196,24 @@ export const en: TranslationMessages = {
       export: 'Export',
       note: 'Revision note',
       tables: 'Tables (generated from the data)',
+      rules: {
+        title: 'Rule check (Ministry of Education guidance on training plans, 2019 No. 13)',
+        summary: '{{passed}} of {{total}} rules met',
+        allPassed: 'Every rule is met.',
+        failed: '{{count}} rule(s) not met: see the explanation of each.',
+        savedText: 'Checked on the saved text: save the draft to check your edits.',
+        notRecorded:
+          'This version was drafted before the plan figures were kept, so its rules cannot be checked. Start a new version with the tables refilled from the course system.',
+        columns: {
+          rule: 'Rule',
+          required: 'Required',
+          actual: 'This plan',
+          result: 'Result',
+          explanation: 'Explanation',
+        },
+        passed: 'Met',
+        notPassed: 'Not met',
+      },
     },
   },
   groups: {

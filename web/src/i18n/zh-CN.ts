@@ -1154,6 +1154,17 @@ export const zhCN = {
       export: '导出',
       note: '修订说明',
       tables: '表格（由数据生成）',
+      rules: {
+        title: '规则核验（教职成〔2019〕13号）',
+        summary: '符合 {{passed}} / {{total}} 项',
+        allPassed: '全部规则均符合。',
+        failed: '{{count}} 项不符合：见各项说明。',
+        savedText: '按已保存的文本核验：保存草稿后核验您的修改。',
+        notRecorded: '此版本起草时尚未记录方案数据，无法核验。请建立新版本并按课程体系刷新表格。',
+        columns: { rule: '规则', required: '要求', actual: '本方案', result: '结论', explanation: '说明' },
+        passed: '符合',
+        notPassed: '不符合',
+      },
     },
   },
   groups: {

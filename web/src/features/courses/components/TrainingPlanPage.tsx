@@ -31,6 +31,7 @@ import {
   trainingPlanExportUrl,
 } from '../api/courses-api.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
+import { PlanRulesPanel } from './PlanRulesPanel.js';
 
 /** One training plan: its version history, the chosen version's sections (editable while a draft), exports. */
 export function TrainingPlanPage() {
@@ -222,6 +223,9 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
             {version.status === 'approved' && (
               <Alert type="success" showIcon title={t('courses.plans.immutable')} style={{ marginBottom: 12 }} />
             )}
+            <div style={{ marginBottom: 12 }}>
+              <PlanRulesPanel rules={version.rules} dirty={dirty} />
+            </div>
             {editable && (
               <Input
                 addonBefore={t('courses.plans.note')}
