@@ -83,11 +83,11 @@ export function nonDemandReason(clause: string): NonDemandReason | null {
 const CLAUSE_END = /[。；;！!？?\n，（）()]|,(?!\d)|\.(?=\s|$)/gu;
 
 /**
- * The text with everything that is not demand blanked out (replaced by spaces, line breaks kept), so that offsets
- * into it are offsets into the original: sections other than duties and requirements (benefits, pay, schedule,
- * company, contact) and, inside the rest, every clause `nonDemandReason` rejects. Heading words are blanked too.
+ * Which characters of a posting are demand (1) and which are not (0): sections other than duties and requirements
+ * (benefits, pay, schedule, company, contact) and heading words are 0, and so, inside the rest, is every clause
+ * `nonDemandReason` rejects.
  */
-export function demandTextOf(text: string): string {
+export function demandMaskOf(text: string): Uint8Array {
   const keep = new Uint8Array(text.length);
   for (const section of splitPostingSections(text)) {
     if (!DEMAND_SECTION_KINDS.has(section.kind)) continue;
@@ -102,6 +102,15 @@ export function demandTextOf(text: string): string {
       start = end;
     }
   }
+  return keep;
+}
+
+/**
+ * The text with everything that is not demand (see `demandMaskOf`) replaced by spaces, line breaks kept, so that
+ * offsets into it are offsets into the original.
+ */
+export function demandTextOf(text: string): string {
+  const keep = demandMaskOf(text);
   let out = '';
   let runStart = 0;
   for (let index = 0; index <= text.length; index++) {
