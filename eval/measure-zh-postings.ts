@@ -203,7 +203,9 @@ async function fit(): Promise<void> {
     }
   }
   console.log(`rows ${rows.length}, positives ${rows.filter((row) => row.y === 1).length}`);
-  console.log(`weights: bias ${weights[0]!.toFixed(2)}, score ${weights[1]!.toFixed(2)}, exact ${weights[2]!.toFixed(2)}, relative ${weights[3]!.toFixed(2)}`);
+  console.log(
+    `weights: bias ${weights[0]!.toFixed(2)}, score ${weights[1]!.toFixed(2)}, exact ${weights[2]!.toFixed(2)}, relative ${weights[3]!.toFixed(2)}`,
+  );
   console.log('(copy them into CONFIDENCE_WEIGHTS, then sweep:)');
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     const figures = await measureZhPostings(threshold);

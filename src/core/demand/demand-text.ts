@@ -2,18 +2,11 @@ import { DEMAND_SECTION_KINDS, splitPostingSections } from './posting-sections.j
 
 /** Why a clause of a posting is not labour-market demand. */
 export type NonDemandReason =
-  | 'benefit'
-  | 'pay'
-  | 'schedule'
-  | 'degree'
-  | 'experience'
-  | 'person'
-  | 'company'
-  | 'contact'
-  | 'catch-all';
+  'benefit' | 'pay' | 'schedule' | 'degree' | 'experience' | 'person' | 'company' | 'contact' | 'catch-all';
 
 // A clause that does something with these words (an HR specialist handles social insurance) is a duty, not a perk.
-const DUTY_VERB = /负责|办理|核算|缴纳工作|管理|跟踪|跟进|处理|统计|审核|申报|计算|制定|落实|政策|\b(?:manage|process|administer|handle|calculate)/iu;
+const DUTY_VERB =
+  /负责|办理|核算|缴纳工作|管理|跟踪|跟进|处理|统计|审核|申报|计算|制定|落实|政策|\b(?:manage|process|administer|handle|calculate)/iu;
 
 const RULES: readonly (readonly [NonDemandReason, RegExp, boolean])[] = [
   // [reason, pattern, yields to a duty verb]

@@ -6,13 +6,7 @@
 
 /** What a part of a posting is about. `unsectioned`: text before any heading, or a posting without headings. */
 export type PostingSectionKind =
-  | 'duties'
-  | 'requirements'
-  | 'benefits'
-  | 'company'
-  | 'contact'
-  | 'schedule'
-  | 'unsectioned';
+  'duties' | 'requirements' | 'benefits' | 'company' | 'contact' | 'schedule' | 'unsectioned';
 
 /** One part of a posting: `[start, end)` indexes the posting text; the heading line (if any) is not inside it. */
 export interface PostingSection {
@@ -185,7 +179,8 @@ const HEADING_KIND = new Map<string, PostingSectionKind>(
 const LONGEST_HEADING = Math.max(...[...HEADING_KIND.keys()].map((word) => word.length));
 
 // Decorations around a heading: brackets, markdown, bullets, and section numbers (一、 / （一） / 1. / 1、 / Part 1:).
-const LEADING = /^(?:[#*>\s■□●○◆◇▲△★☆▶►•·\-—]+|[（(]?[一二三四五六七八九十]+[）)、.．]\s*|[（(]?\d{1,2}[）)、.．:：]\s*)+/u;
+const LEADING =
+  /^(?:[#*>\s■□●○◆◇▲△★☆▶►•·\-—]+|[（(]?[一二三四五六七八九十]+[）)、.．]\s*|[（(]?\d{1,2}[）)、.．:：]\s*)+/u;
 const BRACKETS = /^[【[〖〔<《「『]\s*(.+?)\s*[】\]〗〕>》」』]/u;
 const SEPARATOR = /^\s*[:：]\s*/u;
 
@@ -230,7 +225,12 @@ export function recognizeHeading(
     if (after !== '' && !SEPARATOR.test(rest)) return null; // a sentence that merely starts with the word
     if (after === '' && /^[a-z]/u.test(candidate) && line.trim().length > candidate.length + 6) return null;
   }
-  const kind = HEADING_KIND.get(candidate.toLowerCase().replace(/[:：*\s]+$/u, '').trim());
+  const kind = HEADING_KIND.get(
+    candidate
+      .toLowerCase()
+      .replace(/[:：*\s]+$/u, '')
+      .trim(),
+  );
   if (!kind) return null;
   const separator = SEPARATOR.exec(rest);
   if (separator) skip(separator[0].length);
