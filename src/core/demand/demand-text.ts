@@ -6,7 +6,7 @@ export type NonDemandReason =
 
 // A clause that does something with these words (an HR specialist handles social insurance) is a duty, not a perk.
 const DUTY_VERB =
-  /负责|办理|核算|缴纳工作|管理|跟踪|跟进|处理|统计|审核|申报|计算|制定|落实|政策|\b(?:manage|process|administer|handle|calculate)/iu;
+  /负责|办理|核算|核对|发放|解答|咨询|管理|跟踪|跟进|处理|统计|审核|申报|计算|制定|落实|政策|\b(?:manage|process|administer|handle|calculate)/iu;
 
 const RULES: readonly (readonly [NonDemandReason, RegExp, boolean])[] = [
   // [reason, pattern, yields to a duty verb]
