@@ -42,13 +42,22 @@ function jsonl<T>(file: string): T[] {
 
 interface LinkLine {
   id: string;
-  competencies: { id: string; esco: string | null; label: string; score: number; spans: [number, number][] }[];
+  competencies: {
+    id: string;
+    esco: string | null;
+    label: string;
+    score: number;
+    spans: [number, number][];
+    linked: boolean;
+  }[];
 }
 
 const TEXTS = [
   { id: 'zh', text: '岗位职责：负责工业软件的自动化测试，使用Selenium编写测试脚本，跟踪缺陷并编写测试报告。' },
   { id: 'en', text: 'You will keep the WMS stock records accurate and plan warehouse replenishment with Excel.' },
   { id: 'empty', text: '' },
+  // Benefits, pay and a degree subject: ranked output may exist, nothing is linked as demand.
+  { id: 'perks', text: '福利待遇：五险一金，带薪年假，年终奖；薪资8000-12000元/月。计算机相关专业。' },
 ];
 
 describe('zerodock demand commands', () => {
@@ -61,9 +70,10 @@ describe('zerodock demand commands', () => {
     });
     expect(full.code, full.stderr).toBe(0);
     const lines = jsonl<LinkLine>(out);
-    expect(lines.map((line) => line.id)).toEqual(['zh', 'en', 'empty']);
-    const [zh, en, empty] = lines;
+    expect(lines.map((line) => line.id)).toEqual(['zh', 'en', 'empty', 'perks']);
+    const [zh, en, empty, perks] = lines;
     expect(empty!.competencies).toEqual([]);
+    expect(perks!.competencies.filter((competency) => competency.linked)).toEqual([]);
     for (const line of [zh!, en!]) {
       const text = TEXTS.find((item) => item.id === line.id)!.text;
       expect(line.competencies.length).toBeGreaterThan(0);
@@ -71,7 +81,8 @@ describe('zerodock demand commands', () => {
       const scores = line.competencies.map((competency) => competency.score);
       expect([...scores].sort((a, b) => b - a)).toEqual(scores);
       for (const competency of line.competencies) {
-        expect(Object.keys(competency).sort()).toEqual(['esco', 'id', 'label', 'score', 'spans']);
+        expect(Object.keys(competency).sort()).toEqual(['esco', 'id', 'label', 'linked', 'score', 'spans']);
+        expect(typeof competency.linked).toBe('boolean');
         for (const [start, end] of competency.spans) {
           expect(start).toBeGreaterThanOrEqual(0);
           expect(end).toBeLessThanOrEqual(text.length);
@@ -82,6 +93,9 @@ describe('zerodock demand commands', () => {
     const selenium = zh!.competencies.find((competency) => competency.id === 'test-automation-frameworks');
     expect(selenium).toBeDefined();
     expect(selenium!.spans.map(([start, end]) => TEXTS[0]!.text.slice(start, end))).toContain('Selenium');
+    expect(selenium!.linked).toBe(true);
+    // The ranking is kept: entries the linker does not decide on follow, marked linked: false.
+    expect(zh!.competencies.some((competency) => !competency.linked)).toBe(true);
     expect(en!.competencies.map((competency) => competency.id)).toEqual(
       expect.arrayContaining([expect.stringMatching(/wms|inventory|stock/)]),
     );
@@ -92,7 +106,8 @@ describe('zerodock demand commands', () => {
       const text = TEXTS.find((item) => item.id === line.id)!.text;
       // Exact mode: every competency is justified by at least one span of the text.
       for (const competency of line.competencies) expect(competency.spans.length).toBeGreaterThan(0);
-      expect(text.length === 0 || line.competencies.length > 0).toBe(true);
+      expect(text.length === 0 || line.id === 'perks' || line.competencies.length > 0).toBe(true);
+      if (line.id === 'perks') expect(line.competencies.filter((competency) => competency.linked)).toEqual([]);
     }
   });
 

@@ -21,6 +21,11 @@ export const linkedCompetencySchema = z.object({
   score: z.number(),
   evidence: linkEvidenceSchema,
   spans: z.array(spanSchema),
+  /**
+   * The linker's decision: calibrated confidence above its threshold, justified by the posting's duties or
+   * requirements. Only linked competencies count as demand (a stored posting keeps only these).
+   */
+  linked: z.boolean(),
 });
 export type LinkedCompetencyDto = z.infer<typeof linkedCompetencySchema>;
 

@@ -12,11 +12,11 @@ import type {
   TrendReport,
 } from '../contracts/demand.js';
 import { competencyTrends, type CompetencyTrendFigure } from '../core/demand/competency-trends.js';
+import { linkDemand } from '../core/demand/link-demand.js';
 import { classifyPosting } from '../core/demand/post-classifier.js';
 import type { Actor } from '../core/access/actor.js';
 import { mayDeleteImport } from '../core/access/import-ownership.js';
 import { DomainError } from '../core/errors/domain-error.js';
-import { linkText } from '../core/linking/link-text.js';
 import type { PostingImportRow, PostingRow } from '../storage/repositories/demand.repository.js';
 import { CURATED_FRAMEWORK_KEY, loadLinker, type LoadedLinker } from './linker-cache.js';
 import { linkedTextOf } from './posting-import-service.js';
@@ -28,7 +28,7 @@ export async function linkTextForApi(
   request: { text: string; mode: 'exact' | 'full'; top: number },
 ): Promise<LinkTextResult> {
   const loaded = await loadLinker(context);
-  const linked = linkText(loaded.linker, request.text, { mode: request.mode, top: request.top });
+  const linked = linkDemand(loaded.linker, request.text, { mode: request.mode, top: request.top });
   const competencies = linked.map((link): LinkedCompetencyDto => {
     const entry = loaded.entries[link.entry]!;
     return {
@@ -40,13 +40,16 @@ export async function linkTextForApi(
       score: link.score,
       evidence: link.evidence,
       spans: link.spans.map(([start, end]) => [start, end]),
+      linked: link.linked,
     };
   });
   const firstLine = request.text.split('\n', 1)[0] ?? '';
   const guess = classifyPosting(
     loaded.classifier,
     firstLine,
-    competencies.map((competency) => ({ key: competency.key, score: competency.score })),
+    competencies
+      .filter((competency) => competency.linked)
+      .map((competency) => ({ key: competency.key, score: competency.score })),
   );
   const post = guess ? loaded.posts.get(guess.postId) : undefined;
   return {
@@ -169,6 +172,8 @@ export async function getPosting(context: ServiceContext, postingId: string): Pr
         score,
         evidence: evidence === 'e' ? 'exact' : 'implicit',
         spans,
+        // A stored posting keeps only the links the linker decided.
+        linked: true,
       };
     }),
     postTitleZh: post?.titleZh ?? null,

@@ -6,6 +6,9 @@ import { writePostingsJsonl } from '../interchange/postings/write-postings-file.
 import { importPostingsFile, type PostingImportOutcome } from './posting-import-service.js';
 import type { ServiceContext } from './service-context.js';
 
+/** The file name the generated demo postings are imported under (what tells them apart from real imports). */
+export const DEMO_POSTINGS_FILE = 'demo-postings.jsonl';
+
 /** Postings generated for the demo on a fresh installation (`ZERODOCK_DEMO_POSTINGS` overrides; 0 = none). */
 export const DEFAULT_DEMO_POSTINGS = 3000;
 
@@ -21,10 +24,10 @@ export async function loadDemoPostings(
 ): Promise<PostingImportOutcome> {
   const dir = await mkdtemp(join(tmpdir(), 'zerodock-demo-postings-'));
   try {
-    const file = join(dir, 'demo-postings.jsonl');
+    const file = join(dir, DEMO_POSTINGS_FILE);
     await writePostingsJsonl(file, generatePostings({ count, seed: 2026 }));
     return await importPostingsFile(context, file, {
-      fileName: 'demo-postings.jsonl',
+      fileName: DEMO_POSTINGS_FILE,
       mode: 'exact',
       ...(onProgress ? { onProgress: (_phase, done, total) => onProgress(done, total) } : {}),
     });

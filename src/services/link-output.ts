@@ -1,4 +1,4 @@
-import { linkText } from '../core/linking/link-text.js';
+import { linkDemand } from '../core/demand/link-demand.js';
 import type { LoadedLinker } from './linker-cache.js';
 
 /** One competency in `zerodock link` output (the evaluation contract). */
@@ -8,6 +8,11 @@ export interface LinkOutputCompetency {
   label: string;
   score: number;
   spans: [number, number][];
+  /**
+   * The linker's own decision: calibrated confidence above its threshold, justified by text that asks for something
+   * (not benefits, pay, schedule, company, contact, degree subjects). Only linked entries count as demand.
+   */
+  linked: boolean;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
@@ -20,8 +25,8 @@ export function isMostlyChinese(text: string): boolean {
 }
 
 /**
- * Links a text for the CLI: best first, at most `top`; the label in the text's language (ESCO's preferred label for
- * English text when the competency is an ESCO concept).
+ * Links a text for the CLI: best first, at most `top`, each with the linker's decision (`linked`); the label in the
+ * text's language (ESCO's preferred label for English text when the competency is an ESCO concept).
  */
 export function linkForOutput(
   loaded: LoadedLinker,
@@ -29,7 +34,7 @@ export function linkForOutput(
   options: { mode: 'exact' | 'full'; top: number },
 ): (LinkOutputCompetency & { key: string })[] {
   const chinese = isMostlyChinese(text);
-  return linkText(loaded.linker, text, options).map((link) => {
+  return linkDemand(loaded.linker, text, options).map((link) => {
     const entry = loaded.entries[link.entry]!;
     const label = chinese
       ? (entry.labelZh ?? entry.escoLabel ?? entry.labelEn)
@@ -41,6 +46,7 @@ export function linkForOutput(
       label: label ?? entry.id,
       score: Math.round(link.score * 1e6) / 1e6,
       spans: link.spans.map(([start, end]) => [start, end]),
+      linked: link.linked,
     };
   });
 }

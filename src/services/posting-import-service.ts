@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { NearDuplicateIndex, textFingerprint } from '../core/demand/near-duplicates.js';
+import { linkDemand } from '../core/demand/link-demand.js';
 import { classifyPosting } from '../core/demand/post-classifier.js';
 import type { PostingRecord } from '../core/demand/posting.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { importFailure } from '../core/errors/import-failure.js';
-import { linkText } from '../core/linking/link-text.js';
 import { readPostingsFile } from '../interchange/postings/read-postings-file.js';
 import type {
   DemandCountIncrement,
@@ -47,7 +47,7 @@ export interface PostingImportOutcome {
   readonly import: PostingImportRow;
 }
 
-/** Competencies kept per posting (best first), and character spans kept per competency. */
+/** Competencies ranked per posting (best first; the decided ones are kept), and character spans kept per competency. */
 export const LINKS_PER_POSTING = 20;
 const SPANS_PER_LINK = 8;
 
@@ -206,7 +206,12 @@ function linkPosting(
   key: string,
   fingerprint: { hi: number; lo: number },
 ): PostingInsert {
-  const linked = linkText(loaded.linker, linkedTextOf(record.title, record.text), { mode, top: LINKS_PER_POSTING });
+  // Only the linker's decided links are stored, so every count, trend, grouping and course built on postings sees
+  // demand alone: never benefits, pay, schedule, the company's blurb, contact details or degree subjects.
+  const linked = linkDemand(loaded.linker, linkedTextOf(record.title, record.text), {
+    mode,
+    top: LINKS_PER_POSTING,
+  }).filter((link) => link.linked);
   const links: PostingInsert['links'] = linked.map((link) => [
     loaded.entries[link.entry]!.key,
     Math.round(link.score * 1000) / 1000,

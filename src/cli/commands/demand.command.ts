@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { demandOverview, demandTrends, listPostingImports } from '../../services/demand-service.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
+import { DEMO_POSTINGS_FILE } from '../../services/demo-postings.js';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
@@ -37,6 +38,14 @@ export function registerDemandCommand(program: Command): void {
             `(${overview.duplicatesDropped} near-duplicates dropped; declared headcount ${overview.declaredHeadcount})`,
           );
           out(`per year: ${overview.years.map((row) => `${row.year} ${row.postings}`).join(', ')}`);
+          const generated = imports.items
+            .filter((item) => item.fileName === DEMO_POSTINGS_FILE && item.status === 'complete')
+            .reduce((sum, item) => sum + item.stored, 0);
+          if (generated > 0) {
+            out(
+              `note: ${generated} of these postings are GENERATED demo postings (${DEMO_POSTINGS_FILE}); figures on them illustrate the product, they are not evidence about the labour market`,
+            );
+          }
           out();
           out('top competencies (share of postings):');
           for (const row of overview.topCompetencies.slice(0, 10))

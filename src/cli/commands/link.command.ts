@@ -49,8 +49,16 @@ export function registerLinkCommands(program: Command): void {
     .command('link')
     .description('Link texts to competencies: exact mentions (and implicit ones with --mode full), with spans')
     .requiredOption('--in <file>', 'JSON Lines input: {"id": string, "text": string} per line')
-    .requiredOption('--out <file>', 'JSON Lines output ("-" for stdout): {"id", "competencies": [...]} per line')
-    .option('--top <k>', 'at most K competencies per text, best first', positiveInteger, 10)
+    .requiredOption(
+      '--out <file>',
+      'JSON Lines output ("-" for stdout): {"id", "competencies": [{"id", "esco", "label", "score", "spans", "linked"}]}',
+    )
+    .option(
+      '--top <k>',
+      'at most K ranked competencies per text, best first; "linked": true marks those the linker decides are asked for',
+      positiveInteger,
+      10,
+    )
     .option('--mode <mode>', 'exact (fast path: exact mentions only) or full (adds implicit mentions)', 'full')
     .action((options: { in: string; out: string; top: number; mode: string }) =>
       runCommand(async () => {
@@ -110,7 +118,11 @@ export function registerLinkCommands(program: Command): void {
               const title = value.title ?? value.text.split('\n', 1)[0] ?? '';
               const text = value.title === undefined ? value.text : `${value.title}\n${value.text}`;
               const linked = linkForOutput(loaded, text, { mode: 'full', top: 30 });
-              const guess = classifyPosting(loaded.classifier, title, linked);
+              const guess = classifyPosting(
+                loaded.classifier,
+                title,
+                linked.filter((competency) => competency.linked),
+              );
               const post = guess ? loaded.posts.get(guess.postId) : undefined;
               const byKey = new Map(linked.map((competency) => [competency.key, competency]));
               await write({

@@ -66,7 +66,7 @@ export function registerServeCommand(program: Command): void {
             );
             progress.stop();
             log(
-              `Demo postings loaded: ${outcome.import.stored} postings (${outcome.import.duplicates} near-duplicates dropped).`,
+              `Demo postings loaded: ${outcome.import.stored} generated postings (${outcome.import.duplicates} near-duplicates dropped; generated text, so demand figures on them are illustrative).`,
             );
           }
           if (demoLoaded) {

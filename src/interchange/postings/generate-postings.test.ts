@@ -10,6 +10,7 @@ import {
   loadPostingCorpus,
   type PostingCorpus,
 } from './generate-postings.js';
+import { splitPostingSections } from '../../core/demand/posting-sections.js';
 import { sharedDataDir } from '../shared-data.js';
 import { readPostingsFile } from './read-postings-file.js';
 import { writePostingsCsv, writePostingsJsonl } from './write-postings-file.js';
@@ -41,9 +42,40 @@ describe('generatePostings', () => {
       expect(record.postedOn >= '2022-01-01' && record.postedOn <= '2026-10-31').toBe(true);
       expect(cities.has(record.city!)).toBe(true);
       expect(record.text.length).toBeGreaterThan(100);
-      if (language === 'zh') expect(record.text).toMatch(/岗位职责/);
+      const kinds = new Set(splitPostingSections(record.text).map((section) => section.kind));
+      // Laid out as real postings are: duties, requirements, benefits and the company's blurb under headings.
+      for (const kind of ['duties', 'requirements', 'benefits', 'company'] as const) expect(kinds.has(kind)).toBe(true);
+      if (language === 'zh')
+        expect(record.text).toMatch(/五险一金|双休|年假|体检|福利|补贴|旅游|培训|弹性|社保|奖金|工作餐/);
     }
     expect(new Set(generated.map((posting) => posting.record.sourceId)).size).toBe(generated.length);
+  });
+
+  it('numbers the items of every section from 1, reposts included (never "1001. 2. 1003.")', () => {
+    for (const { record } of generateLabelledPostings({ count: 1500, seed: 4, corpus })) {
+      let expected = 1;
+      for (const line of record.text.split('\n').filter((text) => text.trim() !== '')) {
+        const number = /^(?:（(\d+)）|(\d+)[.、）])/u.exec(line);
+        if (!number) {
+          expected = 1;
+          continue;
+        }
+        expect(Number(number[1] ?? number[2]), record.text).toBe(expected);
+        expected += 1;
+      }
+    }
+  });
+
+  it('phrases requirements in more ways than the catalogue labels', () => {
+    const openings = new Set<string>();
+    for (const { record, language } of generateLabelledPostings({ count: 400, seed: 6, corpus })) {
+      if (language !== 'zh') continue;
+      for (const line of record.text.split('\n')) {
+        const item = /^(?:（\d+）|\d+[.、）]\s?|- )(.{2})/u.exec(line);
+        if (item) openings.add(item[1]!);
+      }
+    }
+    expect(openings.size).toBeGreaterThan(30);
   });
 
   it('follows the trends: growing posts have more postings in 2025 than in 2022, shrinking ones fewer', () => {

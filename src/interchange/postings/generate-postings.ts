@@ -6,6 +6,7 @@ import { catalogueCompetencyFileSchema, cataloguePostFileSchema } from '../../co
 import { parseJsonText } from '../read-json-file.js';
 import { curatedCatalogueDir, sharedDataPath } from '../shared-data.js';
 import { toPlainLine } from './plain-text.js';
+import { writeChinesePosting } from './write-chinese-posting.js';
 
 /** A seeded PRNG (mulberry32): uniform in [0, 1), the same sequence for the same seed. */
 export function mulberry32(seed: number): () => number {
@@ -29,6 +30,8 @@ interface CorpusScene {
 interface CorpusRequirement {
   labelZh: string;
   labelEn: string;
+  /** Other names of the competency (postings name a competency in many ways, not by its label only). */
+  aliasesZh: string[];
   descriptionZh: string;
   essential: boolean;
 }
@@ -76,7 +79,10 @@ export function loadPostingCorpus(): PostingCorpus {
   const sentences = readEnglishSentences(sources);
   const cities = readCities(sources);
   const catalogue = curatedCatalogueDir();
-  const competencies = new Map<string, { labelZh: string; labelEn: string; descriptionZh: string; terms: string[] }>();
+  const competencies = new Map<
+    string,
+    { labelZh: string; labelEn: string; aliasesZh: string[]; descriptionZh: string; terms: string[] }
+  >();
   for (const name of readdirSync(join(catalogue, 'competencies'))
     .filter((entry) => entry.endsWith('.json'))
     .sort()) {
@@ -86,6 +92,7 @@ export function loadPostingCorpus(): PostingCorpus {
       competencies.set(competency.id, {
         labelZh: competency.labelZh,
         labelEn: competency.labelEn,
+        aliasesZh: competency.aliasesZh,
         descriptionZh: competency.descriptionZh,
         terms: [competency.labelEn, ...competency.aliasesEn],
       });
@@ -494,11 +501,6 @@ function pickPost(corpus: PostingCorpus, random: () => number): string {
   return corpus.posts[Math.floor(random() * corpus.posts.length)]!.id;
 }
 
-const EDUCATION_ZH = ['大专及以上学历', '本科及以上学历', '大专及以上学历，专业不限', '全日制大专及以上学历'];
-const BENEFITS_ZH = ['五险一金', '带薪年假', '周末双休', '年终奖金', '定期体检', '节日福利', '免费工作餐', '专业培训'];
-const EXPERIENCE_ZH = ['应届毕业生亦可', '一年以上相关工作经验', '两年以上相关工作经验', '三年以上相关经验优先'];
-const SOFT_ZH = ['责任心强，具备良好的沟通能力和团队合作精神', '学习能力强，能承受一定的工作压力', '做事细致，有耐心'];
-
 function chineseTitle(post: CorpusPost, city: CorpusCity, random: () => number): string {
   const title = random() < 0.6 ? post.titlesZh[0]! : post.titlesZh[Math.floor(random() * post.titlesZh.length)]!;
   const roll = random();
@@ -509,48 +511,32 @@ function chineseTitle(post: CorpusPost, city: CorpusCity, random: () => number):
 }
 
 function chineseText(post: CorpusPost, enterprise: Enterprise, city: CorpusCity, random: () => number): string {
-  const lines: string[] = [];
-  if (random() < 0.5) {
-    lines.push(
-      `${enterprise.nameZh}成立于${2003 + Math.floor(random() * 18)}年，是${city.city}一家专注于${post.subSectorZh}服务的企业。`,
-    );
-  }
-  if (random() < 0.4) lines.push(post.descriptionZh);
-  lines.push('岗位职责：');
-  const tasks = sample(
-    post.scenes.flatMap((scene) => scene.tasksZh),
-    3 + Math.floor(random() * 4),
+  return writeChinesePosting(
+    {
+      enterpriseName: enterprise.nameZh,
+      city: city.city,
+      place: city.province === city.city ? city.city : city.province + city.city,
+      subSector: post.subSectorZh,
+      postDescription: post.descriptionZh,
+      tasks: post.scenes.flatMap((scene) => scene.tasksZh),
+      requirements: post.requirements,
+    },
     random,
   );
-  tasks.forEach((task, index) => lines.push(`${index + 1}. ${task}；`));
-  lines.push('任职要求：');
-  const requirements = sample(
-    post.requirements.filter((requirement) => requirement.essential || random() < 0.3),
-    2 + Math.floor(random() * 4),
-    random,
-  );
-  const asks = [
-    `${EDUCATION_ZH[Math.floor(random() * EDUCATION_ZH.length)]!}，${EXPERIENCE_ZH[Math.floor(random() * EXPERIENCE_ZH.length)]!}`,
-    ...requirements.map(
-      (requirement) =>
-        `${random() < 0.5 ? '熟悉' : '掌握'}${requirement.labelZh}：${requirement.descriptionZh.replace(/。$/, '')}`,
-    ),
-    SOFT_ZH[Math.floor(random() * SOFT_ZH.length)]!,
-  ];
-  asks.forEach((ask, index) => lines.push(`${index + 1}. ${ask}；`));
-  const low = 4 + Math.floor(random() * 10);
-  lines.push(
-    `薪资待遇：${low}000-${low + 2 + Math.floor(random() * 6)}000元/月，${sample(BENEFITS_ZH, 3, random).join('、')}。`,
-  );
-  lines.push(`工作地点：${city.province === city.city ? city.city : city.province + city.city}`);
-  return lines.join('\n');
 }
 
 const BENEFITS_EN = [
-  'We offer social insurance and housing fund, paid annual leave and a yearly bonus.',
-  'Training, a clear career path and a friendly team are waiting for you.',
-  'Flexible working hours and free lunches are part of the package.',
+  'Social insurance and housing fund from the first day',
+  'Paid annual leave and a yearly bonus',
+  'Training and a clear career path',
+  'Flexible working hours',
+  'Free lunches and a transport allowance',
+  'Regular health checks',
 ];
+const ABOUT_EN = ['About us', 'About the company', 'Who we are'];
+const DUTIES_EN = ['Responsibilities', 'What you will do', 'Your role', 'Key responsibilities'];
+const REQUIREMENTS_EN = ['Requirements', 'Qualifications', 'What we are looking for'];
+const OFFER_EN = ['Benefits', 'What we offer', 'Perks and benefits'];
 
 function englishText(
   post: CorpusPost,
@@ -559,11 +545,18 @@ function englishText(
   sentences: readonly string[],
   random: () => number,
 ): string {
+  const pickOf = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const heading = (words: readonly string[]) => (random() < 0.5 ? `${pickOf(words)}:` : pickOf(words));
   const lines: string[] = [];
   const title = post.titlesEn[0]!.toLowerCase();
-  lines.push(`${enterprise.nameEn} is hiring ${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} in ${city.cityEn}.`);
+  const about = [
+    heading(ABOUT_EN),
+    `${enterprise.nameEn} is hiring ${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title} in ${city.cityEn}. Founded in ${2003 + Math.floor(random() * 18)}, we serve clients across China.`,
+  ];
+  const aboutFirst = random() < 0.6;
+  if (aboutFirst) lines.push(...about);
+  lines.push(heading(DUTIES_EN));
   if (random() < 0.5) lines.push(post.descriptionEn);
-  lines.push('Responsibilities:');
   for (const task of sample(
     post.scenes.flatMap((scene) => scene.tasksEn),
     3 + Math.floor(random() * 3),
@@ -571,7 +564,7 @@ function englishText(
   )) {
     lines.push(`- ${task}`);
   }
-  lines.push('Requirements:');
+  lines.push(heading(REQUIREMENTS_EN));
   const own = post.sentenceIndices;
   const count = 2 + Math.floor(random() * 4);
   for (let index = 0; index < count; index++) {
@@ -580,12 +573,15 @@ function englishText(
     lines.push(`- ${sentence.replace(/<ORGANIZATION>/g, enterprise.nameEn)}`);
   }
   if (sentences.length > 0 && random() < 0.6) {
-    lines.push(sentences[Math.floor(random() * sentences.length)]!.replace(/<ORGANIZATION>/g, enterprise.nameEn));
+    lines.push(
+      `- ${sentences[Math.floor(random() * sentences.length)]!.replace(/<ORGANIZATION>/g, enterprise.nameEn)}`,
+    );
   }
+  lines.push(heading(OFFER_EN));
   const low = 4 + Math.floor(random() * 10);
-  lines.push(
-    `Salary: CNY ${low},000–${low + 2 + Math.floor(random() * 6)},000 a month. ${BENEFITS_EN[Math.floor(random() * 3)]!}`,
-  );
+  lines.push(`- Salary: CNY ${low},000–${low + 2 + Math.floor(random() * 6)},000 a month`);
+  for (const benefit of sample(BENEFITS_EN, 2 + Math.floor(random() * 2), random)) lines.push(`- ${benefit}`);
+  if (!aboutFirst) lines.push(...about);
   return lines.join('\n');
 }
 
@@ -604,9 +600,25 @@ const SWAPS_EN: readonly [string, string][] = [
   ['Requirements:', 'Your profile:'],
 ];
 
-/** A repost: the same posting with its salary, punctuation and spacing changed, and sometimes one word. */
+/**
+ * A repost: the same posting with its salary, punctuation and spacing changed, and sometimes one word. Only the
+ * salary's figures change (never item numbers, years or hours: "1. 2. 3." stays "1. 2. 3.").
+ */
 function repostText(text: string, language: 'zh' | 'en', random: () => number): string {
-  let out = text.replace(/\d+/g, (digits) => String(Number(digits) + (random() < 0.5 ? 0 : 1000)));
+  const raise = random() < 0.5 ? 0 : 1;
+  let out = text
+    .replace(
+      /(\d+)000-(\d+)000元/u,
+      (_, low: string, high: string) => `${Number(low) + raise}000-${Number(high) + raise}000元`,
+    )
+    .replace(
+      /月薪(\d+)K-(\d+)K/u,
+      (_, low: string, high: string) => `月薪${Number(low) + raise}K-${Number(high) + raise}K`,
+    )
+    .replace(
+      /CNY (\d+),000–(\d+),000/u,
+      (_, low: string, high: string) => `CNY ${Number(low) + raise},000–${Number(high) + raise},000`,
+    );
   if (random() < 0.5)
     out = language === 'zh' ? out.replace(/；/g, ';').replace(/\n(?=\d)/g, '\n\n') : out.replace(/\n- /g, '\n• ');
   if (random() < 0.5) {

@@ -12,7 +12,7 @@ const POSTINGS_CSV = [
   'id,title,text,enterprise,province,city,date',
   'a1,软件测试工程师,"负责功能测试与自动化测试，使用Selenium编写测试脚本，提交缺陷报告。",无锡测试科技有限公司,江苏省,无锡市,2024-05-01',
   'a2,Software Test Engineer,"<p>Write <b>automated tests</b> with Selenium and keep defect reports up to date.</p>",Wuxi QA Ltd,江苏省,无锡市,2025-02-11',
-  'a3,运维工程师,"负责信息系统日常运维与监控，熟悉Linux与网络配置。",苏州运维服务有限公司,江苏省,苏州市,2025-06-30',
+  'a3,运维工程师,"岗位职责：负责信息系统日常运维与监控，熟悉Linux与网络配置。\n福利待遇：五险一金，周末双休，年终奖",苏州运维服务有限公司,江苏省,苏州市,2025-06-30',
 ].join('\n');
 
 function upload(client: ApiClient, path: string, body: Uint8Array | string) {
@@ -59,6 +59,16 @@ describe(`demand API on ${testBackend()}`, () => {
     expect(selenium).toBeDefined();
     expect(text.slice(...selenium!.spans[0]!)).toBe('Selenium');
     expect(response.body.post?.postId).toBe('ito-industrial-software-testing');
+    expect(selenium).toMatchObject({ linked: true });
+
+    // A benefits line asks for nothing: whatever is ranked, nothing is linked as demand.
+    const perks = await student.request<{ competencies: { key: string; linked: boolean }[] }>(
+      'POST',
+      '/api/demand/link',
+      { text: '福利待遇：五险一金，带薪年假，包吃住，年终奖', mode: 'full' },
+    );
+    expect(perks.status).toBe(200);
+    expect(perks.body.competencies.filter((item) => item.linked)).toEqual([]);
   });
 
   it('imports an uploaded CSV, lists and explains its postings, and aggregates them', async () => {
@@ -89,8 +99,16 @@ describe(`demand API on ${testBackend()}`, () => {
       for (const [, end] of competency.spans) expect(end).toBeLessThanOrEqual(detail.body.linkedText.length);
     }
 
-    const overview = await student.request<{ postings: number; enterprises: number }>('GET', '/api/demand/overview');
+    const overview = await student.request<{
+      postings: number;
+      enterprises: number;
+      topCompetencies: { key: string }[];
+    }>('GET', '/api/demand/overview');
     expect(overview.body).toMatchObject({ postings: 3, enterprises: 3 });
+    // The benefits section of a3 is not demand: 五险一金 never becomes 社保公积金政策.
+    const keys = overview.body.topCompetencies.map((row) => row.key);
+    expect(keys).toContain('zerodock:linux-administration');
+    expect(keys).not.toContain('zerodock:social-insurance-housing-fund');
     const trends = await student.request<{ years: number[] }>('GET', '/api/demand/trends?minPostings=1');
     expect(trends.status).toBe(200);
     expect(trends.body.years).toEqual([2024, 2025]);

@@ -777,7 +777,9 @@ export const en: TranslationMessages = {
         score: 'Score',
         evidence: 'Evidence',
         mentions: 'Mentions',
+        decision: 'Counts as demand',
       },
+      decision: { linked: 'Yes', notLinked: 'No, ranked only' },
       empty: 'No competency linked',
     },
     overview: {

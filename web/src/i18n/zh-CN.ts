@@ -754,7 +754,9 @@ export const zhCN = {
         score: '得分',
         evidence: '依据',
         mentions: '提及次数',
+        decision: '计入需求',
       },
+      decision: { linked: '是', notLinked: '否，仅排序' },
       empty: '没有链接到任何能力',
     },
     overview: {

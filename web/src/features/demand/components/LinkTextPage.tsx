@@ -129,7 +129,10 @@ export function LinkTextPage() {
               </Card>
               <Card size="small">
                 <Flex gap={24} wrap>
-                  <Statistic title={t('demand.link.found')} value={answer.result.competencies.length} />
+                  <Statistic
+                    title={t('demand.link.found')}
+                    value={answer.result.competencies.filter((competency) => competency.linked).length}
+                  />
                   <Statistic title={t('demand.link.dictionary')} value={answer.result.dictionary.entries} />
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

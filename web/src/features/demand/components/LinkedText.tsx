@@ -201,6 +201,19 @@ export function LinkedCompetencyTable({
       render: (_, competency) => <EvidenceTag evidence={competency.evidence} />,
     },
     {
+      key: 'decision',
+      title: t('demand.linked.columns.decision'),
+      width: 110,
+      render: (_, competency) =>
+        competency.linked ? (
+          <Tag color="green" data-testid="link-decision-linked">
+            {t('demand.linked.decision.linked')}
+          </Tag>
+        ) : (
+          <Tag data-testid="link-decision-not-linked">{t('demand.linked.decision.notLinked')}</Tag>
+        ),
+    },
+    {
       key: 'mentions',
       title: t('demand.linked.columns.mentions'),
       width: 90,
