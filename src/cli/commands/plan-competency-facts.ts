@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { competencyFactsFromBundle } from '../../core/courses/course-input-from-bundle.js';
 import type { CompetencyFacts } from '../../core/courses/synthesize-course-system.js';
+import { readCuratedCatalogue } from '../../interchange/curated/read-curated-catalogue.js';
+import { curatedCatalogueDirOf } from '../../server/package-root.js';
 import { chooseVersions } from '../../services/linker-cache.js';
 import { databaseOptionsFromEnvironment } from '../../storage/create-database.js';
 import { openRuntime } from '../runtime.js';
@@ -16,7 +18,8 @@ export interface PlanInputPost {
  * `{"zh", "en"}`), and for ids without a label the frameworks of the data directory (the newest released version
  * of each, the curated catalogue first) — labels, packing cluster and knowledge prerequisites. The data directory
  * is only opened when it exists (PGlite) or DATABASE_URL is set, and only when some id has no label: a labelled
- * input needs no database. Ids nobody knows stay ids (listed in `unresolved`).
+ * input needs no database. Ids still unknown are looked up in the curated catalogue shipped with Zerodock (so a
+ * fresh machine knows them too). Ids nobody knows stay ids (listed in `unresolved`).
  */
 export async function planCompetencyFacts(
   posts: readonly PlanInputPost[],
@@ -53,6 +56,13 @@ export async function planCompetencyFacts(
     } finally {
       await runtime.close();
     }
+  }
+  const stillMissing = missing.filter((id) => !facts.has(id));
+  if (stillMissing.length > 0) {
+    const { bundle } = await readCuratedCatalogue(curatedCatalogueDirOf());
+    const found = competencyFactsFromBundle(bundle, stillMissing);
+    if (found.size > 0) frameworks.push(`${bundle.framework.key}@${bundle.framework.label} (shipped)`);
+    for (const [id, fact] of found) facts.set(id, fact);
   }
   for (const [id, labels] of given) facts.set(id, { ...facts.get(id), ...labels });
   return { facts, frameworks, unresolved: ids.filter((id) => !facts.has(id)) };

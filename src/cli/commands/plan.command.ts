@@ -5,6 +5,7 @@ import { allCourses, type Course } from '../../core/courses/course-system.js';
 import { checkPlanInvariants } from '../../core/courses/check-plan-invariants.js';
 import { planSemesters } from '../../core/courses/plan-semesters.js';
 import { synthesizeCourseSystem } from '../../core/courses/synthesize-course-system.js';
+import { bundledCourseLibrary } from '../../interchange/courses/read-course-library.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { readJsonFile } from '../../interchange/read-json-file.js';
 import { loadHighsSolver } from '../../solvers/highs-solver.js';
@@ -95,7 +96,10 @@ export function registerPlanCommand(program: Command): void {
               `${known.unresolved.length} competencies have no label and no framework entry; their ids name them (e.g. ${known.unresolved.slice(0, 3).join(', ')}).\n`,
             );
           const started = performance.now();
-          const system = synthesizeCourseSystem(input.posts, { facts: known.facts });
+          const system = synthesizeCourseSystem(input.posts, {
+            facts: known.facts,
+            library: await bundledCourseLibrary(),
+          });
           const courses = allCourses(system);
           const solver = raw.heuristic ? undefined : await loadHighsSolver();
           const plan = planSemesters(courses, { semesters, maxCredits, maxHours, practical, timeLimitSeconds }, solver);
