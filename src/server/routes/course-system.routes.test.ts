@@ -422,8 +422,10 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
       ...current.electives.map((course) => course.id),
       ...current.publicCourses.map((course) => course.code),
     ]);
-    // Every course of the course system, and the 岗位实习 the platform adds (24 weeks).
-    expect(courses.rows.map((row) => row[0]).sort()).toEqual([...ids, 'GWSX'].sort());
+    // Every course of the course system, the 岗位实习 the platform adds (24 weeks) and, when the college declares
+    // none, 军事技能.
+    const military = current.publicCourses.some((course) => /军事技能|军训/u.test(course.titleZh)) ? [] : ['JSJN'];
+    expect(courses.rows.map((row) => row[0]).sort()).toEqual([...ids, 'GWSX', ...military].sort());
     expect(plan.versions[0]!.status).toBe('draft');
     // The rules of 教职成〔2019〕13号, checked on the draft: its text states the tables' sums; the college still
     // fills in what only it knows.
