@@ -16,12 +16,25 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Lines a person reads while the runtime opens (`zerodock serve`); other commands stay quiet. */
+export interface RuntimeProgress {
+  readonly line: (text: string) => void;
+}
+
 /** Opens the configured database, applies pending migrations and wires the services. */
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env, progress?: RuntimeProgress): Promise<Runtime> {
   const config = loadConfig(env, process.cwd());
+  progress?.line(
+    config.database.kind === 'postgres'
+      ? 'Connecting to PostgreSQL…'
+      : `Opening the embedded database${config.database.kind === 'pglite' ? ` in ${config.database.dataDir}` : ''} (a first start creates it: a few seconds)…`,
+  );
   const database = await createDatabase(config.database);
   try {
-    const migrations = await migrateToLatest(database.db);
+    const migrations = await migrateToLatest(
+      database.db,
+      progress ? (name) => progress.line(`  applying migration ${name}`) : undefined,
+    );
     const services: ServiceContext = {
       store: createStore(database.db, {
         sessionCacheSeconds: config.sessionCacheSeconds,
