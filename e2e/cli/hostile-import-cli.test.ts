@@ -21,7 +21,7 @@ const COLLEGE = '苏州工业信息职业技术学院（演示）';
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-hostile-cli-'));
   dataDir = path.join(root, 'data');
-  expect((await runZerodock(['demo', '--json'], { env: env() })).code).toBe(0);
+  expect((await runZerodock(['demo', '--json', '--postings', '0'], { env: env() })).code).toBe(0);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Competencies');
   sheet.addRow(['id', 'title', 'text', 'enterprise', 'date']);
