@@ -5,6 +5,7 @@ import { isDatabaseEmpty, listDemoAccounts, readDemoDataset } from '../../servic
 import { loadFullDemo } from '../../services/load-full-demo.js';
 import { createDemoReporter, demoPostingsCount, demoSourcesOf } from '../demo-loading.js';
 import { buildServer } from '../../server/build-server.js';
+import { createFriendlyLogStream } from '../../server/friendly-log-stream.js';
 import { pingDatabase } from '../../storage/create-database.js';
 import { readPackageVersion } from '../../server/package-root.js';
 import { curatedCatalogueDirOf, demoDatasetPath } from '../../server/package-root.js';
@@ -82,6 +83,7 @@ export function registerServeCommand(program: Command): void {
             logger: {
               level: config.logLevel,
               redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              ...(config.logFormat === 'pretty' ? { stream: createFriendlyLogStream() } : {}),
             },
             trustProxy: config.trustProxy,
             webRoot: path.join(packageRoot, 'dist', 'web'),
