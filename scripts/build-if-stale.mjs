@@ -4,6 +4,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { exitOnOldNode } from '../bin/check-node-version.js';
+
+exitOnOldNode();
 
 const stamp = path.join('dist', '.build-stamp');
 const sources = ['src', 'web', 'data', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
@@ -61,3 +64,4 @@ if (sources.some((source) => newest(source) > built)) {
   }
   fs.writeFileSync(stamp, new Date().toISOString());
 }
+console.log('Starting Zerodock…');

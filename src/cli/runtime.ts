@@ -29,7 +29,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, progress
       ? 'Connecting to PostgreSQL…'
       : `Opening the embedded database${config.database.kind === 'pglite' ? ` in ${config.database.dataDir}` : ''} (a first start creates it: a few seconds)…`,
   );
-  const database = await createDatabase(config.database);
+  const database = await stillWorking(createDatabase(config.database), progress, 'opening the database');
   try {
     const migrations = await migrateToLatest(
       database.db,
@@ -47,5 +47,20 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, progress
   } catch (error) {
     await database.close();
     throw error;
+  }
+}
+
+/** While `work` runs, a line every 5 s that it still runs (when the event loop is free to print it). */
+async function stillWorking<T>(work: Promise<T>, progress: RuntimeProgress | undefined, what: string): Promise<T> {
+  if (!progress) return work;
+  const started = Date.now();
+  const timer = setInterval(
+    () => progress.line(`  still ${what} (${Math.round((Date.now() - started) / 1000)} s)`),
+    5000,
+  );
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
   }
 }

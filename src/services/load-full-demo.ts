@@ -90,7 +90,9 @@ export async function loadFullDemo(
   );
 
   reporter.phase('Planning the demo course system, course list and training plan (课程体系与人才培养方案)…');
-  const courses = await loadDemoCourses(context, await readCourseList(sources.courseListFile));
+  const courses = await loadDemoCourses(context, await readCourseList(sources.courseListFile), (done, total, label) =>
+    reporter.progress(done, total, label),
+  );
   reporter.done(
     courses
       ? `Demo course system loaded: ${courses.courseSystemCourses} courses (${courses.credits} credits), a course list of ${courses.courses} and a draft training plan.`
