@@ -17,8 +17,8 @@ const DEMO_COURSES = path.join(PROJECT_ROOT, 'data', 'demo', 'demo-courses.csv')
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-courses-cli-'));
   dataDir = path.join(root, 'data');
-  expect((await runZerodock(['demo', '--json', '--postings', '0'], { env: env() })).code).toBe(0);
-});
+  expect((await runZerodock(['demo', '--json', '--postings', '0'], { env: env(), timeoutMs: 280_000 })).code).toBe(0);
+}, 300_000);
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
