@@ -1,3 +1,4 @@
+import { startHeartbeat } from './heartbeat.js';
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { createDatabase, type DatabaseHandle } from '../storage/create-database.js';
@@ -50,17 +51,13 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, progress
   }
 }
 
-/** While `work` runs, a line every 5 s that it still runs (when the event loop is free to print it). */
+/** While `work` runs, a line every 5 s that it still runs (from a worker thread: PGlite blocks this one). */
 async function stillWorking<T>(work: Promise<T>, progress: RuntimeProgress | undefined, what: string): Promise<T> {
   if (!progress) return work;
-  const started = Date.now();
-  const timer = setInterval(
-    () => progress.line(`  still ${what} (${Math.round((Date.now() - started) / 1000)} s)`),
-    5000,
-  );
+  const stop = startHeartbeat(what);
   try {
     return await work;
   } finally {
-    clearInterval(timer);
+    await stop();
   }
 }
