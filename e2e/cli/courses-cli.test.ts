@@ -17,8 +17,8 @@ const DEMO_COURSES = path.join(PROJECT_ROOT, 'data', 'demo', 'demo-courses.csv')
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-courses-cli-'));
   dataDir = path.join(root, 'data');
-  expect((await runZerodock(['demo', '--json'], { env: env() })).code).toBe(0);
-});
+  expect((await runZerodock(['demo', '--json', '--postings', '0'], { env: env(), timeoutMs: 280_000 })).code).toBe(0);
+}, 300_000);
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });
@@ -46,5 +46,26 @@ describe('zerodock courses', () => {
     const nobody = await runZerodock(['courses', 'import', DEMO_COURSES, '--college', '不存在的学院'], { env: env() });
     expect(nobody.code).toBe(65);
     expect(nobody.stderr).toContain('不存在的学院');
+  });
+
+  it('writes the training-plan version --version names (the program version only before a subcommand)', async () => {
+    const listed = await runZerodock(['courses', 'list', '--college', COLLEGE], { env: env() });
+    const planId = /training plan (\S+)/.exec(listed.stdout)?.[1];
+    expect(planId, listed.stdout).toBeDefined();
+    const out = path.join(root, 'plan.docx');
+    const args = ['courses', 'export-plan', '--college', COLLEGE, '--plan', planId!, '--format', 'docx', '--out', out];
+    const written = await runZerodock([...args, '--version', '1'], { env: env() });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/\.docx: \d+ bytes → /);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+
+    const missing = path.join(root, 'missing.docx');
+    const none = await runZerodock([...args.slice(0, -1), missing, '--version', '9'], { env: env() });
+    expect(none.code).not.toBe(0);
+    expect(fs.existsSync(missing)).toBe(false);
+
+    const program = await runZerodock(['--version']);
+    expect(program.code).toBe(0);
+    expect(program.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

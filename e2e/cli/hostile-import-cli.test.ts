@@ -21,7 +21,7 @@ const COLLEGE = '苏州工业信息职业技术学院（演示）';
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'zerodock-hostile-cli-'));
   dataDir = path.join(root, 'data');
-  expect((await runZerodock(['demo', '--json'], { env: env() })).code).toBe(0);
+  expect((await runZerodock(['demo', '--json', '--postings', '0'], { env: env(), timeoutMs: 280_000 })).code).toBe(0);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Competencies');
   sheet.addRow(['id', 'title', 'text', 'enterprise', 'date']);
@@ -32,7 +32,7 @@ beforeAll(async () => {
   fs.writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length * 0.6)));
   bomb = path.join(root, 'bomb.xlsx');
   fs.writeFileSync(bomb, xlsxBomb(3_000_000_000, { declaredSize: 50_000 }));
-});
+}, 300_000);
 afterAll(() => {
   fs.rmSync(root, { recursive: true, force: true });
 });

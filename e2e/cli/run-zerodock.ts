@@ -24,7 +24,13 @@ export function zerodockEntry(): string[] {
 /** Runs the zerodock CLI as a black box: arguments in; exit code, stdout and stderr out. */
 export function runZerodock(
   args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    timeoutMs?: number;
+    /** Stop the command (SIGTERM) once its stdout matches: for `serve`, which runs until stopped. */
+    until?: RegExp;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
@@ -40,7 +46,10 @@ export function runZerodock(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (options.until?.test(stdout) && child.exitCode === null) child.kill('SIGTERM');
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
     child.on('error', reject);

@@ -58,20 +58,34 @@ describe('zerodock CLI', () => {
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
     expect(JSON.parse(second.stdout)).toMatchObject({ applied: [] });
-    expect(await stats()).toEqual({
-      organisations: 0,
-      people: 0,
-      memberships: 0,
-      sessions: 0,
-      auditEvents: 0,
-      frameworkVersions: 0,
-      competencies: 0,
-      occupations: 0,
-      occupationCompetencyLinks: 0,
-      posts: 0,
-      postRequirements: 0,
-      specialties: 0,
-    });
+    const empty = await stats();
+    expect(Object.values(empty).every((value) => value === 0)).toBe(true);
+    expect(Object.keys(empty)).toEqual([
+      'organisations',
+      'people',
+      'memberships',
+      'invitations',
+      'sessions',
+      'auditEvents',
+      'frameworks',
+      'frameworkVersions',
+      'competencies',
+      'occupations',
+      'occupationCompetencyLinks',
+      'posts',
+      'postRequirements',
+      'specialties',
+      'postingImports',
+      'postings',
+      'demandDeclarations',
+      'collegeSpecialties',
+      'specialtyGroupProposals',
+      'courseSystems',
+      'courseLists',
+      'collegeCourses',
+      'trainingPlans',
+      'trainingPlanVersions',
+    ]);
   });
 
   it('creates the first admin from a password on stdin, refusing weak passwords and duplicates', async () => {
@@ -128,15 +142,43 @@ describe('zerodock CLI', () => {
     expect(await stats()).toEqual(before);
   });
 
-  it('loads the demo dataset all at once and reports counts', async () => {
-    const loaded = await runZerodock(['demo', '--json'], { env: env() });
-    expect(loaded.code).toBe(0);
-    expect(JSON.parse(loaded.stdout)).toEqual({ organisations: 9, people: 88 });
-    expect(await stats()).toMatchObject({ organisations: 9, people: 89 });
-    const again = await runZerodock(['demo'], { env: env() });
+  it('loads the same full demo as npm start, in phases, and stats counts every part of it', async () => {
+    const loaded = await runZerodock(['demo', '--postings', '150'], { env: env(), timeoutMs: 240_000 });
+    expect(loaded.code, loaded.stderr).toBe(0);
+    for (const phase of [
+      'Demo dataset loaded: 9 organisations, 88 people.',
+      'Curated catalogue loaded:',
+      'Demo postings loaded:',
+      'Demo specialty groups loaded: a submitted proposal with 2 groups.',
+      'Demo course system loaded:',
+      'Demo password',
+    ])
+      expect(loaded.stdout).toContain(phase);
+    expect(loaded.stdout + loaded.stderr).not.toMatch(/"level":/);
+    const counts = await stats();
+    expect(counts).toMatchObject({
+      organisations: 9,
+      people: 89,
+      frameworks: 1,
+      postingImports: 1,
+      specialtyGroupProposals: 1,
+      courseSystems: 1,
+      courseLists: 1,
+      collegeCourses: 17,
+      trainingPlans: 1,
+      trainingPlanVersions: 1,
+    });
+    expect(counts.postings).toBeGreaterThan(100);
+    expect(counts.competencies).toBeGreaterThan(100);
+    expect(counts.collegeSpecialties).toBeGreaterThan(0);
+    const again = await runZerodock(['demo', '--postings', '0', '--json'], { env: env() });
     expect(again.code).toBe(65);
-    expect((await stats()).people).toBe(89);
-  });
+    expect(again.stderr).toContain('exists already');
+    expect(await stats()).toEqual(counts);
+    const refused = await runZerodock(['demo', '--postings', 'many'], { env: env() });
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain('--postings');
+  }, 300_000);
 
   it('says clearly when PostgreSQL cannot be reached, without a stack or the password', async () => {
     const result = await runZerodock(['stats', '--json'], {
@@ -174,10 +216,10 @@ describe('zerodock CLI', () => {
 
   it('never loads or lists the demo accounts in production mode', async () => {
     const empty = path.join(root, 'production');
-    // serve does not exit by itself: the run is cut after its start-up banner has had time to print.
+    // serve does not exit by itself: it is stopped once its start-up banner has printed.
     const result = await runZerodock(['serve', '--demo-if-empty', '--port', '0'], {
       env: { ZERODOCK_DATA_DIR: empty, NODE_ENV: 'production' },
-      timeoutMs: 20_000,
+      until: /No administrator yet|Demo accounts/,
     });
     expect(result.stdout).toContain('the demo dataset and its known password are not loaded');
     expect(result.stdout).toContain('Zerodock listening on');

@@ -1,3 +1,4 @@
+import { startHeartbeat } from './heartbeat.js';
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { createDatabase, type DatabaseHandle } from '../storage/create-database.js';
@@ -16,12 +17,25 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Lines a person reads while the runtime opens (`zerodock serve`); other commands stay quiet. */
+export interface RuntimeProgress {
+  readonly line: (text: string) => void;
+}
+
 /** Opens the configured database, applies pending migrations and wires the services. */
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env, progress?: RuntimeProgress): Promise<Runtime> {
   const config = loadConfig(env, process.cwd());
-  const database = await createDatabase(config.database);
+  progress?.line(
+    config.database.kind === 'postgres'
+      ? 'Connecting to PostgreSQL…'
+      : `Opening the embedded database${config.database.kind === 'pglite' ? ` in ${config.database.dataDir}` : ''} (a first start creates it: a few seconds)…`,
+  );
+  const database = await stillWorking(createDatabase(config.database), progress, 'opening the database');
   try {
-    const migrations = await migrateToLatest(database.db);
+    const migrations = await migrateToLatest(
+      database.db,
+      progress ? (name) => progress.line(`  applying migration ${name}`) : undefined,
+    );
     const services: ServiceContext = {
       store: createStore(database.db, {
         sessionCacheSeconds: config.sessionCacheSeconds,
@@ -34,5 +48,16 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   } catch (error) {
     await database.close();
     throw error;
+  }
+}
+
+/** While `work` runs, a line every 5 s that it still runs (from a worker thread: PGlite blocks this one). */
+async function stillWorking<T>(work: Promise<T>, progress: RuntimeProgress | undefined, what: string): Promise<T> {
+  if (!progress) return work;
+  const stop = startHeartbeat(what);
+  try {
+    return await work;
+  } finally {
+    await stop();
   }
 }

@@ -1,19 +1,41 @@
 import { z } from 'zod';
 
-/** Counts of the main tables (`zerodock stats --json`, `GET /api/stats`). */
+const count = z.number().int().min(0);
+
+/**
+ * Counts of every aggregate (`zerodock stats --json`, `GET /api/stats`). Taxonomy counts (competencies … specialties)
+ * are summed over the newest version of each framework (curated, ESCO, O*NET, catalogues); postings count those of
+ * complete imports, postingImports every import whatever its status.
+ */
 export const statsSchema = z.object({
-  organisations: z.number().int(),
-  people: z.number().int(),
-  memberships: z.number().int(),
-  sessions: z.number().int(),
-  auditEvents: z.number().int(),
-  /** Taxonomy counts over the newest version of each framework (curated, ESCO, O*NET, catalogues). */
-  frameworkVersions: z.number().int(),
-  competencies: z.number().int(),
-  occupations: z.number().int(),
-  occupationCompetencyLinks: z.number().int(),
-  posts: z.number().int(),
-  postRequirements: z.number().int(),
-  specialties: z.number().int(),
+  organisations: count,
+  /** Accounts. */
+  people: count,
+  memberships: count,
+  invitations: count,
+  sessions: count,
+  auditEvents: count,
+  /** Frameworks (distinct keys) and all their versions. */
+  frameworks: count,
+  frameworkVersions: count,
+  competencies: count,
+  occupations: count,
+  occupationCompetencyLinks: count,
+  posts: count,
+  postRequirements: count,
+  /** Specialties of the national catalogue in the taxonomy. */
+  specialties: count,
+  postingImports: count,
+  postings: count,
+  demandDeclarations: count,
+  /** Specialties a college runs (with their posts, enrolment, employment). */
+  collegeSpecialties: count,
+  specialtyGroupProposals: count,
+  courseSystems: count,
+  /** Colleges with a course list, and the courses in all of them. */
+  courseLists: count,
+  collegeCourses: count,
+  trainingPlans: count,
+  trainingPlanVersions: count,
 });
 export type Stats = z.infer<typeof statsSchema>;

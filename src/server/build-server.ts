@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from '../core/errors/domain-error.js';
+import { RequestLogController } from './request-log-controller.js';
 import { installAccessHooks, installRouteCatalogue } from './access-hooks.js';
 import { handleError } from './error-handler.js';
 import { DEFAULT_REQUEST_DEADLINE_SECONDS, installRouteDeadlines } from './route-deadline.js';
@@ -53,6 +54,7 @@ export async function buildServer(input: BuildServerOptions): Promise<ZodApp> {
   const options: RouteDependencies & BuildServerOptions = { ...input, uploads: input.uploads ?? defaultUploadArea() };
   const app = Fastify({
     logger: options.logger,
+    logController: new RequestLogController(),
     trustProxy: options.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,

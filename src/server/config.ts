@@ -9,6 +9,8 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one readable line per log record; `json`: pino's JSON lines (default when NODE_ENV=production). */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   NODE_ENV: z.string().default('development'),
   /**
    * Whether the session cookie is Secure (and HSTS is sent). Default: true when NODE_ENV=production, false
@@ -37,6 +39,7 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
+  readonly logFormat: 'pretty' | 'json';
   readonly production: boolean;
   readonly cookieSecure: boolean;
   readonly trustProxy: boolean;
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     port: values.PORT,
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
+    logFormat: values.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     production,
     cookieSecure: values.ZERODOCK_COOKIE_SECURE ? values.ZERODOCK_COOKIE_SECURE === 'true' : production,
     trustProxy: values.ZERODOCK_TRUST_PROXY === 'true',

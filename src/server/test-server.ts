@@ -8,7 +8,7 @@ import { pingDatabase, type DatabaseHandle } from '../storage/create-database.js
 import { createStore } from '../storage/repositories/create-repositories.js';
 import { openTestDatabase } from '../storage/test-database.js';
 import type { DemoDataset } from '../contracts/demo-dataset.js';
-import { buildServer } from './build-server.js';
+import { buildServer, type BuildServerOptions } from './build-server.js';
 import { curatedCatalogueDirOf, demoDatasetPath, findPackageRoot } from './package-root.js';
 import { ensureCuratedCatalogue } from '../services/taxonomy-source-import.js';
 import type { ZodApp } from './route-dependencies.js';
@@ -44,6 +44,8 @@ export async function startTestServer(
     extraRoutes?: (app: ZodApp) => void;
     importConcurrency?: number;
     importQueueMs?: number;
+    /** The server's logger (default: none). */
+    logger?: BuildServerOptions['logger'];
   } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
@@ -71,7 +73,7 @@ export async function startTestServer(
     cookieSecure: options.cookieSecure ?? false,
     checkDatabase: () => pingDatabase(database.db),
     uploads,
-    logger: false,
+    logger: options.logger ?? false,
     trustProxy: false,
     webRoot: options.webRoot ?? null,
     ...(options.requestDeadlineSeconds === undefined ? {} : { requestDeadlineSeconds: options.requestDeadlineSeconds }),

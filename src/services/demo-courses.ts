@@ -62,6 +62,7 @@ const DEMO_PUBLIC_COURSES = [
 export async function loadDemoCourses(
   context: ServiceContext,
   courses: readonly CollegeCourse[],
+  onStep: (done: number, total: number, label: string) => void = () => undefined,
 ): Promise<{ courses: number; courseSystemCourses: number; credits: number } | null> {
   const repositories = context.store.repositories;
   const college = await repositories.organisations.findByNameZh(DEMO_COLLEGE);
@@ -72,6 +73,7 @@ export async function loadDemoCourses(
   const groupId = proposal?.assignment['ito-industrial-software-testing'];
   if (!proposal || !groupId) return null;
   const director = await requirePerson(repositories, 'director@demo.zerodock.local');
+  onStep(0, 3, 'course system and semester plan');
   const system = await createCourseSystem(context, director, college.id, {
     proposalId: proposal.id,
     groupId,
@@ -82,7 +84,9 @@ export async function loadDemoCourses(
     practical: [6],
     publicCourses: DEMO_PUBLIC_COURSES,
   });
+  onStep(1, 3, 'course list, linked to competencies');
   await importCourseList(context, director.personId, college.id, courses, 'demo-courses.csv');
+  onStep(2, 3, 'draft training plan');
   const testing = system.specialties.find((specialty) => specialty.code === '510203') ?? system.specialties[0];
   if (testing) {
     await createTrainingPlan(context, director, college.id, {
@@ -90,5 +94,6 @@ export async function loadDemoCourses(
       specialtyCode: testing.code,
     });
   }
+  onStep(3, 3, 'done');
   return { courses: courses.length, courseSystemCourses: system.totals.courses, credits: system.totals.credits };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePostings } from '../interchange/postings/generate-postings.js';
 import { writePostingsJsonl } from '../interchange/postings/write-postings-file.js';
-import { importPostingsFile, type PostingImportOutcome } from './posting-import-service.js';
+import { importPostingsFile, type PostingImportOutcome, type PostingImportPhase } from './posting-import-service.js';
 import type { ServiceContext } from './service-context.js';
 
 /** The file name the generated demo postings are imported under (what tells them apart from real imports). */
@@ -11,6 +11,13 @@ export const DEMO_POSTINGS_FILE = 'demo-postings.jsonl';
 
 /** Postings generated for the demo on a fresh installation (`ZERODOCK_DEMO_POSTINGS` overrides; 0 = none). */
 export const DEFAULT_DEMO_POSTINGS = 3000;
+
+const DEMO_POSTINGS_BATCH = 250;
+const DEMO_PHASE_LABELS: Record<PostingImportPhase, string> = {
+  checksum: 'checking the file',
+  dictionary: 'building the linking dictionary',
+  link: 'linking and storing',
+};
 
 /**
  * Generates `count` demo postings (deterministic; Chinese from the curated catalogue's scenes and tasks, English from
@@ -20,16 +27,20 @@ export const DEFAULT_DEMO_POSTINGS = 3000;
 export async function loadDemoPostings(
   context: ServiceContext,
   count: number,
-  onProgress?: (done: number, total: number) => void,
+  onProgress: (phase: string, percent: number, total: 100) => void = () => undefined,
 ): Promise<PostingImportOutcome> {
   const dir = await mkdtemp(join(tmpdir(), 'zerodock-demo-postings-'));
   try {
     const file = join(dir, DEMO_POSTINGS_FILE);
+    onProgress('generating', 0, 100);
     await writePostingsJsonl(file, generatePostings({ count, seed: 2026 }));
     return await importPostingsFile(context, file, {
       fileName: DEMO_POSTINGS_FILE,
       mode: 'exact',
-      ...(onProgress ? { onProgress: (_phase, done, total) => onProgress(done, total) } : {}),
+      // Small chunks, so that progress moves while the postings are linked and stored.
+      batchSize: DEMO_POSTINGS_BATCH,
+      onProgress: (phase, done, total) =>
+        onProgress(DEMO_PHASE_LABELS[phase], Math.round((100 * done) / Math.max(total, 1)), 100),
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

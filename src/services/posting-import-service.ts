@@ -18,7 +18,7 @@ import type {
 import { loadLinker, type LoadedLinker } from './linker-cache.js';
 import type { ServiceContext } from './service-context.js';
 
-export type PostingImportPhase = 'checksum' | 'link';
+export type PostingImportPhase = 'checksum' | 'dictionary' | 'link';
 
 export interface PostingImportOptions {
   /** Name used in messages and stored with the import (default: the file's base name). */
@@ -72,7 +72,9 @@ export async function importPostingsFile(
   const existing = await demand.findImportByChecksum(checksum);
   if (existing?.status === 'complete') return { status: 'unchanged', import: existing };
 
+  progress('dictionary', 0, 1);
   const loaded = await loadLinker(context);
+  progress('dictionary', 1, 1);
   const resuming = existing?.status === 'running' ? existing : null;
   const mode = resuming?.linkMode ?? options.mode ?? 'exact';
   const origin = options.origin ?? 'cli';

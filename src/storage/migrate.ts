@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { Database } from './database-schema.js';
 import { migrationProvider } from './migrations/index.js';
@@ -8,9 +8,15 @@ export interface MigrationReport {
   readonly total: number;
 }
 
-/** Applies every pending migration in order, each in its own transaction. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * Applies every pending migration in order, each in its own transaction; `onMigration` hears each name as it
+ * starts (the start-up's progress lines).
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  onMigration?: (name: string) => void,
+): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: onMigration ? announcing(onMigration) : migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result: MigrationResult) => result.status === 'Error');
@@ -26,5 +32,24 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   return {
     applied: (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName),
     total: all.length,
+  };
+}
+
+/** The migrations, each announcing itself before its `up` runs. */
+function announcing(onMigration: (name: string) => void): MigrationProvider {
+  return {
+    getMigrations: async () =>
+      Object.fromEntries(
+        Object.entries(await migrationProvider.getMigrations()).map(([name, migration]): [string, Migration] => [
+          name,
+          {
+            ...migration,
+            up: (db) => {
+              onMigration(name);
+              return migration.up(db);
+            },
+          },
+        ]),
+      ),
   };
 }

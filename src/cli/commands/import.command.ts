@@ -73,7 +73,11 @@ export function registerImportCommands(program: Command): void {
   registerPostingsImport(group);
 }
 
-const PHASES = { checksum: 'checksum (MB)', link: 'reading, linking and writing (MB)' } as const;
+const PHASES = {
+  checksum: 'checksum (MB)',
+  dictionary: 'building the linking dictionary',
+  link: 'reading, linking and writing (MB)',
+} as const;
 
 /**
  * `zerodock import postings FILE`: validates the whole file first (nothing written on any problem), then links,

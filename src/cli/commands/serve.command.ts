@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { isDatabaseEmpty, listDemoAccounts, loadDemoDataset, readDemoDataset } from '../../services/demo-service.js';
+import { isDatabaseEmpty, listDemoAccounts, readDemoDataset } from '../../services/demo-service.js';
+import { loadFullDemo } from '../../services/load-full-demo.js';
+import { createDemoReporter, demoPostingsCount, demoSourcesOf } from '../demo-loading.js';
 import { buildServer } from '../../server/build-server.js';
+import { createFriendlyLogStream } from '../../server/friendly-log-stream.js';
 import { pingDatabase } from '../../storage/create-database.js';
 import { readPackageVersion } from '../../server/package-root.js';
-import { createProgress } from '../progress.js';
-import { curatedCatalogueDirOf, demoCourseListPath, demoDatasetPath } from '../../server/package-root.js';
-import { readCourseList } from '../../interchange/courses/read-course-list.js';
-import { loadDemoCourses } from '../../services/demo-courses.js';
+import { curatedCatalogueDirOf, demoDatasetPath } from '../../server/package-root.js';
 import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
-import { loadDemoGroups } from '../../services/demo-groups.js';
-import { DEFAULT_DEMO_POSTINGS, loadDemoPostings } from '../../services/demo-postings.js';
 import { startControlSocket } from '../../storage/backup/control-socket.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
@@ -31,52 +29,34 @@ export function registerServeCommand(program: Command): void {
           const environment = { ...process.env };
           if (options.port !== undefined) environment.PORT = options.port;
           if (options.host !== undefined) environment.HOST = options.host;
-          const runtime = await openRuntime(environment);
-          const { config, services, packageRoot } = runtime;
           const log = (line: string) => process.stdout.write(`${line}\n`);
+          const runtime = await openRuntime(environment, { line: log });
+          const { config, services, packageRoot } = runtime;
           log(
             `Zerodock database: ${runtime.database.backend} (${runtime.database.location}); migrations applied: ${runtime.migrations.applied.length} of ${runtime.migrations.total}`,
           );
 
           // Production never loads or shows the demo accounts: their password is public.
           const dataset = config.production ? null : readDemoDataset(demoDatasetPath(packageRoot));
-          let demoLoaded = false;
           if (options.demoIfEmpty && config.production) {
             log('NODE_ENV=production: the demo dataset and its known password are not loaded.');
-          } else if (dataset && options.demoIfEmpty && (await isDatabaseEmpty(services))) {
-            demoLoaded = true;
-            const progress = createProgress('Loading demo dataset');
-            const counts = await loadDemoDataset(services, dataset, (done, total, label) =>
-              progress.update(done, total, label),
-            );
-            progress.stop();
-            log(`Demo dataset loaded: ${counts.organisations} organisations, ${counts.people} people.`);
           }
-          const catalogue = await ensureCuratedCatalogue(services, curatedCatalogueDirOf(packageRoot));
-          if (catalogue) {
-            log(
-              `Curated catalogue loaded: ${catalogue.key}@${catalogue.label}, ${catalogue.counts.competencies} competencies, ${catalogue.counts.posts} posts.`,
+          if (dataset && options.demoIfEmpty && (await isDatabaseEmpty(services))) {
+            // The same full demo as `zerodock demo`.
+            log('A fresh installation: loading the demo (演示数据), about a minute on a small machine.');
+            await loadFullDemo(
+              services,
+              demoSourcesOf(packageRoot, dataset, demoPostingsCount(undefined)),
+              createDemoReporter(),
             );
-          }
-          const demoPostings = Number(process.env.ZERODOCK_DEMO_POSTINGS ?? DEFAULT_DEMO_POSTINGS);
-          if (demoLoaded && Number.isInteger(demoPostings) && demoPostings > 0) {
-            const progress = createProgress('Loading demo postings (MB)');
-            const outcome = await loadDemoPostings(services, demoPostings, (done, total) =>
-              progress.update(Math.round(done / 1e5) / 10, Math.round(total / 1e5) / 10, 'generated, linked, counted'),
-            );
-            progress.stop();
-            log(
-              `Demo postings loaded: ${outcome.import.stored} generated postings (${outcome.import.duplicates} near-duplicates dropped; generated text, so demand figures on them are illustrative).`,
-            );
-          }
-          if (demoLoaded) {
-            const groups = await loadDemoGroups(services);
-            if (groups) log(`Demo specialty groups loaded: a submitted proposal with ${groups.groups} groups.`);
-            const courses = await loadDemoCourses(services, await readCourseList(demoCourseListPath(packageRoot)));
-            if (courses)
+          } else {
+            log('Checking the curated competency catalogue…');
+            const catalogue = await ensureCuratedCatalogue(services, curatedCatalogueDirOf(packageRoot));
+            if (catalogue) {
               log(
-                `Demo course system loaded: ${courses.courseSystemCourses} courses (${courses.credits} credits), a course list of ${courses.courses} and a draft training plan.`,
+                `Curated catalogue loaded: ${catalogue.key}@${catalogue.label}, ${catalogue.counts.competencies} competencies, ${catalogue.counts.posts} posts.`,
               );
+            }
           }
           const demoAccounts = dataset ? await listDemoAccounts(services, dataset) : null;
           const demo = demoAccounts && demoAccounts.accounts.length > 0 ? demoAccounts : null;
@@ -103,6 +83,7 @@ export function registerServeCommand(program: Command): void {
             logger: {
               level: config.logLevel,
               redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              ...(config.logFormat === 'pretty' ? { stream: createFriendlyLogStream() } : {}),
             },
             trustProxy: config.trustProxy,
             webRoot: path.join(packageRoot, 'dist', 'web'),

@@ -6,7 +6,9 @@ import { runCommand } from '../run-command.js';
 export function registerStatsCommand(program: Command): void {
   program
     .command('stats')
-    .description('Counts of the main tables')
+    .description(
+      'Counts of every aggregate: organisations, accounts, frameworks, postings, proposals, course systems, training plans…',
+    )
     .option('--json', 'print a JSON object')
     .action((options: { json?: boolean }) =>
       runCommand(async () => {
@@ -16,7 +18,7 @@ export function registerStatsCommand(program: Command): void {
           if (options.json) {
             process.stdout.write(`${JSON.stringify(stats)}\n`);
           } else {
-            for (const [table, count] of Object.entries(stats)) process.stdout.write(`${table.padEnd(16)} ${count}\n`);
+            for (const [table, count] of Object.entries(stats)) process.stdout.write(`${table.padEnd(26)} ${count}\n`);
           }
         } finally {
           await runtime.close();

@@ -1,3 +1,4 @@
+import { AggregateCountRepository } from './aggregate-count.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
 import { runTransaction } from '../run-transaction.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly courseSystems: CourseSystemRepository;
   readonly collegeCourses: CollegeCourseRepository;
   readonly trainingPlans: TrainingPlanRepository;
+  readonly aggregateCounts: AggregateCountRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -65,6 +67,7 @@ export function createRepositories(
     courseSystems: new CourseSystemRepository(db),
     collegeCourses: new CollegeCourseRepository(db),
     trainingPlans: new TrainingPlanRepository(db),
+    aggregateCounts: new AggregateCountRepository(db),
   };
 }
 

@@ -201,6 +201,18 @@ export const en: TranslationMessages = {
       posts: 'Posts',
       postRequirements: 'Post requirements',
       specialties: 'Specialties',
+      invitations: 'Invitations',
+      frameworks: 'Frameworks',
+      postingImports: 'Posting imports',
+      postings: 'Postings',
+      demandDeclarations: 'Demand declarations',
+      collegeSpecialties: 'College specialties',
+      specialtyGroupProposals: 'Specialty-group proposals',
+      courseSystems: 'Course systems',
+      courseLists: 'Course lists',
+      collegeCourses: 'College courses',
+      trainingPlans: 'Training plans',
+      trainingPlanVersions: 'Training-plan versions',
     },
     welcome: {
       platform_admin:

@@ -192,6 +192,18 @@ export const zhCN = {
       posts: '岗位',
       postRequirements: '岗位能力要求',
       specialties: '专业',
+      invitations: '邀请',
+      frameworks: '能力框架',
+      postingImports: '招聘数据导入',
+      postings: '招聘信息',
+      demandDeclarations: '用人需求申报',
+      collegeSpecialties: '院校专业',
+      specialtyGroupProposals: '专业群组建方案',
+      courseSystems: '课程体系',
+      courseLists: '院校课程清单',
+      collegeCourses: '院校课程',
+      trainingPlans: '人才培养方案',
+      trainingPlanVersions: '人才培养方案版本',
     },
     welcome: {
       platform_admin:
