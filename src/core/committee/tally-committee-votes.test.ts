@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.js';
-import { DomainError } from '../errors/domain-error.js';
+import type { DomainError } from '../errors/domain-error.js';
 import { assertMayVote, eligibleVoters, type VoteMatter } from './assert-may-vote.js';
 import { effectiveQuorum, validateCommitteeRules, DEFAULT_COMMITTEE_RULES } from './committee-rules.js';
 import { tallyCommitteeVotes, type CastVote, type VoteChoice } from './tally-committee-votes.js';

@@ -8,6 +8,7 @@ import * as access from './0006-access.js';
 import * as uploadSafety from './0007-upload-safety.js';
 import * as integrity from './0008-integrity.js';
 import * as postingSearch from './0009-posting-search.js';
+import * as committeeVotes from './0010-committee-votes.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-upload-safety': uploadSafety,
   '0008-integrity': integrity,
   '0009-posting-search': postingSearch,
+  '0010-committee-votes': committeeVotes,
 };
 
 export const migrationProvider: MigrationProvider = {

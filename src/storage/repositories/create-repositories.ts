@@ -4,6 +4,7 @@ import { runTransaction } from '../run-transaction.js';
 import { createExpensiveQueryGate, type ExpensiveQueryGate } from '../expensive-query-gate.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import { CommitteeRepository } from './committee.repository.js';
 import { CollegeCourseRepository } from './college-course.repository.js';
 import { CollegeSpecialtyRepository } from './college-specialty.repository.js';
 import { CourseSystemRepository } from './course-system.repository.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly courseSystems: CourseSystemRepository;
   readonly collegeCourses: CollegeCourseRepository;
   readonly trainingPlans: TrainingPlanRepository;
+  readonly committees: CommitteeRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -65,6 +67,7 @@ export function createRepositories(
     courseSystems: new CourseSystemRepository(db),
     collegeCourses: new CollegeCourseRepository(db),
     trainingPlans: new TrainingPlanRepository(db),
+    committees: new CommitteeRepository(db),
   };
 }
 

@@ -18,6 +18,10 @@ export interface TrainingPlanVersionRecord {
   approvedBy: string | null;
   approvedByName: string | null;
   approvedAt: string | null;
+  /** The committee the draft was put before, when it was (null: not submitted), and which review round it is in. */
+  committeeId: string | null;
+  submittedAt: string | null;
+  reviewRound: number;
 }
 
 export interface TrainingPlanRecord {
@@ -135,6 +139,26 @@ export class TrainingPlanRepository {
       .execute();
   }
 
+  /** Puts a draft before a committee for a new review round. */
+  async submit(versionId: string, committeeId: string, round: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable('training_plan_versions')
+      .set({ committee_id: committeeId, submitted_at: now, review_round: round, updated_at: now })
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .execute();
+  }
+
+  /** Gives a submitted draft back to the college (withdrawn, or rejected by the committee): editable again. */
+  async returnToDraft(versionId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('training_plan_versions')
+      .set({ submitted_at: null, updated_at: now })
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .execute();
+  }
+
   async approve(versionId: string, by: string | null, byName: string, now: Date): Promise<void> {
     await this.db
       .updateTable('training_plan_versions')
@@ -168,6 +192,9 @@ export class TrainingPlanRepository {
         approvedBy: row.approved_by,
         approvedByName: row.approved_by_name,
         approvedAt: iso(row.approved_at),
+        committeeId: row.committee_id,
+        submittedAt: iso(row.submitted_at),
+        reviewRound: row.review_round,
       });
       byPlan.set(row.plan_id, list);
     }
