@@ -71,3 +71,20 @@ export type CommitteeReviewDto = z.infer<typeof committeeReviewSchema>;
 
 /** Submitting to a committee: which one (optional when the platform has exactly one). */
 export const submitToCommitteeSchema = z.object({ committeeId: uuidSchema.optional() }).strict();
+
+/** Plans with a version put before a committee (its members' desk). */
+export const committeePlanListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: uuidSchema,
+      organisationId: uuidSchema,
+      organisationName: z.string(),
+      titleZh: z.string(),
+      number: z.number().int(),
+      status: z.enum(['draft', 'approved']),
+      underReview: z.boolean(),
+      submittedAt: isoDateTimeSchema.nullable(),
+    }),
+  ),
+});
+export const committeePlanParamsSchema = z.object({ planId: uuidSchema }).strict();

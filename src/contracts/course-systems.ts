@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeReviewSchema } from './committee.js';
 import { COLLEGE_COURSE_TYPES } from '../core/courses/college-course.js';
 import { TRAINING_PLAN_SECTION_KEYS } from '../core/courses/training-plan.js';
 import { isoDateTimeSchema, uuidSchema } from './common.js';
@@ -260,6 +261,8 @@ export const trainingPlanVersionSchema = z.object({
   updatedAt: isoDateTimeSchema,
   approvedAt: isoDateTimeSchema.nullable(),
   approvedByName: z.string().nullable(),
+  /** When the draft was put before the steering committee (null: the college holds it). */
+  submittedAt: isoDateTimeSchema.nullable(),
   sections: z.array(trainingPlanSectionSchema),
 });
 export type TrainingPlanVersionDto = z.infer<typeof trainingPlanVersionSchema>;
@@ -272,12 +275,20 @@ export const trainingPlanSchema = z.object({
   titleZh: z.string(),
   createdAt: isoDateTimeSchema,
   versions: z.array(trainingPlanVersionSchema),
+  /** The committee's vote on the newest version (its last review round), null when it was never submitted. */
+  review: committeeReviewSchema.nullable(),
 });
 export type TrainingPlanDto = z.infer<typeof trainingPlanSchema>;
 export const trainingPlanListSchema = z.object({
   items: z.array(
-    trainingPlanSchema.omit({ versions: true }).extend({
-      latest: z.object({ number: z.number().int(), status: z.enum(['draft', 'approved']), updatedAt: z.string() }),
+    trainingPlanSchema.omit({ versions: true, review: true }).extend({
+      latest: z.object({
+        number: z.number().int(),
+        status: z.enum(['draft', 'approved']),
+        updatedAt: z.string(),
+        /** True while the draft is before the steering committee. */
+        underReview: z.boolean(),
+      }),
     }),
   ),
 });

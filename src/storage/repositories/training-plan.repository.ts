@@ -108,6 +108,28 @@ export class TrainingPlanRepository {
     return plans.map((plan) => this.toRecord(plan, versions));
   }
 
+  /** Plans with a version ever put before a committee (under review or decided), newest submission first. */
+  async listReviewed(): Promise<TrainingPlanRecord[]> {
+    const plans = await this.db
+      .selectFrom('training_plans')
+      .selectAll()
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('training_plan_versions as v')
+            .select('v.id')
+            .whereRef('v.plan_id', '=', 'training_plans.id')
+            .where('v.review_round', '>', 0),
+        ),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    if (plans.length === 0) return [];
+    const versions = await this.versionsOf(plans.map((plan) => plan.id));
+    return plans.map((plan) => this.toRecord(plan, versions));
+  }
+
   async find(id: string): Promise<TrainingPlanRecord | null> {
     const plan = await this.db.selectFrom('training_plans').selectAll().where('id', '=', id).executeTakeFirst();
     if (!plan) return null;
@@ -137,6 +159,16 @@ export class TrainingPlanRepository {
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
       .execute();
+  }
+
+  /** Who wrote a version: its creator and its last editor (the draft's authors, who may not vote on it). */
+  async editorsOf(versionId: string): Promise<string[]> {
+    const row = await this.db
+      .selectFrom('training_plan_versions')
+      .select(['created_by', 'updated_by'])
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    return [row?.created_by, row?.updated_by].filter((id): id is string => Boolean(id));
   }
 
   /** Puts a draft before a committee for a new review round. */
