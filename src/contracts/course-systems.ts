@@ -103,7 +103,10 @@ export const semesterPlanDtoSchema = z.object({
 export const courseSystemSummarySchema = z.object({
   id: uuidSchema,
   proposalId: uuidSchema.nullable(),
+  /** The proposal's status now (read live from the proposal). */
   proposalStatus: z.string(),
+  /** The proposal's status when the course system was built: anything but approved makes it a draft to say so. */
+  builtFromStatus: z.string(),
   groupId: z.string(),
   titleZh: z.string(),
   titleEn: z.string(),

@@ -163,7 +163,7 @@ export async function createCourseSystem(
   const id = await repositories.courseSystems.create({
     organisationId,
     proposalId: proposal.id,
-    proposalStatus: proposal.status,
+    builtFromStatus: proposal.status,
     groupId: request.groupId,
     titleZh: request.titleZh || `${groupName?.zh || `${proposal.titleZh} · ${request.groupId}`} 课程体系`,
     titleEn:
@@ -278,6 +278,7 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
     id: record.id,
     proposalId: record.proposalId,
     proposalStatus: record.proposalStatus,
+    builtFromStatus: record.builtFromStatus,
     groupId: record.groupId,
     titleZh: record.titleZh,
     titleEn: record.titleEn,

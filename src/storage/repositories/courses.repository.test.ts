@@ -49,7 +49,7 @@ async function newCourseSystem(): Promise<string> {
   return repositories.courseSystems.create({
     organisationId: collegeId,
     proposalId: null,
-    proposalStatus: 'approved',
+    builtFromStatus: 'approved',
     groupId: 'g1',
     titleZh: '测试课程体系',
     titleEn: 'Test course system',
