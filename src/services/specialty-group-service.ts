@@ -347,8 +347,8 @@ async function assertMayVoteRecorded(context: ServiceContext, actor: Actor, prop
         action: 'access.denied',
         actorPersonId: actor.personId,
         actorEmail: actor.email,
-        organisationId: record.committeeId,
-        details: { refused: error.code, proposalId, action: 'vote' },
+        organisationId: record.organisationId,
+        details: { refused: error.code, proposalId, action: 'vote', committeeId: record.committeeId },
       });
     }
     throw error;
