@@ -1299,7 +1299,7 @@ export const en: TranslationMessages = {
         scopeAll: 'All posts',
         method: 'Method',
         methodHelp:
-          'The default multi-view consensus scored best on the ESCO validation sets (NMI 0.588; average linkage 0.564).',
+          'The default multi-view consensus scored best on the ESCO validation sets: its groups agree with the European occupation classification to 0.59 (0 unrelated, 1 identical; average linkage 0.56).',
         k: 'Number of groups',
         kAuto: 'Automatic',
         kHelp: 'Leave empty to choose the number by silhouette.',
