@@ -43,7 +43,6 @@ function compose(input: RationaleInput, limit: number): BilingualName {
   const more = (shown: number, total: number, zh: boolean) =>
     total > shown ? (zh ? `等 ${total} 个` : ` and ${total - shown} more`) : '';
   const percent = (value: number) => `${Math.round(value * 100)}%`;
-  const fixed = (value: number) => value.toFixed(2);
   const zh: string[] = [];
   const en: string[] = [];
   zh.push(
