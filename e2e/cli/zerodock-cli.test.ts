@@ -131,11 +131,11 @@ describe('zerodock CLI', () => {
   it('loads the demo dataset all at once and reports counts', async () => {
     const loaded = await runZerodock(['demo', '--json'], { env: env() });
     expect(loaded.code).toBe(0);
-    expect(JSON.parse(loaded.stdout)).toEqual({ organisations: 9, people: 88 });
-    expect(await stats()).toMatchObject({ organisations: 9, people: 89 });
+    expect(JSON.parse(loaded.stdout)).toEqual({ organisations: 9, people: 89 });
+    expect(await stats()).toMatchObject({ organisations: 9, people: 90 });
     const again = await runZerodock(['demo'], { env: env() });
     expect(again.code).toBe(65);
-    expect((await stats()).people).toBe(89);
+    expect((await stats()).people).toBe(90);
   });
 
   it('says clearly when PostgreSQL cannot be reached, without a stack or the password', async () => {
