@@ -54,6 +54,7 @@ describe('zerodock CLI', () => {
         '0007-upload-safety',
         '0008-integrity',
         '0009-posting-search',
+        '0010-committee-votes',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
