@@ -129,7 +129,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
     }
   });
 
-  it('group director: edits the drafted training plan, approves it (then it is read-only), starts version 2, downloads the PDF', async () => {
+  it('group director: edits the drafted training plan, submits it to the committee (read-only while it votes), downloads the PDF', async () => {
     const page = await newPage();
     try {
       await logIn(page, 'director@demo.zerodock.local');
@@ -163,10 +163,14 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
         .fill('普通高级中学毕业、中等职业学校毕业或具备同等学力；招收中高职贯通学生。');
       await page.getByTestId('training-plan-save').click();
       await page.getByText('草稿已保存').waitFor();
-      await page.getByTestId('training-plan-approve').click();
+      // The director submits; the committee votes (the director, who wrote it, may not).
+      await page.getByTestId('training-plan-submit').click();
       await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-      await page.getByText('此版本已审定，不可修改').waitFor();
+      await page.getByTestId('training-plan-under-review').waitFor();
+      await page.locator('[data-testid="committee-vote"][data-outcome="pending"]').waitFor();
+      expect(await page.getByTestId('vote-why-not').innerText()).toContain('回避');
       expect(await page.getByTestId('section-text-admission').count()).toBe(0);
+      expect(await page.getByTestId('training-plan-submit').count()).toBe(0);
       expect(await page.getByTestId('section-admission').innerText()).toContain('中高职贯通');
 
       await page.getByTestId('training-plan-export').hover();
@@ -177,11 +181,6 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('application/pdf');
       expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
-
-      await page.getByTestId('training-plan-new-version').click();
-      await page.getByText('已建立第 2 版草稿').waitFor();
-      await page.getByTestId('section-text-admission').waitFor();
-      expect(await page.getByTestId('training-plan-versions').innerText()).toMatch(/第 2 版[\s\S]*第 1 版/);
     } finally {
       await page.context().close();
     }

@@ -100,7 +100,7 @@ describe('specialty-group journeys (Debian chromium, built app served by `zerodo
     }
   });
 
-  it('committee member of an enterprise: reads why two posts are alike, moves a post, comments and approves', async () => {
+  it('committee member of an enterprise: reads why two posts are alike, moves a post, comments and casts the deciding vote', async () => {
     const page = await newPage();
     try {
       await logIn(page, 'committee@demo.zerodock.local');
@@ -143,10 +143,17 @@ describe('specialty-group journeys (Debian chromium, built app served by `zerodo
       await page.getByTestId('trail-event-commented').filter({ hasText: '实训基地安排' }).waitFor();
       // The seeded comment and this one.
       expect(await page.getByTestId('trail-event-commented').count()).toBe(2);
-      await page.getByTestId('committee-reason').fill('组群逻辑清楚，牵头专业实力最强，批准。');
-      await page.getByTestId('committee-approve').click();
-      await page.getByTestId('committee-approve-confirm').click();
+      // The vote: two members approved already (seeded); five seats, quorum three, so this vote decides.
+      const vote = page.getByTestId('committee-vote');
+      expect(await vote.getByTestId('vote-tally').innerText()).toContain('赞成 2');
+      expect(await vote.getByTestId('vote-row').count()).toBe(2);
+      await page.getByTestId('vote-comment').fill('组群逻辑清楚，牵头专业实力最强，赞成。');
+      await page.getByTestId('vote-approve').click();
       await page.locator('[data-testid="proposal-detail"][data-status="approved"]').waitFor();
+      await page.locator('[data-testid="committee-vote"][data-outcome="approved"]').waitFor();
+      expect(await vote.getByTestId('vote-row').count()).toBe(3);
+      expect(await vote.getByTestId('vote-why-not').innerText()).toContain('已形成决议');
+      await page.screenshot({ path: '/tmp/committee-vote-zh.png', fullPage: true });
       await page.getByTestId('trail-event-approved').waitFor();
       expect(await page.getByTestId('committee-actions').count()).toBe(0);
       expect(await page.getByTestId('move-editor').count()).toBe(0);

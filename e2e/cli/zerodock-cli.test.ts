@@ -54,6 +54,7 @@ describe('zerodock CLI', () => {
         '0007-upload-safety',
         '0008-integrity',
         '0009-posting-search',
+        '0010-committee-votes',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
@@ -146,7 +147,7 @@ describe('zerodock CLI', () => {
     const loaded = await runZerodock(['demo', '--postings', '150'], { env: env(), timeoutMs: 240_000 });
     expect(loaded.code, loaded.stderr).toBe(0);
     for (const phase of [
-      'Demo dataset loaded: 9 organisations, 88 people.',
+      'Demo dataset loaded: 9 organisations, 89 people.',
       'Curated catalogue loaded:',
       'Demo postings loaded:',
       'Demo specialty groups loaded: a submitted proposal with 2 groups.',
@@ -158,7 +159,7 @@ describe('zerodock CLI', () => {
     const counts = await stats();
     expect(counts).toMatchObject({
       organisations: 9,
-      people: 89,
+      people: 90,
       frameworks: 1,
       postingImports: 1,
       specialtyGroupProposals: 1,

@@ -30,6 +30,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'COMPETENCY_ID_TAKEN':
     case 'UNKNOWN_REFERENCE':
     case 'PROPOSAL_NOT_EDITABLE':
+    case 'VOTING_CLOSED':
     case 'GROUP_NOT_FOUND':
     case 'TRAINING_PLAN_EXISTS':
     case 'PLAN_VERSION_NOT_EDITABLE':
@@ -44,6 +45,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'ROLE_NOT_GRANTABLE':
     case 'CANNOT_CHANGE_OWN_ROLES':
     case 'CONFLICT_OF_INTEREST':
+    case 'NOT_ON_COMMITTEE':
     case 'IMPORT_NOT_OWNED':
     case 'RATE_LIMITED':
       return EXIT.noPermission;
@@ -58,6 +60,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'DECLARATION_NOT_FOUND':
     case 'SPECIALTY_NOT_FOUND':
     case 'PROPOSAL_NOT_FOUND':
+    case 'COMMITTEE_NOT_FOUND':
     case 'COURSE_SYSTEM_NOT_FOUND':
     case 'COURSE_NOT_FOUND':
     case 'TRAINING_PLAN_NOT_FOUND':

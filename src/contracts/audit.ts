@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   'invitation.declined',
   'admin.created',
   'demo.loaded',
+  'committee.vote_cast',
+  'committee.decided',
+  'committee.rules_changed',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeReviewSchema } from './committee.js';
 import { COLLEGE_COURSE_TYPES } from '../core/courses/college-course.js';
 import { PLAN_RULE_IDS } from '../core/courses/check-plan-rules.js';
 import { TRAINING_PLAN_SECTION_KEYS } from '../core/courses/training-plan.js';
@@ -126,7 +127,10 @@ export const semesterPlanDtoSchema = z.object({
 export const courseSystemSummarySchema = z.object({
   id: uuidSchema,
   proposalId: uuidSchema.nullable(),
+  /** The proposal's status now (read live from the proposal). */
   proposalStatus: z.string(),
+  /** The proposal's status when the course system was built: anything but approved makes it a draft to say so. */
+  builtFromStatus: z.string(),
   groupId: z.string(),
   titleZh: z.string(),
   titleEn: z.string(),
@@ -299,6 +303,8 @@ export const trainingPlanVersionSchema = z.object({
   updatedAt: isoDateTimeSchema,
   approvedAt: isoDateTimeSchema.nullable(),
   approvedByName: z.string().nullable(),
+  /** When the draft was put before the steering committee (null: the college holds it). */
+  submittedAt: isoDateTimeSchema.nullable(),
   sections: z.array(trainingPlanSectionSchema),
   /** The rules of 教职成〔2019〕13号 checked on the version; null for a version drafted before figures were kept. */
   rules: z.array(planRuleResultSchema).nullable(),
@@ -313,12 +319,20 @@ export const trainingPlanSchema = z.object({
   titleZh: z.string(),
   createdAt: isoDateTimeSchema,
   versions: z.array(trainingPlanVersionSchema),
+  /** The committee's vote on the newest version (its last review round), null when it was never submitted. */
+  review: committeeReviewSchema.nullable(),
 });
 export type TrainingPlanDto = z.infer<typeof trainingPlanSchema>;
 export const trainingPlanListSchema = z.object({
   items: z.array(
-    trainingPlanSchema.omit({ versions: true }).extend({
-      latest: z.object({ number: z.number().int(), status: z.enum(['draft', 'approved']), updatedAt: z.string() }),
+    trainingPlanSchema.omit({ versions: true, review: true }).extend({
+      latest: z.object({
+        number: z.number().int(),
+        status: z.enum(['draft', 'approved']),
+        updatedAt: z.string(),
+        /** True while the draft is before the steering committee. */
+        underReview: z.boolean(),
+      }),
     }),
   ),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeReviewSchema } from './committee.js';
 import { isoDateTimeSchema, uuidSchema } from './common.js';
 
 /**
@@ -195,6 +196,7 @@ export const proposalEventKindSchema = z.enum([
   'renamed',
   'submitted',
   'commented',
+  'voted',
   'approved',
   'rejected',
 ]);
@@ -253,6 +255,8 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   /** Specialties that serve none of the grouped posts. */
   unplacedSpecialties: z.array(z.string()),
   events: z.array(proposalEventSchema),
+  /** The committee's vote on the proposal once submitted (live tally, every vote), null for a draft. */
+  review: committeeReviewSchema.nullable(),
 });
 export type ProposalDetailDto = z.infer<typeof proposalDetailSchema>;
 
@@ -294,10 +298,6 @@ export const movePreviewSchema = z.object({
 export type MovePreviewDto = z.infer<typeof movePreviewSchema>;
 
 export const commentRequestSchema = z.object({ reason: z.string().trim().min(2).max(2000) }).strict();
-
-export const decisionRequestSchema = z
-  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(2).max(2000) })
-  .strict();
 
 /** Rename a group (the default name comes from its leading specialty or its two most central posts). */
 export const renameGroupRequestSchema = z

@@ -58,6 +58,10 @@ const specialtyReaders = tenantScoped('college-admin', 'director', 'teacher', 'c
 const specialtyDirectors = tenantScoped('college-admin', 'director', 'college-b-admin');
 // Committee seats (role-anywhere): the demo director, the manufacturer's manager and the city officer sit on it.
 const steeringCommittee = only('admin', 'director', 'committee', 'officer');
+// Votes are cast by seated members only (which committee, and conflicts, are the service's to check).
+const committeeVoters = only('director', 'committee', 'officer');
+// The committees' seats and rules are read by members and platform admins; platform admins set the rules.
+const committeeReaders = only('admin', 'director', 'committee', 'officer');
 // Course systems: the specialty readers and the college's students; teachers confirm links and edit plan drafts.
 const courseSystemReaders = tenantScoped('college-admin', 'director', 'teacher', 'student', 'college-b-admin');
 const courseTeachers = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
@@ -163,7 +167,12 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/committee/specialty-groups/:proposalId/moves/preview': steeringCommittee,
   'POST /api/committee/specialty-groups/:proposalId/moves': steeringCommittee,
   'POST /api/committee/specialty-groups/:proposalId/comments': steeringCommittee,
-  'POST /api/committee/specialty-groups/:proposalId/decision': steeringCommittee,
+  'POST /api/committee/specialty-groups/:proposalId/votes': committeeVoters,
+  'GET /api/committees': committeeReaders,
+  'PUT /api/committees/:committeeId/rules': only('admin'),
+  'GET /api/committee/training-plans': steeringCommittee,
+  'GET /api/committee/training-plans/:planId': steeringCommittee,
+  'POST /api/committee/training-plans/:planId/votes': committeeVoters,
   'GET /api/organisations/:organisationId/course-systems': courseSystemReaders,
   'POST /api/organisations/:organisationId/course-systems': specialtyDirectors,
   'GET /api/organisations/:organisationId/course-systems/:courseSystemId': courseSystemReaders,
@@ -179,7 +188,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/organisations/:organisationId/training-plans': specialtyDirectors,
   'GET /api/organisations/:organisationId/training-plans/:planId': specialtyReaders,
   'PUT /api/organisations/:organisationId/training-plans/:planId/draft': courseTeachers,
-  'POST /api/organisations/:organisationId/training-plans/:planId/approve': specialtyDirectors,
+  'POST /api/organisations/:organisationId/training-plans/:planId/submit': specialtyDirectors,
   'POST /api/organisations/:organisationId/training-plans/:planId/versions': specialtyDirectors,
   'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export': specialtyReaders,
 };
@@ -241,6 +250,7 @@ function sampleRequest(
     .replace(':courseSystemId', randomUUID())
     .replace(':courseId', 'P01')
     .replace(':planId', randomUUID())
+    .replace(':committeeId', randomUUID())
     .replace(':number', '1');
   counter += 1;
   switch (key) {
@@ -344,8 +354,11 @@ function sampleRequest(
       return { method, path, body: { group: 'g1', name: { zh: '授权测试组', en: 'Authz group' } } };
     case 'POST /api/committee/specialty-groups/:proposalId/comments':
       return { method, path, body: { reason: '授权测试' } };
-    case 'POST /api/committee/specialty-groups/:proposalId/decision':
-      return { method, path, body: { decision: 'approve', reason: '授权测试' } };
+    case 'POST /api/committee/specialty-groups/:proposalId/votes':
+    case 'POST /api/committee/training-plans/:planId/votes':
+      return { method, path, body: { choice: 'approve', comment: '授权测试' } };
+    case 'PUT /api/committees/:committeeId/rules':
+      return { method, path, body: { quorum: null, majority: 'simple' } };
     case 'POST /api/organisations/:organisationId/course-systems':
       return { method, path, body: { proposalId: randomUUID(), groupId: 'g1' } };
     case 'POST /api/organisations/:organisationId/course-systems/:courseSystemId/plan':

@@ -32,6 +32,7 @@ import { registerDemandRoutes } from './routes/demand.routes.js';
 import { registerSpecialtyGroupRoutes } from './routes/specialty-group.routes.js';
 import { registerSpecialtyRoutes } from './routes/specialty.routes.js';
 import { registerCourseSystemRoutes } from './routes/course-system.routes.js';
+import { registerCommitteeRoutes } from './routes/committee.routes.js';
 import { registerTrainingPlanRoutes } from './routes/training-plan.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 import { defaultUploadArea, type UploadArea } from './upload-file.js';
@@ -116,6 +117,7 @@ export async function buildServer(input: BuildServerOptions): Promise<ZodApp> {
   registerSpecialtyGroupRoutes(app, options);
   registerCourseSystemRoutes(app, options);
   registerTrainingPlanRoutes(app, options);
+  registerCommitteeRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

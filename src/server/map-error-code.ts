@@ -23,6 +23,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'ROLE_NOT_GRANTABLE':
     case 'CANNOT_CHANGE_OWN_ROLES':
     case 'CONFLICT_OF_INTEREST':
+    case 'NOT_ON_COMMITTEE':
     case 'IMPORT_NOT_OWNED':
       return 403;
     case 'NOT_FOUND':
@@ -36,6 +37,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'DECLARATION_NOT_FOUND':
     case 'SPECIALTY_NOT_FOUND':
     case 'PROPOSAL_NOT_FOUND':
+    case 'COMMITTEE_NOT_FOUND':
     case 'COURSE_SYSTEM_NOT_FOUND':
     case 'COURSE_NOT_FOUND':
     case 'TRAINING_PLAN_NOT_FOUND':
@@ -47,6 +49,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'VERSION_LABEL_TAKEN':
     case 'COMPETENCY_ID_TAKEN':
     case 'PROPOSAL_NOT_EDITABLE':
+    case 'VOTING_CLOSED':
     case 'TRAINING_PLAN_EXISTS':
     case 'PLAN_VERSION_NOT_EDITABLE':
     case 'CONFLICT': // a database constraint refused the write (details name it)

@@ -183,7 +183,7 @@ export async function createCourseSystem(
   const id = await repositories.courseSystems.create({
     organisationId,
     proposalId: proposal.id,
-    proposalStatus: proposal.status,
+    builtFromStatus: proposal.status,
     groupId: request.groupId,
     titleZh: request.titleZh || `${groupName?.zh || `${proposal.titleZh} · ${request.groupId}`} 课程体系`,
     titleEn:
@@ -361,6 +361,7 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
     id: record.id,
     proposalId: record.proposalId,
     proposalStatus: record.proposalStatus,
+    builtFromStatus: record.builtFromStatus,
     groupId: record.groupId,
     titleZh: record.titleZh,
     titleEn: record.titleEn,

@@ -59,6 +59,8 @@ describe('the demo specialty groups', () => {
     expect(main.rationale.zh).toContain('移动应用开发');
     expect(main.rationale.zh.length).toBeLessThanOrEqual(800);
     expect(main.rationale.en.length).toBeGreaterThan(0);
+    // Its own figures decide how it argues: never a recommendation its silhouette contradicts.
+    if (main.quality.silhouette < 0.1) expect(main.rationale.zh).toContain('建议委员会复核');
 
     const second = detail.groups.find((group) => group.name.zh === DEMO_SECOND_GROUP.zh)!;
     expect(second.posts.map((post) => post.id).sort()).toEqual([
@@ -71,7 +73,9 @@ describe('the demo specialty groups', () => {
     const kinds = detail.events.map((event) => event.kind);
     expect(kinds[0]).toBe('proposed');
     expect(kinds).toContain('submitted');
-    expect(kinds.at(-1)).toBe('commented');
+    expect(kinds.slice(-3)).toEqual(['commented', 'voted', 'voted']);
+    // Two members voted for it: five seats, quorum three (the director, of the proposing college, may not vote).
+    expect(detail.review).toMatchObject({ seats: 5, eligible: 4, quorum: 3, approve: 2, outcome: 'pending' });
     for (const move of detail.events.filter((event) => event.kind === 'moved_post')) {
       expect(move.reason.length).toBeGreaterThan(10);
       expect(move.qualityBefore).not.toBeNull();

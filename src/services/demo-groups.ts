@@ -13,6 +13,7 @@ import {
   type ActorSnapshot,
 } from './proposal-operations.js';
 import type { ServiceContext } from './service-context.js';
+import { voteIn } from './specialty-group-service.js';
 
 /**
  * The demo's specialty groups: the scheme's own example (§3.1), built the way a college would build it. College A
@@ -234,6 +235,26 @@ export async function loadDemoGroups(context: ServiceContext): Promise<{ proposa
       reason:
         '企业方认可“开发—测试—运维”同群；建议在共享平台课中加入工业协议与数据采集内容。 · The enterprise side agrees with one develop–test–operate group; please add industrial protocols and data acquisition to the shared platform courses.',
     });
+    // Two members vote for it; with five seats the quorum is three (the director, of the proposing college,
+    // may not vote), so the demo committee member's vote decides it — the desk shows a live vote.
+    for (const [email, comment] of [
+      [
+        'officer@demo.zerodock.local',
+        '分组与本市服务外包岗位需求一致。 · The groups match the city’s outsourcing demand.',
+      ],
+      ['kpo-admin@demo.zerodock.local', '同意；建议后续补充知识产权服务岗位。 · Agreed; add IP-service posts later.'],
+    ] as const) {
+      await voteIn(
+        repositories,
+        await requirePerson(repositories, email),
+        await reread(repositories, id),
+        {
+          choice: 'approve',
+          comment,
+        },
+        now,
+      );
+    }
     const groups = new Set(Object.values((await reread(repositories, id)).assignment)).size;
     return { proposalId: id, groups };
   });

@@ -6,7 +6,10 @@ import type {
 } from '../contracts/groups.js';
 import { writeGroupRationale, type BilingualName } from '../core/groups/write-group-rationale.js';
 import type { PostCategory } from '../core/taxonomy/taxonomy-bundle.js';
+import type { Actor } from '../core/access/actor.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
+import { reviewOf, type CommitteeMatter } from './committee-service.js';
+import { proposalFacts } from './proposal-operations.js';
 import type {
   GroupName,
   ProposalRecord,
@@ -231,7 +234,11 @@ export function summaryDto(record: ProposalSummaryRecord): ProposalSummaryDto {
   };
 }
 
-export async function presentDetail(repositories: Repositories, record: ProposalRecord): Promise<ProposalDetailDto> {
+export async function presentDetail(
+  repositories: Repositories,
+  record: ProposalRecord,
+  viewer: Actor | null = null,
+): Promise<ProposalDetailDto> {
   const computed = compute(record);
   const specialties = await specialtiesOf(repositories, record);
   const placement = place(computed, specialties);
@@ -268,5 +275,32 @@ export async function presentDetail(repositories: Repositories, record: Proposal
       qualityAfter: event.qualityAfter,
       at: event.createdAt,
     })),
+    review: await proposalReview(repositories, record, viewer),
   };
 }
+
+/** The proposal as a matter before its committee (null while a draft). */
+export async function proposalMatter(
+  repositories: Repositories,
+  record: ProposalRecord,
+): Promise<CommitteeMatter | null> {
+  if (!record.committeeId || record.status === 'draft') return null;
+  const facts = await proposalFacts(repositories, record);
+  return {
+    kind: 'proposal',
+    id: record.id,
+    round: 1,
+    committeeId: record.committeeId,
+    organisationId: record.organisationId,
+    authors: facts.authors,
+    open: record.status === 'submitted',
+  };
+}
+
+async function proposalReview(repositories: Repositories, record: ProposalRecord, viewer: Actor | null) {
+  const matter = await proposalMatter(repositories, record);
+  if (!matter) return null;
+  return reviewOf(repositories, matter, viewer ?? NOBODY);
+}
+
+const NOBODY: Actor = { personId: '', email: '', activeOrganisationId: null, memberships: [] };

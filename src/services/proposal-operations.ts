@@ -12,6 +12,7 @@ import type {
   ProposalSpecialty,
 } from '../storage/repositories/group-proposal.repository.js';
 import { requireCollege } from './college-specialty-service.js';
+import { chooseCommittee } from './committee-service.js';
 import { loadGroupingInput } from './grouping-input.js';
 import {
   byGroupNumber,
@@ -335,7 +336,8 @@ export async function submitIn(
   proposal: ProposalRecord,
 ): Promise<void> {
   const specialties = await specialtiesOf(repositories, proposal);
-  await repositories.groupProposals.update(proposal.id, { status: 'submitted', specialties }, now);
+  const committeeId = await chooseCommittee(repositories);
+  await repositories.groupProposals.update(proposal.id, { status: 'submitted', specialties, committeeId }, now);
   const quality = measure(proposal, correlationOf(proposal).similarity, proposal.assignment).overall;
   await appendEvent(repositories, proposal.id, actor, now, { kind: 'submitted', reason: '', qualityAfter: quality });
 }

@@ -7,14 +7,17 @@ import type {
   ProposalDetailDto,
   ProposalSummaryDto,
 } from '../contracts/groups.js';
+import type { VoteRequest } from '../contracts/committee.js';
 import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { explainPostPair } from '../core/groups/explain-post-pair.js';
-import { assertNoCommitteeConflict, decidedStatus } from '../core/groups/proposal-lifecycle.js';
+import { assertMayVote } from '../core/committee/assert-may-vote.js';
+import { assertNoCommitteeConflict } from '../core/groups/proposal-lifecycle.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type { GroupName, ProposalRecord } from '../storage/repositories/group-proposal.repository.js';
 import { requireCollege } from './college-specialty-service.js';
-import { competencyOf, loadLabels, presentDetail, summaryDto } from './present-proposal.js';
+import { castVoteIn, describeTally } from './committee-service.js';
+import { competencyOf, loadLabels, presentDetail, proposalMatter, summaryDto } from './present-proposal.js';
 import { compute, specialtiesOf } from './proposal-computation.js';
 import {
   appendEvent,
@@ -68,7 +71,7 @@ async function change(
     const who = await snapshotActor(repositories, actor, record.organisationId);
     await work(repositories, record, who, context.clock());
   });
-  return getProposal(context, scope, proposalId);
+  return getProposal(context, scope, proposalId, actor);
 }
 
 /** Refuses, and records, a committee move or decision by an author of the proposal or a member of its college. */
@@ -127,7 +130,7 @@ export async function createProposal(
       request,
     ),
   );
-  return getProposal(context, { side: 'college', organisationId }, id);
+  return getProposal(context, { side: 'college', organisationId }, id, actor);
 }
 
 /** One proposal recomputed from its stored assignment: groups, explanations, heatmap, network, trail. */
@@ -135,9 +138,10 @@ export async function getProposal(
   context: ServiceContext,
   scope: ProposalScope,
   proposalId: string,
+  viewer: Actor | null = null,
 ): Promise<ProposalDetailDto> {
   const repositories = context.store.repositories;
-  return presentDetail(repositories, await loadProposal(repositories, scope, proposalId));
+  return presentDetail(repositories, await loadProposal(repositories, scope, proposalId), viewer);
 }
 
 /** Why two posts of the proposal are correlated: their shared competencies with weights and contributions. */
@@ -261,29 +265,94 @@ export async function commentOnProposal(
   );
 }
 
-/** Approves or rejects a submitted proposal with the reason; the proposal never changes afterwards. */
-export async function decideProposal(
+/**
+ * A committee member's vote on a submitted proposal (approve, reject or abstain, with a comment); a member may
+ * change their vote until the committee decides. Every vote is kept in the trail and the audit log; when the
+ * committee's quorum and majority hold (core/committee), the proposal is approved or rejected and never changes.
+ */
+export async function voteOnProposal(
   context: ServiceContext,
   actor: Actor,
   proposalId: string,
-  request: { decision: 'approve' | 'reject'; reason: string },
+  request: VoteRequest,
 ): Promise<ProposalDetailDto> {
-  return change(
-    context,
-    actor,
-    { side: 'committee' },
-    proposalId,
-    async (repositories, proposal, who, now) => {
-      const status = decidedStatus(request.decision);
-      await repositories.groupProposals.update(proposal.id, { status, decidedAt: now }, now);
-      await appendEvent(repositories, proposal.id, who, now, {
-        kind: status === 'approved' ? 'approved' : 'rejected',
-        reason: request.reason,
-        qualityAfter: proposal.quality,
+  await assertMayVoteRecorded(context, actor, proposalId);
+  await context.store.transaction(async (repositories) => {
+    await repositories.groupProposals.lock(proposalId);
+    const record = await loadProposal(repositories, { side: 'committee' }, proposalId);
+    await voteIn(repositories, actor, record, request, context.clock());
+  });
+  return getProposal(context, { side: 'committee' }, proposalId, actor);
+}
+
+/** Casts a vote on a proposal and applies a decision it brings about (shared with the demo seed). */
+export async function voteIn(
+  repositories: Repositories,
+  actor: Actor,
+  record: ProposalRecord,
+  request: VoteRequest,
+  now: Date,
+): Promise<void> {
+  const matter = await requireMatter(repositories, record);
+  const who = await snapshotActor(repositories, actor, matter.committeeId);
+  const tally = await castVoteIn(repositories, actor, who.name, matter, request, now);
+  const choice = { approve: '赞成 · approve', reject: '反对 · reject', abstain: '弃权 · abstain' }[request.choice];
+  await appendEvent(repositories, record.id, who, now, {
+    kind: 'voted',
+    reason: request.comment ? `${choice}：${request.comment}` : choice,
+  });
+  if (tally.outcome === 'pending') return;
+  const status = tally.outcome;
+  await repositories.groupProposals.update(record.id, { status, decidedAt: now }, now);
+  const committee = await repositories.committees.find(matter.committeeId);
+  const account = describeTally(tally);
+  const name = committee?.nameZh ?? '专业建设指导委员会';
+  await repositories.groupProposals.addEvent({
+    proposalId: record.id,
+    kind: status,
+    actorPersonId: null,
+    actorName: name,
+    actorOrganisation: name,
+    reason: `${account.zh} · ${account.en}`,
+    item: null,
+    fromGroup: null,
+    toGroup: null,
+    qualityBefore: null,
+    qualityAfter: record.quality,
+    now,
+  });
+}
+
+async function requireMatter(repositories: Repositories, record: ProposalRecord) {
+  const matter = await proposalMatter(repositories, record);
+  if (!matter) {
+    throw new DomainError('PROPOSAL_NOT_EDITABLE', 'The proposal is not before a committee.', {
+      proposalId: record.id,
+      status: record.status,
+    });
+  }
+  return matter;
+}
+
+/** Refuses, and records, a vote by someone who may not vote on the proposal (checked again when it is cast). */
+async function assertMayVoteRecorded(context: ServiceContext, actor: Actor, proposalId: string): Promise<void> {
+  const repositories = context.store.repositories;
+  const record = await loadProposal(repositories, { side: 'committee' }, proposalId);
+  try {
+    assertMayVote(await requireMatter(repositories, record), actor);
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== 'VOTING_CLOSED') {
+      await repositories.auditEvents.record({
+        occurredAt: context.clock(),
+        action: 'access.denied',
+        actorPersonId: actor.personId,
+        actorEmail: actor.email,
+        organisationId: record.organisationId,
+        details: { refused: error.code, proposalId, action: 'vote', committeeId: record.committeeId },
       });
-    },
-    { committeeAction: 'decide' },
-  );
+    }
+    throw error;
+  }
 }
 
 /** For the demo seed: the detail of a proposal read inside a transaction. */

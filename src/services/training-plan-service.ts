@@ -1,10 +1,15 @@
 import type { TrainingPlanDto } from '../contracts/course-systems.js';
 import type { Actor } from '../core/access/actor.js';
 import { ESSENTIAL_WEIGHT, allCourses } from '../core/courses/course-system.js';
-import { approvePlanVersion, editableDraftOf, nextPlanVersionNumber } from '../core/courses/plan-version-lifecycle.js';
 import { checkPlanRules } from '../core/courses/check-plan-rules.js';
 import { certificatesOfPost } from '../core/courses/post-certificates.js';
 import type { TrainingPlanFigures } from '../core/courses/training-plan-figures.js';
+import {
+  editableDraftOf,
+  isPlanVersionUnderReview,
+  nextPlanVersionNumber,
+  submitPlanVersion,
+} from '../core/courses/plan-version-lifecycle.js';
 import {
   draftTrainingPlanWithFigures,
   type TrainingPlanCourse,
@@ -25,7 +30,7 @@ import type { CourseSystemRecord } from '../storage/repositories/course-system.r
 import type { TrainingPlanRecord } from '../storage/repositories/training-plan.repository.js';
 import { requireCollege } from './college-specialty-service.js';
 import { bundleOf, requireCourseSystem } from './course-system-service.js';
-import { snapshotActor } from './proposal-operations.js';
+import { chooseCommittee, reviewOf, type CommitteeMatter } from './committee-service.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
@@ -199,8 +204,13 @@ function rulesOf(version: { figures: TrainingPlanFigures | null; sections: reado
   return version.figures === null ? null : checkPlanRules(version.figures, version.sections);
 }
 
-async function present(repositories: Repositories, plan: TrainingPlanRecord): Promise<TrainingPlanDto> {
+export async function present(
+  repositories: Repositories,
+  plan: TrainingPlanRecord,
+  viewer: Actor | null = null,
+): Promise<TrainingPlanDto> {
   const system = await repositories.courseSystems.find(plan.courseSystemId);
+  const matter = await planMatter(repositories, plan);
   return {
     id: plan.id,
     courseSystemId: plan.courseSystemId,
@@ -217,9 +227,37 @@ async function present(repositories: Repositories, plan: TrainingPlanRecord): Pr
       updatedAt: version.updatedAt,
       approvedAt: version.approvedAt,
       approvedByName: version.approvedByName,
+      submittedAt: version.submittedAt,
       sections: version.sections,
       rules: rulesOf(version),
     })),
+    review: matter ? await reviewOf(repositories, matter, viewer ?? NOBODY) : null,
+  };
+}
+
+const NOBODY: Actor = { personId: '', email: '', activeOrganisationId: null, memberships: [] };
+
+/**
+ * The newest version as a matter before its committee: while under review, or once decided in a review round
+ * (the last round's votes stay visible); null when it was never submitted.
+ */
+export async function planMatter(
+  repositories: Repositories,
+  plan: TrainingPlanRecord,
+): Promise<CommitteeMatter | null> {
+  const version = plan.versions.at(-1);
+  if (!version || !version.committeeId || version.reviewRound === 0) return null;
+  const authors = new Set<string>();
+  if (version.createdBy) authors.add(version.createdBy);
+  for (const person of await repositories.trainingPlans.editorsOf(version.id)) authors.add(person);
+  return {
+    kind: 'plan_version',
+    id: version.id,
+    round: version.reviewRound,
+    committeeId: version.committeeId,
+    organisationId: plan.organisationId,
+    authors: [...authors],
+    open: isPlanVersionUnderReview(version),
   };
 }
 
@@ -240,7 +278,12 @@ export async function listTrainingPlans(context: ServiceContext, organisationId:
         specialtyCode: plan.specialtyCode,
         titleZh: plan.titleZh,
         createdAt: plan.createdAt,
-        latest: { number: latest.number, status: latest.status, updatedAt: latest.updatedAt },
+        latest: {
+          number: latest.number,
+          status: latest.status,
+          updatedAt: latest.updatedAt,
+          underReview: isPlanVersionUnderReview(latest),
+        },
       };
     }),
   };
@@ -282,9 +325,10 @@ export async function getTrainingPlan(
   context: ServiceContext,
   organisationId: string,
   planId: string,
+  viewer: Actor | null = null,
 ): Promise<TrainingPlanDto> {
   const repositories = context.store.repositories;
-  return present(repositories, await requirePlan(repositories, organisationId, planId));
+  return present(repositories, await requirePlan(repositories, organisationId, planId), viewer);
 }
 
 /** Runs one change on the plan with its row locked; the newest version must be (or must not be) a draft. */
@@ -331,18 +375,25 @@ export async function updateTrainingPlanDraft(
   });
 }
 
-export async function approveTrainingPlan(
+/**
+ * Puts the newest draft before the steering committee (a new review round): the director submits, the committee
+ * votes (training-plan-review-service.ts); nobody edits the version meanwhile, and the director never approves it.
+ */
+export async function submitTrainingPlan(
   context: ServiceContext,
   actor: Actor,
   organisationId: string,
   planId: string,
 ): Promise<TrainingPlanDto> {
-  return change(context, organisationId, planId, async (repositories, plan) => {
+  await context.store.transaction(async (repositories) => {
+    await repositories.trainingPlans.lock(planId);
+    const plan = await requirePlan(repositories, organisationId, planId);
     const draft = editableDraftOf(plan.versions);
-    approvePlanVersion(draft);
-    const who = await snapshotActor(repositories, actor, organisationId);
-    await repositories.trainingPlans.approve(draft.id, actor.personId, who.name, context.clock());
+    const { round } = submitPlanVersion(draft);
+    const committeeId = await chooseCommittee(repositories);
+    await repositories.trainingPlans.submit(draft.id, committeeId, round, context.clock());
   });
+  return getTrainingPlan(context, organisationId, planId, actor);
 }
 
 /** A new draft from the newest approved version; `refresh` refills the generated tables from the data. */

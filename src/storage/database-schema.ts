@@ -307,6 +307,7 @@ export interface GroupProposalsTable {
   created_at: Date;
   updated_at: Date;
   decided_at: Date | null;
+  committee_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface GroupProposalEventsTable {
@@ -414,6 +415,31 @@ export interface TrainingPlanVersionsTable {
   approved_at: Date | null;
   /** TrainingPlanFigures; null for versions drafted before migration 0012. */
   figures: Json | null;
+  committee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  review_round: Generated<number>;
+}
+
+export interface CommitteeRulesTable {
+  organisation_id: string;
+  quorum: number | null;
+  majority: string;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+export interface CommitteeVotesTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  committee_id: string;
+  matter_kind: string;
+  matter_id: string;
+  round: number;
+  voter_person_id: string | null;
+  voter_name: string;
+  choice: string;
+  comment: string;
+  cast_at: Date;
 }
 
 export interface Database {
@@ -447,4 +473,6 @@ export interface Database {
   college_course_links: CollegeCourseLinksTable;
   training_plans: TrainingPlansTable;
   training_plan_versions: TrainingPlanVersionsTable;
+  committee_rules: CommitteeRulesTable;
+  committee_votes: CommitteeVotesTable;
 }

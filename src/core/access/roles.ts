@@ -106,6 +106,15 @@ export const SPECIALTY_GROUP_DIRECTOR_ROLES: readonly Role[] = ['college_admin',
  * review, and approves or rejects it — never a proposal of a college its member belongs to, nor one they wrote.
  */
 export const STEERING_COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'platform_admin'];
+/**
+ * Who votes on a matter before a steering committee: its seated members only (a platform admin without a seat does
+ * not vote — the committee decides, nobody alone); the service checks the seat is in the committee concerned.
+ */
+export const COMMITTEE_VOTER_ROLES: readonly Role[] = ['committee_member'];
+/** Who reads the steering committees (seats, voting rules): their members and platform admins. */
+export const COMMITTEE_READER_ROLES: readonly Role[] = ['committee_member', 'platform_admin'];
+/** Who sets a committee's voting rules (quorum, majority): platform admins, who appoint its members. */
+export const COMMITTEE_RULES_EDITOR_ROLES: readonly Role[] = ['platform_admin'];
 /** Roles of a college that read its course systems and plan pathways in them (its students too). */
 export const COURSE_SYSTEM_READER_ROLES: readonly Role[] = [...SPECIALTY_READER_ROLES, 'student'];
 /**

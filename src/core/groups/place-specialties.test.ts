@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { placeSpecialties, type SpecialtyStrength, type SpecialtyToPlace } from './place-specialties.js';
-import { RATIONALE_MAX_ZH_CHARACTERS, writeGroupRationale, type RationaleInput } from './write-group-rationale.js';
+import {
+  assessGroupStructure,
+  RATIONALE_MAX_ZH_CHARACTERS,
+  writeGroupRationale,
+  type RationaleInput,
+} from './write-group-rationale.js';
 
 const noStrength: SpecialtyStrength = { enrolment: null, employmentRate: null, employerRating: null };
 
@@ -64,6 +69,31 @@ describe('writeGroupRationale', () => {
     expect(text.zh).toContain('0.42');
     expect(text.zh).toContain('建议以移动应用开发专业为龙头');
     expect(text.en).toContain('Mobile Application Development is proposed as the leading specialty');
+  });
+
+  it('never argues for a group its own figures contradict: it says so and what would strengthen it', () => {
+    const weak = writeGroupRationale({ ...input(3), cohesion: 0.0, separation: 0.05, silhouette: -0.01 });
+    expect(weak.zh).not.toContain('组群依据是岗位之间的内在知识关联');
+    expect(weak.zh).not.toContain('建议以');
+    expect(weak.zh).toContain('数据不支持');
+    expect(weak.zh).toContain('建议委员会复核');
+    expect(weak.en).toContain('do not support');
+    const single = writeGroupRationale({ ...input(1), cohesion: 0, silhouette: 0 });
+    expect(single.zh).toContain('单个岗位不足以构成专业群');
+    expect(single.zh).not.toContain('龙头');
+    const moderate = writeGroupRationale({ ...input(3), silhouette: 0.15 });
+    expect(moderate.zh).toContain('界限不够清楚');
+    expect(assessGroupStructure({ ...input(3), silhouette: 0.15 })).toBe('moderate');
+    expect(assessGroupStructure(input(3))).toBe('clear');
+    expect(assessGroupStructure({ ...input(3), cohesion: 0.1, separation: 0.2 })).toBe('weak');
+  });
+
+  it('explains every figure in words, with its scale', () => {
+    const text = writeGroupRationale(input(3));
+    expect(text.zh).toContain('平均知识关联度为 0.42');
+    expect(text.zh).toContain('0 表示没有共同能力，1 表示能力要求完全相同');
+    expect(text.zh).toContain('分组清晰度（轮廓系数）为 0.31（−1 至 1');
+    expect(text.en).toContain('(0: nothing in common, 1: identical requirements)');
   });
 
   it('stays within 800 Chinese characters however large the group', () => {

@@ -57,7 +57,16 @@ beforeAll(async () => {
     const found = await server.services.store.repositories.organisations.findByNameZh(organisation.nameZh);
     organisations[organisation.key] = found!.id;
   }
-  for (const persona of ['director', 'teacher', 'student', 'college-b-admin']) {
+  for (const persona of [
+    'director',
+    'teacher',
+    'student',
+    'college-b-admin',
+    'committee',
+    'officer',
+    'expert',
+    'admin',
+  ]) {
     const client = new ApiClient(server.baseUrl);
     expect((await client.login(`${persona}@demo.zerodock.local`)).status).toBe(200);
     clients[persona] = client;
@@ -459,7 +468,7 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
     expect(notInGroup.body.error.details.field).toBe('specialtyCode');
   });
 
-  it('edits the draft, approves it (immutable from then on) and starts the next version', async () => {
+  it('edits the draft, has the committee approve it by vote (immutable from then on) and starts the next version', async () => {
     const edited = await clients.teacher!.request<TrainingPlanDto>('PUT', `${base()}/draft`, {
       sections: [{ key: 'admission', text: '普通高级中学毕业或具备同等学力；面向中职贯通培养学生。' }],
       note: '教研室修改入学要求',
@@ -478,16 +487,45 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
       sections: [{ key: 'graduation', text: graduation }],
     });
     expect(restored.body.versions[0]!.rules!.find((rule) => rule.id === 'text-sums')!.passed).toBe(true);
-    expect((await clients.teacher!.request('POST', `${base()}/approve`)).status).toBe(403);
-    const approved = await clients.director!.request<TrainingPlanDto>('POST', `${base()}/approve`);
-    expect(approved.body.versions[0]).toMatchObject({ status: 'approved', number: 1 });
-    expect(approved.body.versions[0]!.approvedByName).toBeTruthy();
+    expect((await clients.teacher!.request('POST', `${base()}/submit`)).status).toBe(403);
+    const submitted = await clients.director!.request<TrainingPlanDto>('POST', `${base()}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.versions[0]).toMatchObject({ status: 'draft', submittedAt: expect.any(String) });
+    expect(submitted.body.review).toMatchObject({ round: 1, outcome: 'pending', whyNot: 'author' });
+    const frozen = await clients.teacher!.request<ErrorBody>('PUT', `${base()}/draft`, {
+      sections: [{ key: 'admission', text: '审议中改动' }],
+    });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body.error.code).toBe('PLAN_VERSION_NOT_EDITABLE');
+
+    const committeePath = `/api/committee/training-plans/${plan.id}`;
+    const vote = (persona: string, choice: string) =>
+      clients[persona]!.request<TrainingPlanDto & ErrorBody>('POST', `${committeePath}/votes`, { choice, comment: '' });
+    // The director sits on the committee but wrote the plan's college: refused; platform admins have no seat.
+    const own = await vote('director', 'approve');
+    expect(own.status).toBe(403);
+    expect(own.body.error.code).toBe('CONFLICT_OF_INTEREST');
+    expect((await vote('admin', 'approve')).status).toBe(403);
+    expect((await vote('teacher', 'approve')).status).toBe(403);
+    const before = await clients.committee!.request<{ items: { id: string; underReview: boolean }[] }>(
+      'GET',
+      '/api/committee/training-plans',
+    );
+    expect(before.body.items.find((item) => item.id === plan.id)).toMatchObject({ underReview: true });
+    expect((await vote('committee', 'approve')).body.versions[0]!.status).toBe('draft');
+    expect((await vote('officer', 'abstain')).body.versions[0]!.status).toBe('draft');
+    const decided = await vote('expert', 'approve');
+    expect(decided.status).toBe(200);
+    expect(decided.body.versions[0]).toMatchObject({ status: 'approved', number: 1 });
+    expect(decided.body.versions[0]!.approvedByName).toContain('委员会');
+    expect(decided.body.review).toMatchObject({ approve: 2, abstain: 1, outcome: 'approved', mayVote: false });
+    expect((await vote('officer', 'reject')).status).toBe(409);
     const late = await clients.teacher!.request<ErrorBody>('PUT', `${base()}/draft`, {
       sections: [{ key: 'admission', text: '改动' }],
     });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('PLAN_VERSION_NOT_EDITABLE');
-    expect((await clients.director!.request('POST', `${base()}/approve`)).status).toBe(409);
+    expect((await clients.director!.request('POST', `${base()}/submit`)).status).toBe(409);
     const next = await clients.director!.request<TrainingPlanDto>('POST', `${base()}/versions`, { refresh: true });
     expect(next.body.versions.map((version) => [version.number, version.status])).toEqual([
       [1, 'approved'],

@@ -73,7 +73,16 @@ beforeAll(async () => {
     const found = await server.services.store.repositories.organisations.findByNameZh(organisation.nameZh);
     organisations[organisation.key] = found!.id;
   }
-  for (const persona of ['director', 'teacher', 'college-b-admin', 'committee', 'officer']) {
+  for (const persona of [
+    'director',
+    'teacher',
+    'college-b-admin',
+    'committee',
+    'officer',
+    'kpo-admin',
+    'expert',
+    'admin',
+  ]) {
     clients[persona] = await login(persona);
   }
   for (const [code, specialty] of Object.entries(SPECIALTIES)) {
@@ -232,7 +241,7 @@ describe(`specialty-group proposals API on ${testBackend()}`, () => {
     );
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('submitted');
-    const late = await clients.director!.request<ErrorBody>(
+    const tooLate = await clients.director!.request<ErrorBody>(
       'POST',
       `${college()}/specialty-groups/${proposalId}/moves`,
       {
@@ -242,12 +251,12 @@ describe(`specialty-group proposals API on ${testBackend()}`, () => {
         reason: '学院再调整',
       },
     );
-    expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe('PROPOSAL_NOT_EDITABLE');
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.body.error.code).toBe('PROPOSAL_NOT_EDITABLE');
 
     // The director sits on the committee, but never moves or decides on her own college's proposal (recorded).
     for (const [path, body] of [
-      [`${COMMITTEE}/${proposalId}/decision`, { decision: 'approve', reason: '自己批准自己' }],
+      [`${COMMITTEE}/${proposalId}/votes`, { choice: 'approve', comment: '自己批准自己' }],
       [
         `${COMMITTEE}/${proposalId}/moves`,
         { kind: 'post', item: 'ito-ai-application', toGroup: 'new', reason: '自己调整' },
@@ -284,23 +293,66 @@ describe(`specialty-group proposals API on ${testBackend()}`, () => {
       },
     );
     expect(commented.body.events.at(-1)).toMatchObject({ kind: 'commented', reason: '企业方同意' });
-    const approved = await clients.committee!.request<ProposalDetailDto>(
-      'POST',
-      `${COMMITTEE}/${proposalId}/decision`,
-      {
-        decision: 'approve',
-        reason: '组群逻辑清晰',
-      },
-    );
-    expect(approved.status).toBe(200);
-    expect(approved.body.status).toBe('approved');
-    const again = await clients.committee!.request<ErrorBody>('POST', `${COMMITTEE}/${proposalId}/decision`, {
-      decision: 'reject',
-      reason: '改主意',
+    const vote = (persona: string, choice: string, comment = '') =>
+      clients[persona]!.request<ProposalDetailDto & ErrorBody>('POST', `${COMMITTEE}/${proposalId}/votes`, {
+        choice,
+        comment,
+      });
+
+    // Who may not vote: people without a seat (a teacher, a platform admin), a member of another committee.
+    expect((await vote('teacher', 'approve')).status).toBe(403);
+    expect((await vote('admin', 'approve')).status).toBe(403);
+    const repositories = server.services.store.repositories;
+    const otherCommittee = await repositories.organisations.create({
+      kind: 'committee',
+      nameZh: '另一委员会（测试）',
+      nameEn: 'Another committee (test)',
+      province: '江苏省',
+      city: '苏州市',
+      enterpriseType: null,
     });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('PROPOSAL_NOT_EDITABLE');
+    const outsider = (await repositories.people.findByEmail('college-b-admin@demo.zerodock.local'))!;
+    await repositories.memberships.grant(outsider.id, otherCommittee.id, ['committee_member']);
+    clients['college-b-admin'] = await login('college-b-admin');
+    const foreign = await vote('college-b-admin', 'approve', '别的委员会');
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe('NOT_ON_COMMITTEE');
+
+    // One member's vote (however often cast) decides nothing: five seats, quorum three.
+    const first = await vote('committee', 'approve', '组群逻辑清晰');
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('submitted');
+    expect(first.body.review).toMatchObject({ seats: 5, eligible: 4, quorum: 3, approve: 1, outcome: 'pending' });
+    const twice = await vote('committee', 'approve', '再投一次');
+    expect(twice.body.review).toMatchObject({ approve: 1, participating: 1, outcome: 'pending' });
+    const changed = await vote('committee', 'reject', '改为反对');
+    expect(changed.body.review).toMatchObject({ approve: 0, reject: 1, participating: 1, myVote: 'reject' });
+    expect(changed.body.review!.votes.map((entry) => entry.current)).toEqual([false, false, true]);
+    const second = await vote('officer', 'approve');
+    expect(second.body.status).toBe('submitted');
+    const third = await vote('kpo-admin', 'approve', '同意');
+    expect(third.status).toBe(200);
+    expect(third.body.status).toBe('approved');
+    expect(third.body.review).toMatchObject({ approve: 2, reject: 1, quorumReached: true, outcome: 'approved' });
+    expect(third.body.review!.mayVote).toBe(false);
+    const late = await vote('expert', 'reject', '来晚了');
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('VOTING_CLOSED');
+    const audited = await repositories.auditEvents.list({ action: 'committee.vote_cast', limit: 20, offset: 0 });
+    expect(audited.items.filter((event) => event.details.matterId === proposalId)).toHaveLength(5);
     const kinds = (await detailOf(proposalId)).events.map((event) => event.kind);
-    expect(kinds).toEqual(['proposed', 'moved_post', 'submitted', 'moved_post', 'commented', 'approved']);
+    expect(kinds).toEqual([
+      'proposed',
+      'moved_post',
+      'submitted',
+      'moved_post',
+      'commented',
+      'voted',
+      'voted',
+      'voted',
+      'voted',
+      'voted',
+      'approved',
+    ]);
   });
 });

@@ -1,9 +1,9 @@
+import { voteRequestSchema } from '../../contracts/committee.js';
 import { errorBodySchema } from '../../contracts/common.js';
 import {
   commentRequestSchema,
   committeeProposalParamsSchema,
   createProposalRequestSchema,
-  decisionRequestSchema,
   movePreviewRequestSchema,
   movePreviewSchema,
   moveRequestSchema,
@@ -19,12 +19,13 @@ import {
   SPECIALTY_GROUP_DIRECTOR_ROLES,
   SPECIALTY_READER_ROLES,
   STEERING_COMMITTEE_ROLES,
+  COMMITTEE_VOTER_ROLES,
 } from '../../core/access/roles.js';
 import {
   applyMove,
   commentOnProposal,
   createProposal,
-  decideProposal,
+  voteOnProposal,
   explainProposalPair,
   getProposal,
   listCollegeProposals,
@@ -40,6 +41,7 @@ const errors = { '4xx': errorBodySchema };
 const readers = { access: { kind: 'organisation-role', roles: SPECIALTY_READER_ROLES } } as const;
 const directors = { access: { kind: 'organisation-role', roles: SPECIALTY_GROUP_DIRECTOR_ROLES } } as const;
 const committee = { access: { kind: 'role-anywhere', roles: STEERING_COMMITTEE_ROLES } } as const;
+const voters = { access: { kind: 'role-anywhere', roles: COMMITTEE_VOTER_ROLES } } as const;
 const tags = ['specialty-groups'];
 const COLLEGE = '/api/organisations/:organisationId/specialty-groups';
 const COMMITTEE = '/api/committee/specialty-groups';
@@ -105,7 +107,13 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
         response: { 200: proposalDetailSchema, ...errors },
       },
     },
-    async (request) => getProposal(services, collegeScope(request.params.organisationId), request.params.proposalId),
+    async (request) =>
+      getProposal(
+        services,
+        collegeScope(request.params.organisationId),
+        request.params.proposalId,
+        requireAuth(request).actor,
+      ),
   );
 
   app.get(
@@ -231,7 +239,7 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
         response: { 200: proposalDetailSchema, ...errors },
       },
     },
-    async (request) => getProposal(services, COMMITTEE_SCOPE, request.params.proposalId),
+    async (request) => getProposal(services, COMMITTEE_SCOPE, request.params.proposalId, requireAuth(request).actor),
   );
 
   app.get(
@@ -298,17 +306,19 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
   );
 
   app.post(
-    `${COMMITTEE}/:proposalId/decision`,
+    `${COMMITTEE}/:proposalId/votes`,
     {
-      config: committee,
+      config: voters,
       schema: {
         tags,
-        summary: 'Approve or reject a submitted proposal, with the reason; it never changes afterwards',
+        summary:
+          "Vote on a submitted proposal (approve, reject or abstain, with a comment; a member's later vote replaces " +
+          "the earlier one until the committee's quorum and majority decide it)",
         params: committeeProposalParamsSchema,
-        body: decisionRequestSchema,
+        body: voteRequestSchema,
         response: { 200: proposalDetailSchema, ...errors },
       },
     },
-    async (request) => decideProposal(services, requireAuth(request).actor, request.params.proposalId, request.body),
+    async (request) => voteOnProposal(services, requireAuth(request).actor, request.params.proposalId, request.body),
   );
 }

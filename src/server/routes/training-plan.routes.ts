@@ -17,12 +17,12 @@ import {
   SPECIALTY_READER_ROLES,
 } from '../../core/access/roles.js';
 import {
-  approveTrainingPlan,
   createTrainingPlan,
   exportTrainingPlan,
   getTrainingPlan,
   listTrainingPlans,
   startTrainingPlanVersion,
+  submitTrainingPlan,
   updateTrainingPlanDraft,
 } from '../../services/training-plan-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
@@ -37,8 +37,9 @@ const PLANS = '/api/organisations/:organisationId/training-plans';
 
 /**
  * Talent Training Plans (人才培养方案). A college's readers see its plans and download any version; its teachers
- * edit the current draft; its group directors and admins create plans, approve a draft (it is then immutable)
- * and start the next version. Every change to an approved version is 409 PLAN_VERSION_NOT_EDITABLE.
+ * edit the current draft; its group directors and admins create plans, submit a draft to the steering committee
+ * (whose vote approves it — immutable from then on — or gives it back) and start the next version. Every change
+ * to an approved or submitted version is 409 PLAN_VERSION_NOT_EDITABLE.
  */
 export function registerTrainingPlanRoutes(app: ZodApp, { services }: RouteDependencies): void {
   app.get(
@@ -86,7 +87,8 @@ export function registerTrainingPlanRoutes(app: ZodApp, { services }: RouteDepen
         response: { 200: trainingPlanSchema, ...errors },
       },
     },
-    async (request) => getTrainingPlan(services, request.params.organisationId, request.params.planId),
+    async (request) =>
+      getTrainingPlan(services, request.params.organisationId, request.params.planId, requireAuth(request).actor),
   );
 
   app.put(
@@ -112,18 +114,20 @@ export function registerTrainingPlanRoutes(app: ZodApp, { services }: RouteDepen
   );
 
   app.post(
-    `${PLANS}/:planId/approve`,
+    `${PLANS}/:planId/submit`,
     {
       config: directors,
       schema: {
         tags,
-        summary: 'Approve the draft: the version becomes immutable',
+        summary:
+          'Put the draft before the steering committee: it is frozen until the committee votes (approved: ' +
+          'immutable; rejected: back to the college)',
         params: trainingPlanParamsSchema,
         response: { 200: trainingPlanSchema, ...errors },
       },
     },
     async (request) =>
-      approveTrainingPlan(services, requireAuth(request).actor, request.params.organisationId, request.params.planId),
+      submitTrainingPlan(services, requireAuth(request).actor, request.params.organisationId, request.params.planId),
   );
 
   app.post(

@@ -8,6 +8,7 @@ import * as access from './0006-access.js';
 import * as uploadSafety from './0007-upload-safety.js';
 import * as integrity from './0008-integrity.js';
 import * as postingSearch from './0009-posting-search.js';
+import * as committeeVotes from './0010-committee-votes.js';
 import * as courseTitles from './0011-course-titles.js';
 import * as planFigures from './0012-plan-figures.js';
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-upload-safety': uploadSafety,
   '0008-integrity': integrity,
   '0009-posting-search': postingSearch,
+  '0010-committee-votes': committeeVotes,
   '0011-course-titles': courseTitles,
   '0012-plan-figures': planFigures,
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { courseIdentity } from '../../core/courses/course-identity.js';
 import { allCourses, type CourseSystem, type PublicCourse } from '../../core/courses/course-system.js';
 import type { SemesterPlan } from '../../core/courses/plan-semesters.js';
@@ -31,7 +31,10 @@ export interface CourseSystemSummaryRecord {
   id: string;
   organisationId: string;
   proposalId: string | null;
+  /** The proposal's status now (read from the proposal, never a copy); the copy when the proposal is gone. */
   proposalStatus: string;
+  /** The proposal's status when the course system was built from it. */
+  builtFromStatus: string;
   groupId: string;
   titleZh: string;
   titleEn: string;
@@ -55,7 +58,10 @@ export interface CourseSystemRecord extends CourseSystemSummaryRecord {
   renamedCourses: string[];
 }
 
-export type NewCourseSystem = Omit<CourseSystemRecord, 'id' | 'createdAt' | 'updatedAt' | 'renamedCourses'> & {
+export type NewCourseSystem = Omit<
+  CourseSystemRecord,
+  'id' | 'createdAt' | 'updatedAt' | 'renamedCourses' | 'proposalStatus'
+> & {
   now: Date;
 };
 
@@ -86,14 +92,22 @@ const SUMMARY = [
   'updated_at',
 ] as const;
 
-type SummaryRow = Pick<Selectable<Database['course_systems']>, (typeof SUMMARY)[number]>;
+type SummaryRow = Pick<Selectable<Database['course_systems']>, (typeof SUMMARY)[number]> & {
+  live_proposal_status: string | null;
+};
+
+/** The proposal's live status, beside the copy kept when the course system was built. */
+const LIVE_PROPOSAL_STATUS = sql<
+  string | null
+>`(select g.status from group_proposals g where g.id = course_systems.proposal_id)`.as('live_proposal_status');
 
 function toSummary(row: SummaryRow): CourseSystemSummaryRecord {
   return {
     id: row.id,
     organisationId: row.organisation_id,
     proposalId: row.proposal_id,
-    proposalStatus: row.proposal_status,
+    proposalStatus: row.live_proposal_status ?? row.proposal_status,
+    builtFromStatus: row.proposal_status,
     groupId: row.group_id,
     titleZh: row.title_zh,
     titleEn: row.title_en,
@@ -118,7 +132,7 @@ export class CourseSystemRepository {
       .values({
         organisation_id: value.organisationId,
         proposal_id: value.proposalId,
-        proposal_status: value.proposalStatus,
+        proposal_status: value.builtFromStatus,
         group_id: value.groupId,
         title_zh: value.titleZh,
         title_en: value.titleEn,
@@ -144,7 +158,7 @@ export class CourseSystemRepository {
   async list(organisationId: string): Promise<CourseSystemSummaryRecord[]> {
     const rows = await this.db
       .selectFrom('course_systems')
-      .select(SUMMARY)
+      .select([...SUMMARY, LIVE_PROPOSAL_STATUS])
       .where('organisation_id', '=', organisationId)
       .orderBy('created_at', 'desc')
       .orderBy('id')
@@ -155,7 +169,7 @@ export class CourseSystemRepository {
   async find(id: string): Promise<CourseSystemRecord | null> {
     const row = await this.db
       .selectFrom('course_systems')
-      .select([...SUMMARY, 'posts', 'specialties', 'system', 'public_courses', 'plan'])
+      .select([...SUMMARY, LIVE_PROPOSAL_STATUS, 'posts', 'specialties', 'system', 'public_courses', 'plan'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return null;

@@ -69,7 +69,7 @@ async function newCourseSystem(system: CourseSystem = { platform: [], modules: [
   return repositories.courseSystems.create({
     organisationId: collegeId,
     proposalId: null,
-    proposalStatus: 'approved',
+    builtFromStatus: 'approved',
     groupId: 'g1',
     titleZh: '测试课程体系',
     titleEn: 'Test course system',

@@ -5,6 +5,7 @@ import { runTransaction } from '../run-transaction.js';
 import { createExpensiveQueryGate, type ExpensiveQueryGate } from '../expensive-query-gate.js';
 import { SessionCache } from '../session-cache.js';
 import { AuditEventRepository } from './audit-event.repository.js';
+import { CommitteeRepository } from './committee.repository.js';
 import { CollegeCourseRepository } from './college-course.repository.js';
 import { CollegeSpecialtyRepository } from './college-specialty.repository.js';
 import { CourseSystemRepository } from './course-system.repository.js';
@@ -37,6 +38,7 @@ export interface Repositories {
   readonly collegeCourses: CollegeCourseRepository;
   readonly trainingPlans: TrainingPlanRepository;
   readonly aggregateCounts: AggregateCountRepository;
+  readonly committees: CommitteeRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -68,6 +70,7 @@ export function createRepositories(
     collegeCourses: new CollegeCourseRepository(db),
     trainingPlans: new TrainingPlanRepository(db),
     aggregateCounts: new AggregateCountRepository(db),
+    committees: new CommitteeRepository(db),
   };
 }
 

@@ -6,7 +6,15 @@ import { iso, json } from './column-values.js';
 export type ProposalStatus = 'draft' | 'submitted' | 'approved' | 'rejected';
 export type ProposalMethod = 'consensus' | 'average' | 'shared-neighbour' | 'k-means';
 export type ProposalEventKind =
-  'proposed' | 'moved_post' | 'moved_specialty' | 'renamed' | 'submitted' | 'commented' | 'approved' | 'rejected';
+  | 'proposed'
+  | 'moved_post'
+  | 'moved_specialty'
+  | 'renamed'
+  | 'submitted'
+  | 'commented'
+  | 'voted'
+  | 'approved'
+  | 'rejected';
 
 /** A college specialty as a submitted proposal keeps it (the college may edit its live list afterwards). */
 export interface ProposalSpecialty {
@@ -48,6 +56,8 @@ export interface ProposalSummaryRecord {
   createdAt: string;
   updatedAt: string;
   decidedAt: string | null;
+  /** The committee the proposal was put before at submission (null while a draft). */
+  committeeId: string | null;
 }
 
 export interface ProposalRecord extends ProposalSummaryRecord {
@@ -95,6 +105,7 @@ export interface ProposalChanges {
   status?: ProposalStatus;
   specialties?: ProposalSpecialty[];
   decidedAt?: Date;
+  committeeId?: string;
 }
 
 export interface ProposalEventRecord {
@@ -222,6 +233,7 @@ export class GroupProposalRepository {
         ...(changes.status ? { status: changes.status } : {}),
         ...(changes.specialties ? { specialties: JSON.stringify(changes.specialties) } : {}),
         ...(changes.decidedAt ? { decided_at: changes.decidedAt } : {}),
+        ...(changes.committeeId ? { committee_id: changes.committeeId } : {}),
       })
       .where('id', '=', id)
       .execute();
@@ -298,6 +310,7 @@ export class GroupProposalRepository {
         'p.created_at',
         'p.updated_at',
         'p.decided_at',
+        'p.committee_id',
       ]);
   }
 }
@@ -323,6 +336,7 @@ function toSummary(row: {
   created_at: Date;
   updated_at: Date;
   decided_at: Date | null;
+  committee_id: string | null;
 }): ProposalSummaryRecord {
   return {
     id: row.id,
@@ -345,5 +359,6 @@ function toSummary(row: {
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     decidedAt: iso(row.decided_at),
+    committeeId: row.committee_id,
   };
 }

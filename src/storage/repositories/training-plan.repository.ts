@@ -21,6 +21,10 @@ export interface TrainingPlanVersionRecord {
   approvedBy: string | null;
   approvedByName: string | null;
   approvedAt: string | null;
+  /** The committee the draft was put before, when it was (null: not submitted), and which review round it is in. */
+  committeeId: string | null;
+  submittedAt: string | null;
+  reviewRound: number;
 }
 
 export interface TrainingPlanRecord {
@@ -110,6 +114,28 @@ export class TrainingPlanRepository {
     return plans.map((plan) => this.toRecord(plan, versions));
   }
 
+  /** Plans with a version ever put before a committee (under review or decided), newest submission first. */
+  async listReviewed(): Promise<TrainingPlanRecord[]> {
+    const plans = await this.db
+      .selectFrom('training_plans')
+      .selectAll()
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('training_plan_versions as v')
+            .select('v.id')
+            .whereRef('v.plan_id', '=', 'training_plans.id')
+            .where('v.review_round', '>', 0),
+        ),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    if (plans.length === 0) return [];
+    const versions = await this.versionsOf(plans.map((plan) => plan.id));
+    return plans.map((plan) => this.toRecord(plan, versions));
+  }
+
   async find(id: string): Promise<TrainingPlanRecord | null> {
     const plan = await this.db.selectFrom('training_plans').selectAll().where('id', '=', id).executeTakeFirst();
     if (!plan) return null;
@@ -136,6 +162,36 @@ export class TrainingPlanRepository {
     await this.db
       .updateTable('training_plan_versions')
       .set({ sections: JSON.stringify(sections), note, updated_by: by, updated_at: now })
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .execute();
+  }
+
+  /** Who wrote a version: its creator and its last editor (the draft's authors, who may not vote on it). */
+  async editorsOf(versionId: string): Promise<string[]> {
+    const row = await this.db
+      .selectFrom('training_plan_versions')
+      .select(['created_by', 'updated_by'])
+      .where('id', '=', versionId)
+      .executeTakeFirst();
+    return [row?.created_by, row?.updated_by].filter((id): id is string => Boolean(id));
+  }
+
+  /** Puts a draft before a committee for a new review round. */
+  async submit(versionId: string, committeeId: string, round: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable('training_plan_versions')
+      .set({ committee_id: committeeId, submitted_at: now, review_round: round, updated_at: now })
+      .where('id', '=', versionId)
+      .where('status', '=', 'draft')
+      .execute();
+  }
+
+  /** Gives a submitted draft back to the college (withdrawn, or rejected by the committee): editable again. */
+  async returnToDraft(versionId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('training_plan_versions')
+      .set({ submitted_at: null, updated_at: now })
       .where('id', '=', versionId)
       .where('status', '=', 'draft')
       .execute();
@@ -175,6 +231,9 @@ export class TrainingPlanRepository {
         approvedBy: row.approved_by,
         approvedByName: row.approved_by_name,
         approvedAt: iso(row.approved_at),
+        committeeId: row.committee_id,
+        submittedAt: iso(row.submitted_at),
+        reviewRound: row.review_round,
       });
       byPlan.set(row.plan_id, list);
     }

@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = [
   'member.removed',
   'admin.created',
   'demo.loaded',
+  'committee.vote_cast',
+  'committee.decided',
+  'committee.rules_changed',
 ] as const satisfies readonly AuditAction[];
 
 type AssertComplete<Listed, All> = [Exclude<All, Listed>] extends [never] ? true : never;

@@ -12,6 +12,12 @@ export type {
   SessionResponse,
   ChangePasswordRequest,
 } from '../../../src/contracts/auth.js';
+export type {
+  CommitteeDto,
+  CommitteeReviewDto,
+  CommitteeRulesDto,
+  VoteRequest,
+} from '../../../src/contracts/committee.js';
 export type { ErrorBody } from '../../../src/contracts/common.js';
 export type { DashboardResponse } from '../../../src/contracts/dashboard.js';
 export type {
@@ -128,7 +134,6 @@ export type CollegeSpecialtyPut = z.input<typeof groups.collegeSpecialtyInputSch
 export type MovePreviewRequest = Omit<groups.MoveRequest, 'reason'> & { reason?: string };
 export type RenameGroupRequest = z.input<typeof groups.renameGroupRequestSchema>;
 export type CommentRequest = z.input<typeof groups.commentRequestSchema>;
-export type DecisionRequest = z.input<typeof groups.decisionRequestSchema>;
 export type GroupPost = groups.SpecialtyGroupDto['posts'][number];
 export type GroupSpecialty = groups.SpecialtyGroupDto['specialties'][number];
 export type GroupSharedCompetency = groups.SpecialtyGroupDto['shared'][number];

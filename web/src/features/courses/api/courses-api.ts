@@ -1,5 +1,6 @@
 import { api, buildUrl } from '../../../api/api-client.js';
 import type {
+  VoteRequest,
   CollegeCourseDto,
   CourseListImportResult,
   CourseSystemDetail,
@@ -120,8 +121,18 @@ export function saveTrainingPlanDraft(
   return api.put<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/draft`, input);
 }
 
-export function approveTrainingPlan(organisationId: string, id: string): Promise<TrainingPlanDto> {
-  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/approve`);
+/** Puts the draft before the steering committee (it votes; the director never approves alone). */
+export function submitTrainingPlan(organisationId: string, id: string): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/submit`);
+}
+
+/** The committee's view of a plan put before it, and a member's vote on it. */
+export function getCommitteePlan(id: string, signal?: AbortSignal): Promise<TrainingPlanDto> {
+  return api.get<TrainingPlanDto>(`/api/committee/training-plans/${segment(id)}`, { signal });
+}
+
+export function voteOnTrainingPlan(id: string, request: VoteRequest): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`/api/committee/training-plans/${segment(id)}/votes`, request);
 }
 
 export function startTrainingPlanVersion(

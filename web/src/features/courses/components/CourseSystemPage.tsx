@@ -43,6 +43,22 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
           })}
         </Typography.Text>
       </div>
+      {system.proposalId && system.builtFromStatus !== 'approved' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="course-system-unapproved"
+          title={t(
+            system.proposalStatus === 'approved'
+              ? 'courses.detail.builtBeforeApproval'
+              : 'courses.detail.builtFromUnapproved',
+            {
+              built: t(`groups.status.${system.builtFromStatus}`, { defaultValue: system.builtFromStatus }),
+              now: t(`groups.status.${system.proposalStatus}`, { defaultValue: system.proposalStatus }),
+            },
+          )}
+        />
+      )}
       <Summary system={system} />
       <Card>
         <Tabs

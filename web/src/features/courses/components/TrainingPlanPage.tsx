@@ -1,3 +1,4 @@
+import { CommitteeVotePanel } from '../../committee/components/CommitteeVotePanel.js';
 import {
   Alert,
   App,
@@ -24,7 +25,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import {
-  approveTrainingPlan,
+  submitTrainingPlan,
   getTrainingPlan,
   saveTrainingPlanDraft,
   startTrainingPlanVersion,
@@ -67,7 +68,8 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!plan || !version) return <PageLoading />;
   const latest = plan.versions.at(-1)!;
-  const editable = version.status === 'draft' && college.canTeach;
+  const underReview = version.status === 'draft' && Boolean(version.submittedAt);
+  const editable = version.status === 'draft' && !underReview && college.canTeach;
 
   async function act(work: () => Promise<TrainingPlanDto>, done: string, select?: (next: TrainingPlanDto) => number) {
     setBusy(true);
@@ -200,20 +202,20 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
                     {t('courses.plans.save')}
                   </Button>
                 )}
-                {version.status === 'draft' && college.canDirect && (
+                {version.status === 'draft' && !underReview && college.canDirect && (
                   <Popconfirm
-                    title={t('courses.plans.approveConfirm')}
+                    title={t('courses.plans.submitConfirm')}
                     disabled={dirty}
                     onConfirm={() =>
                       void act(
-                        () => approveTrainingPlan(college.organisationId, plan.id),
-                        t('courses.plans.approved'),
+                        () => submitTrainingPlan(college.organisationId, plan.id),
+                        t('courses.plans.submitted'),
                         () => version.number,
                       )
                     }
                   >
-                    <Button type="primary" disabled={dirty} loading={busy} data-testid="training-plan-approve">
-                      {t('courses.plans.approve')}
+                    <Button type="primary" disabled={dirty} loading={busy} data-testid="training-plan-submit">
+                      {t('courses.plans.submit')}
                     </Button>
                   </Popconfirm>
                 )}
@@ -222,6 +224,20 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
           >
             {version.status === 'approved' && (
               <Alert type="success" showIcon title={t('courses.plans.immutable')} style={{ marginBottom: 12 }} />
+            )}
+            {underReview && (
+              <Alert
+                type="info"
+                showIcon
+                title={t('courses.plans.underReview')}
+                style={{ marginBottom: 12 }}
+                data-testid="training-plan-under-review"
+              />
+            )}
+            {plan.review && version.id === latest.id && (
+              <div style={{ marginBottom: 12 }}>
+                <CommitteeVotePanel review={plan.review} />
+              </div>
             )}
             <div style={{ marginBottom: 12 }}>
               <PlanRulesPanel rules={version.rules} dirty={dirty} />

@@ -5,7 +5,7 @@ import type {
   CollegeSpecialtyPut,
   CommentRequest,
   CreateProposalInput,
-  DecisionRequest,
+  VoteRequest,
   MovePreviewDto,
   MovePreviewRequest,
   MoveRequest,
@@ -120,6 +120,7 @@ export function commentOnProposal(proposalId: string, request: CommentRequest): 
   return api.post<ProposalDetailDto>(`${proposalPath({ kind: 'committee' }, proposalId)}/comments`, request);
 }
 
-export function decideProposal(proposalId: string, request: DecisionRequest): Promise<ProposalDetailDto> {
-  return api.post<ProposalDetailDto>(`${proposalPath({ kind: 'committee' }, proposalId)}/decision`, request);
+/** A seated committee member's vote (a later vote replaces the earlier one until the committee decides). */
+export function voteOnProposal(proposalId: string, request: VoteRequest): Promise<ProposalDetailDto> {
+  return api.post<ProposalDetailDto>(`${proposalPath({ kind: 'committee' }, proposalId)}/votes`, request);
 }

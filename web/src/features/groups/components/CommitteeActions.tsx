@@ -1,13 +1,13 @@
-import { App, Button, Card, Flex, Input, Popconfirm, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProposalDetailDto } from '../../../api/contracts.js';
 import { translateError } from '../../../i18n/translate-error.js';
-import { commentOnProposal, decideProposal } from '../api/groups-api.js';
+import { commentOnProposal } from '../api/groups-api.js';
 
-type Action = 'comment' | 'approve' | 'reject';
+type Action = 'comment';
 
-/** The steering committee's say on a submitted proposal: a comment, or the decision, each with its reason. */
+/** A committee member's comment on a submitted proposal, kept in its trail (the decision is the vote). */
 export function CommitteeActions({
   proposalId,
   onDone,
@@ -24,10 +24,7 @@ export function CommitteeActions({
   async function run(action: Action) {
     setRunning(action);
     try {
-      const detail =
-        action === 'comment'
-          ? await commentOnProposal(proposalId, { reason: reason.trim() })
-          : await decideProposal(proposalId, { decision: action, reason: reason.trim() });
+      const detail = await commentOnProposal(proposalId, { reason: reason.trim() });
       void message.success(t(`groups.committee.done.${action}`));
       setReason('');
       onDone(detail);
@@ -60,40 +57,6 @@ export function CommitteeActions({
           >
             {t('groups.committee.comment')}
           </Button>
-          <Popconfirm
-            title={t('groups.committee.rejectConfirm')}
-            okText={t('groups.committee.reject')}
-            okButtonProps={{ danger: true, 'data-testid': 'committee-reject-confirm' }}
-            cancelText={t('common.cancel')}
-            disabled={!reasonOk || running !== null}
-            onConfirm={() => void run('reject')}
-          >
-            <Button
-              danger
-              data-testid="committee-reject"
-              disabled={!reasonOk || running !== null}
-              loading={running === 'reject'}
-            >
-              {t('groups.committee.reject')}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
-            title={t('groups.committee.approveConfirm')}
-            okText={t('groups.committee.approve')}
-            okButtonProps={{ 'data-testid': 'committee-approve-confirm' }}
-            cancelText={t('common.cancel')}
-            disabled={!reasonOk || running !== null}
-            onConfirm={() => void run('approve')}
-          >
-            <Button
-              type="primary"
-              data-testid="committee-approve"
-              disabled={!reasonOk || running !== null}
-              loading={running === 'approve'}
-            >
-              {t('groups.committee.approve')}
-            </Button>
-          </Popconfirm>
         </Flex>
       </Flex>
     </Card>

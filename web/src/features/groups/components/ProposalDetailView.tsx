@@ -9,8 +9,9 @@ import { PageLoading } from '../../../components/PageLoading.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { translateError } from '../../../i18n/translate-error.js';
-import { fetchProposal, submitProposal, type ProposalScope } from '../api/groups-api.js';
+import { fetchProposal, submitProposal, voteOnProposal, type ProposalScope } from '../api/groups-api.js';
 import { deltaColour, formatQuality, nearestPosts, postsById } from '../groups-format.js';
+import { CommitteeVotePanel } from '../../committee/components/CommitteeVotePanel.js';
 import { CommitteeActions } from './CommitteeActions.js';
 import { GroupCard } from './GroupCard.js';
 import { GroupNetwork } from './GroupNetwork.js';
@@ -233,6 +234,14 @@ function DetailBody({
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             {allowed.move && <MoveEditor scope={scope} detail={detail} onMoved={onChanged} />}
+            {detail.review && (
+              <CommitteeVotePanel
+                review={detail.review}
+                {...(allowed.decide
+                  ? { onVote: async (request) => onChanged(await voteOnProposal(detail.id, request)) }
+                  : {})}
+              />
+            )}
             {allowed.decide && <CommitteeActions proposalId={detail.id} onDone={onChanged} />}
             <Card title={t('groups.detail.trail')}>
               <ProposalTrail detail={detail} />

@@ -20,6 +20,7 @@ const KIND_COLOURS: Record<ProposalEventKind, string> = {
   renamed: 'gray',
   submitted: 'blue',
   commented: 'purple',
+  voted: 'cyan',
   approved: 'green',
   rejected: 'red',
 };
