@@ -58,11 +58,13 @@ export function planSemesters(
   if (!Number.isInteger(semesters) || semesters < 1 || semesters > 20) {
     throw new DomainError('VALIDATION_FAILED', `semesters must be a whole number from 1 to 20, not ${semesters}`, {
       field: 'semesters',
+      reason: 'semesters-range',
     });
   }
   if (!(maxCredits > 0)) {
     throw new DomainError('VALIDATION_FAILED', `the credit cap must be > 0, not ${maxCredits}`, {
       field: 'maxCredits',
+      reason: 'credit-cap-not-positive',
     });
   }
   const practical = new Set(options.practical ?? []);
@@ -70,6 +72,9 @@ export function planSemesters(
     if (!Number.isInteger(semester) || semester < 1 || semester > semesters) {
       throw new DomainError('VALIDATION_FAILED', `practical semester ${semester} is not one of 1–${semesters}`, {
         field: 'practical',
+        reason: 'practical-out-of-range',
+        semester,
+        semesters,
       });
     }
   }
@@ -89,7 +94,7 @@ export function planSemesters(
       throw new DomainError(
         'VALIDATION_FAILED',
         `no semester plan satisfies the credit cap ${maxCredits}${options.maxHours ? `, the hour cap ${options.maxHours}` : ''} and the prerequisites together in ${m} teaching semesters (proved by ${solver.name})`,
-        { field: 'maxCredits' },
+        { field: 'maxCredits', reason: 'plan-infeasible', cap: maxCredits, semesters: m },
       );
     }
     if (result.placed) {
@@ -141,6 +146,7 @@ function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOpti
   if (teaching.length === 0) {
     throw new DomainError('VALIDATION_FAILED', 'every semester is practical: there is no semester to teach in', {
       field: 'practical',
+      reason: 'no-teaching-semester',
     });
   }
   for (const course of courses) {
@@ -148,14 +154,26 @@ function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOpti
       throw new DomainError(
         'VALIDATION_FAILED',
         `course ${course.id} has ${course.credits} credits, more than the cap of ${options.maxCredits} per semester`,
-        { field: 'maxCredits', course: course.id },
+        {
+          field: 'maxCredits',
+          course: course.id,
+          reason: 'course-over-credit-cap',
+          credits: course.credits,
+          cap: options.maxCredits,
+        },
       );
     }
     if (options.maxHours !== undefined && course.hours > options.maxHours) {
       throw new DomainError(
         'VALIDATION_FAILED',
         `course ${course.id} has ${course.hours} hours, more than the cap of ${options.maxHours} per semester`,
-        { field: 'maxHours', course: course.id },
+        {
+          field: 'maxHours',
+          course: course.id,
+          reason: 'course-over-hour-cap',
+          hours: course.hours,
+          cap: options.maxHours,
+        },
       );
     }
   }
@@ -164,7 +182,14 @@ function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOpti
     throw new DomainError(
       'VALIDATION_FAILED',
       `${round2(total)} credits do not fit in ${teaching.length} teaching semesters of at most ${options.maxCredits} credits (${Math.ceil(total / options.maxCredits - 1e-9)} semesters needed)`,
-      { field: 'maxCredits' },
+      {
+        field: 'maxCredits',
+        reason: 'credits-do-not-fit',
+        credits: round2(total),
+        semesters: teaching.length,
+        cap: options.maxCredits,
+        needed: Math.ceil(total / options.maxCredits - 1e-9),
+      },
     );
   }
   const totalHours = courses.reduce((sum, course) => sum + course.hours, 0);
@@ -172,7 +197,13 @@ function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOpti
     throw new DomainError(
       'VALIDATION_FAILED',
       `${totalHours} hours do not fit in ${teaching.length} teaching semesters of at most ${options.maxHours} hours`,
-      { field: 'maxHours' },
+      {
+        field: 'maxHours',
+        reason: 'hours-do-not-fit',
+        hours: totalHours,
+        semesters: teaching.length,
+        cap: options.maxHours,
+      },
     );
   }
   const chain = longestChain(courses);
@@ -180,7 +211,7 @@ function checkFeasible(courses: readonly SemesterCourse[], options: SemesterOpti
     throw new DomainError(
       'VALIDATION_FAILED',
       `the prerequisite chain ${chain.join(' → ')} needs ${chain.length} semesters; there are ${teaching.length} teaching semesters`,
-      { field: 'semesters', chain },
+      { field: 'semesters', chain, reason: 'chain-too-long', length: chain.length, semesters: teaching.length },
     );
   }
 }
@@ -332,7 +363,7 @@ function scheduleGreedily(
   throw new DomainError(
     'VALIDATION_FAILED',
     `the list-scheduling heuristic finds no semester with room for course ${stuck?.id ?? '?'} after its prerequisites under the cap of ${options.maxCredits} credits; raise the cap, add a semester, or let HiGHS solve it`,
-    { field: 'maxCredits', course: stuck?.id },
+    { field: 'maxCredits', course: stuck?.id, reason: 'plan-infeasible', cap: options.maxCredits, semesters: m },
   );
 }
 
