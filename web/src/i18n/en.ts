@@ -1094,6 +1094,7 @@ export const en: TranslationMessages = {
     },
   },
   courses: {
+    groupNumber: 'Specialty group {{n}}',
     notCollege:
       'Course systems and training plans belong to colleges. Switch to your college in the header and try again.',
     kind: { public: 'Public course', platform: 'Platform course', module: 'Core module', elective: 'Elective' },
@@ -1132,7 +1133,7 @@ export const en: TranslationMessages = {
     },
     detail: {
       back: 'Back to the course systems',
-      framework: 'Framework {{framework}} · group {{group}} (proposal: {{status}})',
+      framework: 'Framework {{framework}} · {{group}} (proposal: {{status}})',
       courses: 'Courses',
       credits: 'Credits',
       hours: 'Hours',

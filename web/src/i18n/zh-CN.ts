@@ -1065,6 +1065,7 @@ export const zhCN = {
     },
   },
   courses: {
+    groupNumber: '专业群 {{n}}',
     notCollege: '课程体系与人才培养方案属于院校。请在页头切换到您所在的院校后再试。',
     kind: { public: '公共基础课', platform: '专业群平台课', module: '专业核心课', elective: '拓展选修课' },
     electiveKind: { group: '专业群选修课', extension: '专业拓展选修课' },
@@ -1100,7 +1101,7 @@ export const zhCN = {
     },
     detail: {
       back: '返回课程体系列表',
-      framework: '能力框架 {{framework}} · 专业群 {{group}}（方案状态：{{status}}）',
+      framework: '能力框架 {{framework}} · {{group}}（方案状态：{{status}}）',
       courses: '课程',
       credits: '总学分',
       hours: '总学时',
