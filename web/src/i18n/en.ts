@@ -163,7 +163,7 @@ export const en: TranslationMessages = {
         'The proposal cannot be changed that way in its current status (the college edits drafts; the committee reviews submitted ones).',
       GROUP_NOT_FOUND: 'The proposal has no such group.',
       COURSE_SYSTEM_NOT_FOUND: 'The college has no such course system.',
-      COURSE_NOT_FOUND: "The college's course list has no such course.",
+      COURSE_NOT_FOUND: 'The college’s course list has no such course.',
       TRAINING_PLAN_NOT_FOUND: 'The college has no such training plan (or version).',
       TRAINING_PLAN_EXISTS:
         'This course system already has a training plan for that specialty: start a new version of it.',
@@ -295,21 +295,21 @@ export const en: TranslationMessages = {
       platform_curator:
         'As platform curator you keep the competency framework and post catalogue every organisation shares: you derive draft versions, edit competencies and post requirements, import CASE or XLSX files, and import job postings. A steering-committee member or platform admin releases a draft; you never release one you edited.',
       college_admin:
-        "As college admin you manage your college's people on Zerodock: you invite specialty-group directors, teachers and students, change their roles, and read your college's audit log. You can also stand in for a specialty-group director.",
+        'As college admin you manage your college’s people on Zerodock: you invite specialty-group directors, teachers and students, change their roles, and read your college’s audit log. You can also stand in for a specialty-group director.',
       group_director:
         'As specialty-group director you map your specialties to the posts they serve, group them by the knowledge correlation of those posts and submit the groups to the steering committee, build the course system and draft the talent training plan.',
       teacher:
-        "As a teacher you read your college's specialty-group proposals and course systems, confirm which competencies its courses teach, and help draft the talent training plan.",
+        'As a teacher you read your college’s specialty-group proposals and course systems, confirm which competencies its courses teach, and help draft the talent training plan.',
       enterprise_admin:
-        "As enterprise admin you manage your enterprise's people on the platform (enterprise admins and engineers), declare its demand for posts, and read its audit log.",
+        'As enterprise admin you manage your enterprise’s people on the platform (enterprise admins and engineers), declare its demand for posts, and read its audit log.',
       enterprise_engineer:
-        "As an enterprise engineer you read your enterprise's declared demand and the platform's demand analysis; when you also teach at a college, you work on its courses in that college's organisation.",
+        'As an enterprise engineer you read your enterprise’s declared demand and the platform’s demand analysis; when you also teach at a college, you work on its courses in that college’s organisation.',
       student:
         'As a student you pick a target post in your course system, declare the competencies you already have, and get the pathway with the fewest credits that covers the post.',
       city_officer:
-        "As a city officer you import your city's job postings, follow the demand for posts and competencies and its trends, and see your office's members.",
+        'As a city officer you import your city’s job postings, follow the demand for posts and competencies and its trends, and see your office’s members.',
       committee_member:
-        "As a steering-committee member you review the specialty-group proposals colleges submit (comment, adjust, approve or reject) and release new versions of the competency framework. You never decide on your own college's proposal or release a version you edited.",
+        'As a steering-committee member you review the specialty-group proposals colleges submit (comment, adjust, approve or reject) and release new versions of the competency framework. You never decide on your own college’s proposal or release a version you edited.',
     },
   },
   organisations: {
@@ -1236,7 +1236,8 @@ export const en: TranslationMessages = {
     },
     plans: {
       title: 'Talent Training Plans',
-      subtitle: '{{name}} · drafted in the national template (教职成〔2019〕13号), edited, approved and exported',
+      subtitle:
+        '{{name}} · drafted in the national template (Ministry of Education, 2019, No. 13), edited, approved and exported',
       intro:
         'Draft a specialty’s (or the whole group’s) plan from a course system: every section is filled from the data and editable; an approved version never changes — revise it in a new version.',
       new: 'Draft a training plan',
@@ -1420,7 +1421,7 @@ export const en: TranslationMessages = {
       residueHint: 'What each post needs beyond the shared core: candidates for post module courses.',
       nearest: 'closest: {{title}} ({{similarity}}), see why',
       noResidue: 'Everything is in the shared core',
-      rationale: 'Grouping rationale (组群逻辑)',
+      rationale: 'Grouping rationale',
       heatmapTitle: 'Post similarity heatmap (ordered by group)',
       heatmapHigh: 'High',
       heatmapLow: 'Low',
