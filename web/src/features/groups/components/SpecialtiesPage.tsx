@@ -1,4 +1,5 @@
-import { App, Button, Card, Empty, Flex, Popconfirm, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton.js';
+import { App, Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollegeSpecialtyDto } from '../../../api/contracts.js';
@@ -135,22 +136,14 @@ function SpecialtiesPanel({ college }: { college: College }) {
           >
             {t('groups.specialties.edit')}
           </Button>
-          <Popconfirm
-            title={t('groups.specialties.deleteConfirm')}
-            okText={t('groups.specialties.delete')}
-            okButtonProps={{ danger: true, 'data-testid': 'specialty-delete-confirm' }}
-            cancelText={t('common.cancel')}
+          <ConfirmDeleteButton
+            label={t('groups.specialties.delete')}
+            question={t('groups.specialties.deleteConfirm')}
+            loading={deleting === specialty.code}
             onConfirm={() => void remove(specialty)}
-          >
-            <Button
-              danger
-              size="small"
-              loading={deleting === specialty.code}
-              data-testid={`specialty-delete-${specialty.code}`}
-            >
-              {t('groups.specialties.delete')}
-            </Button>
-          </Popconfirm>
+            testId={`specialty-delete-${specialty.code}`}
+            confirmTestId="specialty-delete-confirm"
+          />
         </Flex>
       ),
     });
