@@ -145,6 +145,7 @@ describe('every screen of every demo role, in both languages (Debian chromium)',
       expect(specialties).toBeGreaterThan(0);
       await college.getByTestId('figure-specialties').click();
       await college.waitForURL(/\/specialties$/);
+      await college.locator('main tbody tr.ant-table-row').first().waitFor();
       const rows = await college.locator('main tbody tr.ant-table-row').count();
       expect(rows).toBe(specialties);
     } finally {

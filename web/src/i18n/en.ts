@@ -246,7 +246,7 @@ export const en: TranslationMessages = {
     reason: 'Reason: ',
   },
   dashboard: {
-    title: 'Welcome, {{name}}',
+    title: 'Welcome, <name>{{name}}</name>',
     organisation: 'Active organisation: {{name}}',
     noOrganisation:
       'You do not belong to any organisation yet. Please ask your organisation admin or a platform admin.',
@@ -1313,6 +1313,7 @@ export const en: TranslationMessages = {
       deleted: 'Specialty deleted.',
       saved: 'Specialty saved.',
       empty: 'No specialties yet',
+      postNotInCatalogue: '(no longer in the post catalogue)',
       noPosts: 'No posts chosen',
       columns: {
         code: 'Code',

@@ -237,7 +237,7 @@ export const zhCN = {
     reason: '原因（导入程序原文）：',
   },
   dashboard: {
-    title: '欢迎，{{name}}',
+    title: '欢迎，<name>{{name}}</name>',
     organisation: '当前机构：{{name}}',
     noOrganisation: '您目前不属于任何机构，请联系所在机构的管理员或平台管理员。',
     actionsTitle: '现在可以做',
@@ -1270,6 +1270,7 @@ export const zhCN = {
       deleted: '专业已删除。',
       saved: '专业已保存。',
       empty: '尚未添加专业',
+      postNotInCatalogue: '（岗位目录中已无此岗位）',
       noPosts: '尚未选择岗位',
       columns: {
         code: '专业代码',

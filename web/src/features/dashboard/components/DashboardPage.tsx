@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isNavigationAllowed, NAVIGATION, navigationEntryForPath } from '../../../access/navigation.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
@@ -36,7 +36,12 @@ export function DashboardPage() {
     <Flex vertical gap={16}>
       <div>
         <Typography.Title level={2} data-testid="dashboard-title" style={{ marginTop: 0 }}>
-          {t('dashboard.title', { name: session.person.displayName })}
+          {/* The name is the person's own data, in whichever language they wrote it. */}
+          <Trans
+            i18nKey="dashboard.title"
+            values={{ name: session.person.displayName }}
+            components={{ name: <span data-user-data="person" /> }}
+          />
         </Typography.Title>
         {activeMembership && (
           <Flex align="center" wrap gap={8}>

@@ -41,7 +41,7 @@ type Editing = { specialty: CollegeSpecialtyDto | null } | null;
 function SpecialtiesPanel({ college }: { college: College }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { byId } = useDemandPosts();
+  const { byId, loading: postsLoading } = useDemandPosts();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const list = useApiQuery((signal) => listSpecialties(college.organisationId, signal), college.organisationId);
@@ -91,9 +91,9 @@ function SpecialtiesPanel({ college }: { college: College }) {
               const post = byId.get(postId);
               const [title, secondary] = post
                 ? labelsInOrder(post.titleZh, post.titleEn, i18n.language)
-                : [postId, null];
+                : [postsLoading ? '…' : t('groups.specialties.postNotInCatalogue'), null];
               return (
-                <Tooltip key={postId} title={secondary ?? postId}>
+                <Tooltip key={postId} title={secondary}>
                   <Tag style={{ marginInlineEnd: 0 }} data-testid={`specialty-post-${postId}`}>
                     {title}
                   </Tag>
