@@ -83,7 +83,12 @@ async function findProblems(page: Page, locale: 'zh-CN' | 'en', where: string): 
     const chrome = await page.$$eval(CHROME_SELECTOR, (elements) =>
       elements
         .filter((element) => !element.closest('[data-user-data]'))
-        .map((element) => (element as HTMLElement).innerText.trim())
+        .map((element) => {
+          // Without the person's own data inside the element (a name in a heading).
+          const copy = element.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('[data-user-data]').forEach((inner) => inner.remove());
+          return (copy.textContent ?? '').trim();
+        })
         .filter(Boolean),
     );
     const chinese = chrome.filter((text) => /\p{Script=Han}/u.test(text));
