@@ -38,7 +38,7 @@ export async function startZerodockProcess(): Promise<ZerodockProcess> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Zerodock did not start in time:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`Zerodock did not start in time:\n${output}`)), 170_000);
     const check = () => {
       const match = /Zerodock listening on (http:\/\/[^\s]+)/.exec(output);
       if (match?.[1] && output.includes('Demo accounts')) {

@@ -11,8 +11,19 @@ export const dashboardResponseSchema = z.object({
     })
     .nullable(),
   roles: z.array(roleSchema),
-  /** Named figures for the cards on the home page; keys are stable i18n keys. */
-  figures: z.array(z.object({ key: z.string(), value: z.number() })),
+  /**
+   * Named figures for the cards on the home page, each a real count of what the caller may see; keys are stable
+   * i18n keys. `scope` says whose figure it is (the platform's, the active organisation's, the caller's own);
+   * `link` is the web page where the caller works on it.
+   */
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      value: z.number(),
+      scope: z.enum(['platform', 'organisation', 'personal']),
+      link: z.string().nullable(),
+    }),
+  ),
   /** Members of the active organisation by role (for the chart); empty when the caller may not see people. */
   membersByRole: z.array(z.object({ role: roleSchema, count: z.number().int() })),
   /** Organisations on the platform by kind. */

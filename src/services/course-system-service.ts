@@ -71,7 +71,7 @@ function checkOptions(request: ReplanRequest): void {
       throw new DomainError(
         'VALIDATION_FAILED',
         `practical semester ${semester} is after the last semester (${request.semesters})`,
-        { field: 'practical' },
+        { field: 'practical', reason: 'practical-out-of-range', semester, semesters: request.semesters },
       );
     }
   }
@@ -81,12 +81,18 @@ function checkOptions(request: ReplanRequest): void {
       throw new DomainError(
         'VALIDATION_FAILED',
         `public course ${course.code} is placed in semester ${course.semester}; there are ${request.semesters}`,
-        { field: `publicCourses.${index}.semester` },
+        {
+          field: `publicCourses.${index}.semester`,
+          reason: 'public-course-semester',
+          semester: course.semester,
+          semesters: request.semesters,
+        },
       );
     }
     if (codes.has(course.code)) {
       throw new DomainError('VALIDATION_FAILED', `public course code ${course.code} is used twice`, {
         field: `publicCourses.${index}.code`,
+        reason: 'duplicate-code',
       });
     }
     codes.add(course.code);

@@ -79,11 +79,13 @@ export function planSemesters(
   if (!Number.isInteger(semesters) || semesters < 1 || semesters > 20) {
     throw new DomainError('VALIDATION_FAILED', `semesters must be a whole number from 1 to 20, not ${semesters}`, {
       field: 'semesters',
+      reason: 'semesters-range',
     });
   }
   if (!(maxCredits > 0)) {
     throw new DomainError('VALIDATION_FAILED', `the credit cap must be > 0, not ${maxCredits}`, {
       field: 'maxCredits',
+      reason: 'credit-cap-not-positive',
     });
   }
   const practical = new Set(options.practical ?? []);
@@ -91,6 +93,9 @@ export function planSemesters(
     if (!Number.isInteger(semester) || semester < 1 || semester > semesters) {
       throw new DomainError('VALIDATION_FAILED', `practical semester ${semester} is not one of 1–${semesters}`, {
         field: 'practical',
+        reason: 'practical-out-of-range',
+        semester,
+        semesters,
       });
     }
   }
@@ -117,7 +122,7 @@ export function planSemesters(
       throw new DomainError(
         'VALIDATION_FAILED',
         `no semester plan keeps every student within the credit cap ${maxCredits}${options.maxHours ? ` and the hour cap ${options.maxHours}` : ''} with the prerequisites in ${m} teaching semesters (proved by ${solver.name})`,
-        { field: 'maxCredits' },
+        { field: 'maxCredits', reason: 'plan-infeasible', cap: maxCredits, semesters: m },
       );
     }
     if (result.placed) {
@@ -242,6 +247,7 @@ function checkFeasible(
   if (teaching.length === 0) {
     throw new DomainError('VALIDATION_FAILED', 'every semester is practical: there is no semester to teach in', {
       field: 'practical',
+      reason: 'no-teaching-semester',
     });
   }
   const widest = Math.max(...room.credits);
@@ -252,14 +258,26 @@ function checkFeasible(
       throw new DomainError(
         'VALIDATION_FAILED',
         `course ${course.id} has ${course.credits} credits, more than the cap of ${maxCredits} per semester${besidePublic}`,
-        { field: 'maxCredits', course: course.id },
+        {
+          field: 'maxCredits',
+          course: course.id,
+          reason: 'course-over-credit-cap',
+          credits: course.credits,
+          cap: maxCredits,
+        },
       );
     }
     if (maxHours !== undefined && course.hours > widestHours) {
       throw new DomainError(
         'VALIDATION_FAILED',
         `course ${course.id} has ${course.hours} hours, more than the cap of ${maxHours} per semester`,
-        { field: 'maxHours', course: course.id },
+        {
+          field: 'maxHours',
+          course: course.id,
+          reason: 'course-over-hour-cap',
+          hours: course.hours,
+          cap: maxHours,
+        },
       );
     }
   }
@@ -274,7 +292,15 @@ function checkFeasible(
       throw new DomainError(
         'VALIDATION_FAILED',
         `${whose(track, amount)} in ${teaching.length} teaching semesters of at most ${maxCredits} credits (${Math.ceil((total + fixed) / maxCredits - 1e-9)} semesters needed)`,
-        track === null ? { field: 'maxCredits' } : { field: 'maxCredits', post: track },
+        {
+          field: 'maxCredits',
+          ...(track === null ? {} : { post: track }),
+          reason: 'credits-do-not-fit',
+          credits: round2(total + fixed),
+          semesters: teaching.length,
+          cap: maxCredits,
+          needed: Math.ceil((total + fixed) / maxCredits - 1e-9),
+        },
       );
     }
   }
@@ -284,7 +310,14 @@ function checkFeasible(
         throw new DomainError(
           'VALIDATION_FAILED',
           `${whose(track, `${total} hours`)} in ${teaching.length} teaching semesters of at most ${maxHours} hours`,
-          track === null ? { field: 'maxHours' } : { field: 'maxHours', post: track },
+          {
+            field: 'maxHours',
+            ...(track === null ? {} : { post: track }),
+            reason: 'hours-do-not-fit',
+            hours: total,
+            semesters: teaching.length,
+            cap: maxHours,
+          },
         );
       }
     }
@@ -294,7 +327,7 @@ function checkFeasible(
     throw new DomainError(
       'VALIDATION_FAILED',
       `the prerequisite chain ${chain.join(' → ')} needs ${chain.length} semesters; there are ${teaching.length} teaching semesters`,
-      { field: 'semesters', chain },
+      { field: 'semesters', chain, reason: 'chain-too-long', length: chain.length, semesters: teaching.length },
     );
   }
 }
@@ -538,7 +571,7 @@ function scheduleGreedily(
   throw new DomainError(
     'VALIDATION_FAILED',
     `the list-scheduling heuristic finds no semester with room for course ${stuck?.id ?? '?'} after its prerequisites under the cap of ${options.maxCredits} credits per student; raise the cap, add a semester, or let HiGHS solve it`,
-    { field: 'maxCredits', course: stuck?.id },
+    { field: 'maxCredits', course: stuck?.id, reason: 'plan-infeasible', cap: options.maxCredits, semesters: m },
   );
 }
 

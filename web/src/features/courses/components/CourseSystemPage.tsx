@@ -6,6 +6,7 @@ import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { pickName } from '../../../i18n/pick-name.js';
+import { groupNumber } from '../../groups/groups-format.js';
 import { getCourseSystem } from '../api/courses-api.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
 import { CourseMatrix } from './CourseMatrix.js';
@@ -38,7 +39,7 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
         <Typography.Text type="secondary">
           {t('courses.detail.framework', {
             framework: system.framework,
-            group: system.groupId,
+            group: t('courses.groupNumber', { n: groupNumber(system.groupId) ?? '?' }),
             status: t(`groups.status.${system.proposalStatus}`, { defaultValue: system.proposalStatus }),
           })}
         </Typography.Text>

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
+import { groupNumber } from '../../groups/groups-format.js';
 import { listCourseSystems } from '../api/courses-api.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
 import { NewCourseSystemModal } from './NewCourseSystemModal.js';
@@ -67,7 +68,11 @@ function CourseSystemsPanel({ college }: { college: CourseCollege }) {
                 <Link to={`/course-systems/${item.id}`}>{pickName(item.titleZh, item.titleEn, i18n.language)}</Link>
               ),
             },
-            { title: t('courses.systems.columns.group'), dataIndex: 'groupId', width: 100 },
+            {
+              title: t('courses.systems.columns.group'),
+              width: 120,
+              render: (_, item) => t('courses.groupNumber', { n: groupNumber(item.groupId) ?? '?' }),
+            },
             { title: t('courses.systems.columns.semesters'), dataIndex: 'semesters', width: 100 },
             { title: t('courses.systems.columns.maxCredits'), dataIndex: 'maxCredits', width: 160 },
             {

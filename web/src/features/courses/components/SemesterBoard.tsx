@@ -2,9 +2,9 @@ import { Alert, App, Button, Card, Flex, Form, InputNumber, Select, Tag, Tooltip
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseDto, CourseSystemDetail } from '../../../api/contracts.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { pickName } from '../../../i18n/pick-name.js';
+import { translateError } from '../../../i18n/translate-error.js';
 import { replanCourseSystem } from '../api/courses-api.js';
 import { coursesOf, courseTitle, KIND_COLOR } from './course-helpers.js';
 import { RenameCourseModal } from './RenameCourseModal.js';
@@ -15,7 +15,8 @@ interface Values {
   maxHours?: number | null;
   practical: number[];
 }
-const FIELDS = ['semesters', 'maxCredits', 'maxHours', 'practical'] as const;
+// A refused re-plan is shown above the board, not beside one input: its reason is about the whole plan.
+const FIELDS = [] as const;
 
 /** The semester plan as columns of course cards, the load of each semester, what binds, and re-planning. */
 export function SemesterBoard({
@@ -52,6 +53,15 @@ export function SemesterBoard({
   const semesters = Form.useWatch('semesters', form) ?? system.semesters;
   return (
     <Flex vertical gap={16}>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="replan-error"
+          title={t('courses.board.replanFailed')}
+          description={translateError(t, error)}
+        />
+      ) : null}
       {system.plan.binding.map((binding, index) => (
         <Alert
           key={index}
@@ -174,7 +184,6 @@ export function SemesterBoard({
       )}
       {canReplan && (
         <Card size="small">
-          {error ? <ApiErrorAlert error={error} /> : null}
           <Form<Values>
             form={form}
             layout="inline"

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
+import { confirmDeleteColumn } from '../../../components/ConfirmDeleteButton.js';
+import { Alert, App, Button, Card, Empty, Flex, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Declaration } from '../../../api/contracts.js';
@@ -111,28 +112,16 @@ function DeclarationsPanel({ organisationId, canWrite }: { organisationId: strin
     },
   ];
   if (canWrite) {
-    columns.push({
-      key: 'actions',
-      title: t('demand.declarations.columns.actions'),
-      render: (_, declaration) => (
-        <Popconfirm
-          title={t('demand.declarations.deleteConfirm')}
-          okText={t('demand.declarations.delete')}
-          okButtonProps={{ danger: true }}
-          cancelText={t('common.cancel')}
-          onConfirm={() => void remove(declaration)}
-        >
-          <Button
-            danger
-            size="small"
-            loading={deleting === declaration.id}
-            data-testid={`declaration-delete-${declaration.id}`}
-          >
-            {t('demand.declarations.delete')}
-          </Button>
-        </Popconfirm>
-      ),
-    });
+    columns.push(
+      confirmDeleteColumn({
+        title: t('demand.declarations.columns.actions'),
+        label: t('demand.declarations.delete'),
+        question: () => t('demand.declarations.deleteConfirm'),
+        deleting: (declaration) => deleting === declaration.id,
+        onConfirm: (declaration) => void remove(declaration),
+        testId: (declaration) => `declaration-delete-${declaration.id}`,
+      }),
+    );
   }
 
   return (

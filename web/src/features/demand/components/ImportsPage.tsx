@@ -1,4 +1,5 @@
-import { App, Button, Card, Empty, Flex, Popconfirm, Progress, Table, Tag, Typography, type TableProps } from 'antd';
+import { confirmDeleteColumn } from '../../../components/ConfirmDeleteButton.js';
+import { App, Button, Card, Empty, Flex, Progress, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -119,24 +120,17 @@ export function ImportsPage() {
     },
   ];
   if (canImport) {
-    columns.push({
-      key: 'actions',
-      title: t('demand.imports.columns.actions'),
-      render: (_, item) => (
-        <Popconfirm
-          title={t('demand.imports.deleteConfirm', { file: item.fileName })}
-          description={t('demand.imports.deleteHelp', { stored: item.stored })}
-          okText={t('demand.imports.delete')}
-          okButtonProps={{ danger: true }}
-          cancelText={t('common.cancel')}
-          onConfirm={() => void remove(item)}
-        >
-          <Button danger size="small" loading={deleting === item.id} data-testid={`import-delete-${item.fileName}`}>
-            {t('demand.imports.delete')}
-          </Button>
-        </Popconfirm>
-      ),
-    });
+    columns.push(
+      confirmDeleteColumn({
+        title: t('demand.imports.columns.actions'),
+        label: t('demand.imports.delete'),
+        question: (item) => t('demand.imports.deleteConfirm', { file: item.fileName }),
+        help: (item) => t('demand.imports.deleteHelp', { stored: item.stored }),
+        deleting: (item) => deleting === item.id,
+        onConfirm: (item) => void remove(item),
+        testId: (item) => `import-delete-${item.fileName}`,
+      }),
+    );
   }
 
   return (

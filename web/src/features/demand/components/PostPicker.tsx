@@ -1,14 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { labelsInOrder } from '../../taxonomy/bilingual.js';
+import { matchesPostOption, postOptions, type PostOption } from '../post-options.js';
 import { useDemandPosts } from '../hooks/use-demand-posts.js';
-
-interface PostOption {
-  value: string;
-  label: string;
-  search: string;
-  secondary: string | null;
-}
 
 /** Pick a curated post by its title in either language or its id. */
 export function PostPicker({
@@ -30,15 +23,7 @@ export function PostPicker({
 }) {
   const { t, i18n } = useTranslation();
   const { posts, loading } = useDemandPosts();
-  const options = posts.map((post): PostOption => {
-    const [primary, secondary] = labelsInOrder(post.titleZh, post.titleEn, i18n.language);
-    return {
-      value: post.id,
-      label: primary,
-      search: `${post.titleZh} ${post.titleEn} ${post.id} ${post.aliasesZh.join(' ')} ${post.aliasesEn.join(' ')}`,
-      secondary,
-    };
-  });
+  const options = postOptions(posts, i18n.language);
   return (
     <Select<string, PostOption>
       id={id}
@@ -50,7 +35,7 @@ export function PostPicker({
       loading={loading}
       allowClear={allowClear}
       showSearch={{
-        filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.trim().toLowerCase()),
+        filterOption: matchesPostOption,
       }}
       onChange={(next) => onChange?.(next || undefined)}
       options={options}

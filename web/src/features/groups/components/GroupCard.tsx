@@ -47,7 +47,6 @@ export function GroupCard({
         <Flex align="center" gap={8} wrap>
           <Badge color={colour} />
           <span data-testid={`group-name-${group.id}`}>{groupName(group, language)}</span>
-          <Tag style={{ marginInlineEnd: 0 }}>{group.id}</Tag>
         </Flex>
       }
       extra={
@@ -115,9 +114,6 @@ export function GroupCard({
             {group.posts.map((post) => (
               <div key={post.id} data-testid={`group-post-${post.id}`}>
                 <Typography.Text strong>{postTitle(post, post.id, language)}</Typography.Text>{' '}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {post.id}
-                </Typography.Text>
                 <NearestLink postId={post.id} nearest={nearest.get(post.id)} posts={posts} onPair={onPair} />
                 <Flex gap={4} wrap style={{ marginTop: 4 }}>
                   {post.residue.length === 0 ? (

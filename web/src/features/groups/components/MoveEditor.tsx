@@ -64,7 +64,7 @@ export function MoveEditor({
     ...detail.groups
       .filter((group) => group.id !== currentGroup)
       .filter((group) => servedPosts === null || group.posts.some((post) => servedPosts.has(post.id)))
-      .map((group) => ({ value: group.id, label: `${group.id} · ${groupName(group, language)}` })),
+      .map((group) => ({ value: group.id, label: groupName(group, language) })),
     ...(kind === 'post' ? [{ value: 'new', label: t('groups.move.newGroup') }] : []),
   ];
 

@@ -40,14 +40,14 @@ export function ProposalTrail({ detail }: { detail: ProposalDetailDto }) {
     }
     if (kind === 'renamed') {
       const group = groups.get(item);
-      return group ? `${item} · ${groupName(group, language)}` : item;
+      return group ? groupName(group, language) : item;
     }
     return postTitle(posts.get(item), item, language);
   }
 
   function groupLabel(id: string): string {
     const group = groups.get(id);
-    return group ? `${id} · ${groupName(group, language)}` : id;
+    return group ? groupName(group, language) : id;
   }
 
   // Newest first: what the committee needs to see is at the top.

@@ -1,14 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { labelsInOrder } from '../../taxonomy/bilingual.js';
+import { matchesPostOption, postOptions, type PostOption } from '../../demand/post-options.js';
 import { useDemandPosts } from '../../demand/hooks/use-demand-posts.js';
-
-interface PostOption {
-  value: string;
-  label: string;
-  search: string;
-  secondary: string | null;
-}
 
 /** Pick the curated posts a specialty serves, by title in either language or by id. */
 export function ServedPostsSelect({
@@ -22,15 +15,7 @@ export function ServedPostsSelect({
 }) {
   const { t, i18n } = useTranslation();
   const { posts, loading } = useDemandPosts();
-  const options = posts.map((post): PostOption => {
-    const [primary, secondary] = labelsInOrder(post.titleZh, post.titleEn, i18n.language);
-    return {
-      value: post.id,
-      label: primary,
-      search: `${post.titleZh} ${post.titleEn} ${post.id} ${post.aliasesZh.join(' ')} ${post.aliasesEn.join(' ')}`,
-      secondary,
-    };
-  });
+  const options = postOptions(posts, i18n.language);
   return (
     <Select<string[], PostOption>
       id={id}
@@ -43,7 +28,7 @@ export function ServedPostsSelect({
       loading={loading}
       allowClear
       showSearch={{
-        filterOption: (input, option) => (option?.search ?? '').toLowerCase().includes(input.trim().toLowerCase()),
+        filterOption: matchesPostOption,
       }}
       onChange={(next) => onChange?.(next)}
       options={options}

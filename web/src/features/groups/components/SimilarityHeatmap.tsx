@@ -5,6 +5,7 @@ import type { ProposalDetailDto } from '../../../api/contracts.js';
 import { FONT_STACK } from '../../../theme.js';
 import { formatQuality, groupColour, postsById, postTitle } from '../groups-format.js';
 import { EChart } from '../../dashboard/components/EChart.js';
+import { similarityHeatmap, type HeatmapCell } from '../heatmap-scale.js';
 
 /**
  * The cosine similarity of every pair of posts, ordered by group (the server's order), so each group shows as a
@@ -24,8 +25,7 @@ export function SimilarityHeatmap({
     const ids = detail.heatmap.posts;
     const labels = ids.map((id) => postTitle(posts.get(id), id, language));
     const colours = ids.map((id) => groupColour(posts.get(id)?.groupIndex ?? 0));
-    const data: [number, number, number][] = [];
-    detail.heatmap.values.forEach((row, y) => row.forEach((value, x) => data.push([x, y, value])));
+    const { cells, min, max } = similarityHeatmap(detail.heatmap.values);
     const axisLabel = {
       width: 130,
       overflow: 'truncate',
@@ -36,8 +36,9 @@ export function SimilarityHeatmap({
       aria: { enabled: true },
       textStyle: { fontFamily: FONT_STACK },
       tooltip: {
-        formatter: (params: { data: [number, number, number] }) => {
+        formatter: (params: { data: HeatmapCell }) => {
           const [x, y, value] = params.data;
+          if (value === '-') return labels[y] ?? '';
           return `${labels[y] ?? ''} × ${labels[x] ?? ''}<br/>${t('groups.detail.similarity')}: <b>${formatQuality(value)}</b>`;
         },
       },
@@ -50,8 +51,10 @@ export function SimilarityHeatmap({
       },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { ...axisLabel, interval: 0 } },
       visualMap: {
-        min: 0,
-        max: 1,
+        // From the least to the most similar pair shown; the diagonal (a post with itself) is left blank.
+        min,
+        max,
+        precision: 2,
         calculable: true,
         orient: 'horizontal',
         left: 'center',
@@ -64,7 +67,7 @@ export function SimilarityHeatmap({
         {
           type: 'heatmap',
           name: t('groups.detail.similarity'),
-          data,
+          data: cells,
           emphasis: { itemStyle: { borderColor: '#fa8c16', borderWidth: 2 } },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
         },

@@ -1,4 +1,5 @@
-import { App, Button, Card, Empty, Flex, Popconfirm, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton.js';
+import { App, Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollegeSpecialtyDto } from '../../../api/contracts.js';
@@ -40,7 +41,7 @@ type Editing = { specialty: CollegeSpecialtyDto | null } | null;
 function SpecialtiesPanel({ college }: { college: College }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { byId } = useDemandPosts();
+  const { byId, loading: postsLoading } = useDemandPosts();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const list = useApiQuery((signal) => listSpecialties(college.organisationId, signal), college.organisationId);
@@ -90,9 +91,9 @@ function SpecialtiesPanel({ college }: { college: College }) {
               const post = byId.get(postId);
               const [title, secondary] = post
                 ? labelsInOrder(post.titleZh, post.titleEn, i18n.language)
-                : [postId, null];
+                : [postsLoading ? '…' : t('groups.specialties.postNotInCatalogue'), null];
               return (
-                <Tooltip key={postId} title={secondary ?? postId}>
+                <Tooltip key={postId} title={secondary}>
                   <Tag style={{ marginInlineEnd: 0 }} data-testid={`specialty-post-${postId}`}>
                     {title}
                   </Tag>
@@ -135,22 +136,14 @@ function SpecialtiesPanel({ college }: { college: College }) {
           >
             {t('groups.specialties.edit')}
           </Button>
-          <Popconfirm
-            title={t('groups.specialties.deleteConfirm')}
-            okText={t('groups.specialties.delete')}
-            okButtonProps={{ danger: true, 'data-testid': 'specialty-delete-confirm' }}
-            cancelText={t('common.cancel')}
+          <ConfirmDeleteButton
+            label={t('groups.specialties.delete')}
+            question={t('groups.specialties.deleteConfirm')}
+            loading={deleting === specialty.code}
             onConfirm={() => void remove(specialty)}
-          >
-            <Button
-              danger
-              size="small"
-              loading={deleting === specialty.code}
-              data-testid={`specialty-delete-${specialty.code}`}
-            >
-              {t('groups.specialties.delete')}
-            </Button>
-          </Popconfirm>
+            testId={`specialty-delete-${specialty.code}`}
+            confirmTestId="specialty-delete-confirm"
+          />
         </Flex>
       ),
     });

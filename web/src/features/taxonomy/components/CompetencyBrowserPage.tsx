@@ -58,16 +58,6 @@ export function CompetencyBrowserPage() {
       ),
     },
     {
-      key: 'id',
-      title: t('taxonomy.competencies.columns.id'),
-      responsive: ['lg'],
-      render: (_, competency) => (
-        <Typography.Text code ellipsis={{ tooltip: competency.id }} style={{ maxWidth: 220 }}>
-          {competency.id}
-        </Typography.Text>
-      ),
-    },
-    {
       key: 'type',
       title: t('taxonomy.competencies.columns.type'),
       render: (_, competency) => (

@@ -1,3 +1,4 @@
+import { compareNames } from '../../../i18n/compare-names.js';
 import type { CompetencyDimension, PostDetail } from '../../../api/contracts.js';
 import { COMPETENCY_DIMENSIONS } from '../taxonomy-terms.js';
 
@@ -18,7 +19,7 @@ function compareRequirements(a: RequirementRow, b: RequirementRow): number {
   if (a.weight !== b.weight) return b.weight - a.weight;
   const labelA = a.labelZh ?? a.labelEn ?? a.competencyId;
   const labelB = b.labelZh ?? b.labelEn ?? b.competencyId;
-  return labelA.localeCompare(labelB, 'zh-CN');
+  return compareNames('zh-CN')(labelA, labelB);
 }
 
 /** A post's requirements by competency dimension, in the scheme's order of the six dimensions. */
