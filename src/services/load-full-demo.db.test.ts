@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('the full demo and the counts of every aggregate', () => {
   it('loads every part in phases a person can follow', () => {
     expect(phases).toHaveLength(5);
-    expect(outcome).toMatchObject({ organisations: 9, people: 88, specialtyGroups: 2 });
+    expect(outcome).toMatchObject({ organisations: 9, people: 89, specialtyGroups: 2 });
     expect(outcome.catalogue?.posts).toBeGreaterThan(0);
     expect(outcome.postings?.stored).toBeGreaterThan(0);
     expect(outcome.courseSystem?.courses).toBeGreaterThan(0);
@@ -42,7 +42,7 @@ describe('the full demo and the counts of every aggregate', () => {
     const demoCollege = outcome.courseSystem!;
     expect(stats).toMatchObject({
       organisations: 9,
-      people: 88,
+      people: 89,
       frameworks: 1,
       frameworkVersions: 1,
       postingImports: 1,

@@ -143,7 +143,7 @@ describe(`immutable rows on ${testBackend()}`, () => {
     const system = await repositories.courseSystems.create({
       organisationId: college.id,
       proposalId: null,
-      proposalStatus: 'approved',
+      builtFromStatus: 'approved',
       groupId: 'g1',
       titleZh: '课程体系',
       titleEn: 'Course system',

@@ -1,8 +1,10 @@
 /**
  * What one student carries in a semester. A student of a group takes the public courses, every platform course,
- * the module courses of their own post and the electives offered; the module tracks of different posts run in
- * parallel. So the load of a semester is per post track — public + platform + electives + that post's modules —
- * and the semester cap bounds the most loaded track, never the sum over all posts.
+ * the module courses and extension electives of their own post and the group electives offered; the tracks of
+ * different posts run in parallel. So the load of a semester is per post track — public + platform + group
+ * electives + that post's modules and extension electives — and the semester cap bounds the most loaded track,
+ * never the sum over all posts. Counting every elective offered is deliberately conservative: electives are only
+ * offered where the room a student has left holds them all.
  */
 export interface LoadCourse {
   id: string;
@@ -23,9 +25,15 @@ export interface SemesterLoad {
   shared: number;
 }
 
-/** The track a course belongs to: a module course's post, or null for what every student takes. */
+/**
+ * The track a course belongs to: a module course's post, an extension elective's post (专业拓展选修课: that post's
+ * students choose from them), or null for what every student of the group may take (platform courses, group
+ * electives).
+ */
 export function trackOf(course: Pick<LoadCourse, 'kind' | 'post'>): string | null {
-  return course.kind === 'module' ? (course.post ?? '') : null;
+  if (course.kind === 'module') return course.post ?? '';
+  if (course.kind === 'elective' && course.post) return course.post;
+  return null;
 }
 
 /** The post tracks of a set of courses, in first-seen order. */
