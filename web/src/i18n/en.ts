@@ -1624,6 +1624,29 @@ export const en: TranslationMessages = {
     },
     backHome: 'Back to home',
   },
+  committeePlans: {
+    title: 'Training plans before the committee',
+    waiting: '{{count}} plan(s) awaiting the vote',
+    empty: 'No talent training plans have been submitted to the committee',
+    columns: {
+      title: 'Plan',
+      organisation: 'College',
+      version: 'Version',
+      submitted: 'Submitted',
+      status: 'Status',
+    },
+    state: {
+      underReview: 'Under review',
+      approved: 'Approved',
+      returned: 'Returned for revision',
+    },
+    back: 'Back to the committee desk',
+    submittedAt: 'Submitted {{date}}',
+    sections: 'The plan (newest version, read-only)',
+    returned:
+      'The newest version was not approved and went back to the college for revision; the committee votes again when it is resubmitted.',
+    notSubmitted: 'The newest version of this plan has not been submitted to the committee.',
+  },
   vote: {
     title: 'Committee vote',
     committee: 'Before: {{name}}',
