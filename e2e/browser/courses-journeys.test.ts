@@ -211,11 +211,11 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       // One vote is short of the quorum: the plan stays before the committee.
       expect(await member.getByTestId('committee-vote').getAttribute('data-outcome')).toBe('pending');
       const shots = process.env.ZERODOCK_SCREENSHOT_DIR ?? tmpdir();
-      await member.screenshot({ path: join(shots, 'zerodock-committee-plan-zh.png'), fullPage: true });
+      await member.screenshot({ path: join(shots, 'zerodock-committee-plan-zh.png') });
       await member.getByTestId('lang-switch').click();
       await member.waitForFunction(() => document.documentElement.lang === 'en');
       expect(await member.getByTestId('vote-tally').innerText()).toBe('1 for · 0 against · 0 abstaining');
-      await member.screenshot({ path: join(shots, 'zerodock-committee-plan-en.png'), fullPage: true });
+      await member.screenshot({ path: join(shots, 'zerodock-committee-plan-en.png') });
       await member.getByText('Back to the committee desk').click();
       await member.getByTestId('committee-plans').getByText('Under review').waitFor();
       await member.screenshot({ path: join(shots, 'zerodock-committee-desk-en.png'), fullPage: true });

@@ -1534,6 +1534,7 @@ export const en: TranslationMessages = {
     },
     committee: {
       title: 'Steering committee',
+      proposalsTitle: 'Specialty-group proposals',
       subtitle:
         'Review the specialty-group proposals colleges submit: adjust groups, comment, approve or reject, each step kept in the trail',
       waiting: '{{count}} proposal(s) awaiting review',

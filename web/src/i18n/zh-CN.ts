@@ -1477,6 +1477,7 @@ export const zhCN = {
     },
     committee: {
       title: '专业建设委员会',
+      proposalsTitle: '专业群组建方案',
       subtitle: '审议各院校提交的专业群组建方案：可调整分组、发表意见、批准或退回，每一步都记入审议记录',
       waiting: '{{count}} 个方案待审议',
       empty: '暂无提交的方案',

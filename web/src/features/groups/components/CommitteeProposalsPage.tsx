@@ -23,7 +23,7 @@ export function CommitteeProposalsPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('groups.committee.subtitle')}</Typography.Text>
       </div>
-      <Card>
+      <Card title={t('groups.committee.proposalsTitle')}>
         <Flex vertical gap={16}>
           <Typography.Text type="secondary" data-testid="committee-waiting">
             {t('groups.committee.waiting', { count: waiting })}
