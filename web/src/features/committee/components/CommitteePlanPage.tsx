@@ -55,8 +55,9 @@ function PlanReview({ planId }: { planId: string }) {
             </Typography.Text>
           ) : null}
           <Typography.Text type="secondary">{plan.courseSystemTitle}</Typography.Text>
-          <Tag data-testid="committee-plan-version">
-            {t('courses.plans.version', { n: version.number })} · {t(`courses.plans.status.${version.status}`)}
+          <Tag color={underReview ? 'blue' : undefined} data-testid="committee-plan-version">
+            {t('courses.plans.version', { n: version.number })} ·{' '}
+            {underReview ? t('committeePlans.state.underReview') : t(`courses.plans.status.${version.status}`)}
           </Tag>
           {version.submittedAt ? (
             <Typography.Text type="secondary">
