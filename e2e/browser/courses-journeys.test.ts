@@ -216,6 +216,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await member.waitForFunction(() => document.documentElement.lang === 'en');
       expect(await member.getByTestId('vote-tally').innerText()).toBe('1 for · 0 against · 0 abstaining');
       expect(await member.getByTestId('committee-plan-version').innerText()).toBe('Version 1 · Under review');
+      await member.locator('.ant-message-notice').waitFor({ state: 'detached' });
       await member.screenshot({ path: join(shots, 'zerodock-committee-plan-en.png') });
       await member.getByText('Back to the committee desk').click();
       await member.getByTestId('committee-plans').getByText('Under review').waitFor();
