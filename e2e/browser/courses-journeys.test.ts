@@ -129,7 +129,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
     }
   });
 
-  it('group director: edits the drafted training plan, submits it to the committee (read-only while it votes), downloads the PDF', async () => {
+  it('group director: edits the drafted training plan, submits it to the committee (read-only while it votes), downloads the PDF; a committee member votes on it', async () => {
     const page = await newPage();
     try {
       await logIn(page, 'director@demo.zerodock.local');
@@ -183,6 +183,49 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       await page.context().close();
+    }
+
+    // A seated member of the committee (not of the plan's college) finds the plan on the committee desk and votes.
+    const member = await newPage();
+    try {
+      await logIn(member, 'committee@demo.zerodock.local');
+      await member.getByTestId('nav-committee').click();
+      const desk = member.getByTestId('committee-plans');
+      await desk.getByText('软件技术（软件测试方向）专业人才培养方案').waitFor();
+      const row = desk.locator('tr', { hasText: '软件技术（软件测试方向）专业人才培养方案' });
+      expect(await row.innerText()).toContain('审议中');
+      await row.getByRole('link').click();
+      await member.getByTestId('committee-plan-title').waitFor();
+      expect(await member.getByTestId('committee-plan-title').innerText()).toBe(
+        '软件技术（软件测试方向）专业人才培养方案',
+      );
+      await member.getByTestId('committee-plan-college').waitFor();
+      expect(await member.getByTestId('section-admission').innerText()).toContain('中高职贯通');
+      await member.getByTestId('plan-rules-summary').waitFor();
+      expect(await member.getByTestId('vote-tally').innerText()).toBe('赞成 0 · 反对 0 · 弃权 0');
+      await member.getByTestId('vote-comment').fill('课程结构合理，同意。');
+      await member.getByTestId('vote-approve').click();
+      await member.getByTestId('vote-mine').waitFor();
+      expect(await member.getByTestId('vote-tally').innerText()).toBe('赞成 1 · 反对 0 · 弃权 0');
+      expect(await member.getByTestId('vote-list').innerText()).toContain('课程结构合理，同意。');
+      // One vote is short of the quorum: the plan stays before the committee.
+      expect(await member.getByTestId('committee-vote').getAttribute('data-outcome')).toBe('pending');
+      const shots = process.env.ZERODOCK_SCREENSHOT_DIR ?? tmpdir();
+      await member.screenshot({ path: join(shots, 'zerodock-committee-plan-zh.png') });
+      await member.getByTestId('lang-switch').click();
+      await member.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await member.getByTestId('vote-tally').innerText()).toBe('1 for · 0 against · 0 abstaining');
+      expect(await member.getByTestId('committee-plan-version').innerText()).toBe('Version 1 · Under review');
+      await member.locator('.ant-message-notice').waitFor({ state: 'detached' });
+      await member.screenshot({ path: join(shots, 'zerodock-committee-plan-en.png') });
+      await member.getByText('Back to the committee desk').click();
+      await member.getByTestId('committee-plans').getByText('Under review').waitFor();
+      await member.screenshot({ path: join(shots, 'zerodock-committee-desk-en.png'), fullPage: true });
+      await member.getByTestId('lang-switch').click();
+      await member.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      await member.screenshot({ path: join(shots, 'zerodock-committee-desk-zh.png'), fullPage: true });
+    } finally {
+      await member.context().close();
     }
   });
 });

@@ -62,6 +62,10 @@ const CommitteeProposalsPage = lazyNamed(
   () => import('./features/groups/components/CommitteeProposalsPage.js'),
   'CommitteeProposalsPage',
 );
+const CommitteePlanPage = lazyNamed(
+  () => import('./features/committee/components/CommitteePlanPage.js'),
+  'CommitteePlanPage',
+);
 const CommitteeProposalPage = lazyNamed(
   () => import('./features/groups/components/CommitteeProposalPage.js'),
   'CommitteeProposalPage',
@@ -223,6 +227,15 @@ export const appRouter = createBrowserRouter([
                 element: (
                   <RequireRoles page="committee">
                     <CommitteeProposalsPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // A Talent Training Plan before the committee: its members vote on the newest version.
+                path: 'committee/plans/:planId',
+                element: (
+                  <RequireRoles page="committee">
+                    <CommitteePlanPage />
                   </RequireRoles>
                 ),
               },

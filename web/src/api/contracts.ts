@@ -18,6 +18,9 @@ export type {
   CommitteeRulesDto,
   VoteRequest,
 } from '../../../src/contracts/committee.js';
+import type * as committee from '../../../src/contracts/committee.js';
+export type CommitteePlanList = z.infer<typeof committee.committeePlanListSchema>;
+export type CommitteePlanSummary = CommitteePlanList['items'][number];
 export type { ErrorBody } from '../../../src/contracts/common.js';
 export type { DashboardResponse } from '../../../src/contracts/dashboard.js';
 export type {

@@ -1534,6 +1534,7 @@ export const en: TranslationMessages = {
     },
     committee: {
       title: 'Steering committee',
+      proposalsTitle: 'Specialty-group proposals',
       subtitle:
         'Review the specialty-group proposals colleges submit: adjust groups, comment, approve or reject, each step kept in the trail',
       waiting: '{{count}} proposal(s) awaiting review',
@@ -1623,6 +1624,29 @@ export const en: TranslationMessages = {
       reload: 'Reload',
     },
     backHome: 'Back to home',
+  },
+  committeePlans: {
+    title: 'Training plans before the committee',
+    waiting: '{{count}} plan(s) awaiting the vote',
+    empty: 'No talent training plans have been submitted to the committee',
+    columns: {
+      title: 'Plan',
+      organisation: 'College',
+      version: 'Version',
+      submitted: 'Submitted',
+      status: 'Status',
+    },
+    state: {
+      underReview: 'Under review',
+      approved: 'Approved',
+      returned: 'Returned for revision',
+    },
+    back: 'Back to the committee desk',
+    submittedAt: 'Submitted {{date}}',
+    sections: 'The plan (newest version, read-only)',
+    returned:
+      'The newest version was not approved and went back to the college for revision; the committee votes again when it is resubmitted.',
+    notSubmitted: 'The newest version of this plan has not been submitted to the committee.',
   },
   vote: {
     title: 'Committee vote',

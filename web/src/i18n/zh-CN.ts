@@ -1477,6 +1477,7 @@ export const zhCN = {
     },
     committee: {
       title: '专业建设委员会',
+      proposalsTitle: '专业群组建方案',
       subtitle: '审议各院校提交的专业群组建方案：可调整分组、发表意见、批准或退回，每一步都记入审议记录',
       waiting: '{{count}} 个方案待审议',
       empty: '暂无提交的方案',
@@ -1562,6 +1563,28 @@ export const zhCN = {
       reload: '重新加载',
     },
     backHome: '返回首页',
+  },
+  committeePlans: {
+    title: '待审议的人才培养方案',
+    waiting: '{{count}} 份方案待表决',
+    empty: '暂无提交委员会的人才培养方案',
+    columns: {
+      title: '方案名称',
+      organisation: '院校',
+      version: '版本',
+      submitted: '提交时间',
+      status: '状态',
+    },
+    state: {
+      underReview: '审议中',
+      approved: '已批准',
+      returned: '已退回修改',
+    },
+    back: '返回委员会工作台',
+    submittedAt: '{{date}} 提交',
+    sections: '方案正文（最新版本，只读）',
+    returned: '最新版本未获通过，已退回院校修改；院校再次提交后委员会重新表决。',
+    notSubmitted: '此方案的最新版本尚未提交委员会。',
   },
   vote: {
     title: '委员会表决',

@@ -11,7 +11,6 @@ import {
   Input,
   Popconfirm,
   Row,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -19,7 +18,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { TrainingPlanDto, TrainingPlanSectionDto, TrainingPlanVersionDto } from '../../../api/contracts.js';
+import type { TrainingPlanDto, TrainingPlanVersionDto } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
@@ -33,6 +32,7 @@ import {
 } from '../api/courses-api.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
 import { PlanRulesPanel } from './PlanRulesPanel.js';
+import { TrainingPlanSection } from './TrainingPlanSection.js';
 
 /** One training plan: its version history, the chosen version's sections (editable while a draft), exports. */
 export function TrainingPlanPage() {
@@ -252,7 +252,7 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
             )}
             <Flex vertical gap={16} data-testid="training-plan-sections">
               {version.sections.map((section, index) => (
-                <Section
+                <TrainingPlanSection
                   key={section.key}
                   index={index}
                   section={section}
@@ -266,64 +266,5 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
         </Col>
       </Row>
     </Flex>
-  );
-}
-
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-function Section({
-  index,
-  section,
-  editable,
-  text,
-  onChange,
-}: {
-  index: number;
-  section: TrainingPlanSectionDto;
-  editable: boolean;
-  text: string;
-  onChange: (text: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  return (
-    <div data-testid={`section-${section.key}`}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {NUMERALS[index]}、{section.titleZh}
-        {i18n.language === 'en' ? (
-          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>
-            {' '}
-            · {section.titleEn}
-          </Typography.Text>
-        ) : null}
-      </Typography.Title>
-      {editable ? (
-        <Input.TextArea
-          value={text}
-          autoSize={{ minRows: 2, maxRows: 16 }}
-          onChange={(event) => onChange(event.target.value)}
-          data-testid={`section-text-${section.key}`}
-        />
-      ) : (
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{text}</Typography.Paragraph>
-      )}
-      {section.tables.map((table) => (
-        <div key={table.captionZh} style={{ marginTop: 8 }}>
-          <Typography.Text strong>{i18n.language === 'en' ? table.captionEn : table.captionZh}</Typography.Text>
-          <Table
-            size="small"
-            bordered
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={table.rows.map((cells, rowIndex) => ({ key: rowIndex, cells }))}
-            columns={table.columns.map((column, columnIndex) => ({
-              key: String(columnIndex),
-              title: i18n.language === 'en' ? column.en : column.zh,
-              render: (_: unknown, row: { cells: string[] }) => row.cells[columnIndex],
-            }))}
-            locale={{ emptyText: t('courses.plans.tables') }}
-          />
-        </div>
-      ))}
-    </div>
   );
 }

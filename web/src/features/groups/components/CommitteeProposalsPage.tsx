@@ -2,10 +2,14 @@ import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
+import { CommitteePlansCard } from '../../committee/components/CommitteePlansCard.js';
 import { listProposals } from '../api/groups-api.js';
 import { ProposalsTable } from './ProposalsTable.js';
 
-/** The steering committee's desk: every college's submitted proposals, and the decided ones for the record. */
+/**
+ * The steering committee's desk: every college's submitted proposals, and the decided ones for the record; then the
+ * Talent Training Plans before the committee.
+ */
 export function CommitteeProposalsPage() {
   const { t } = useTranslation();
   const list = useApiQuery((signal) => listProposals({ kind: 'committee' }, signal), 'committee');
@@ -19,7 +23,7 @@ export function CommitteeProposalsPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('groups.committee.subtitle')}</Typography.Text>
       </div>
-      <Card>
+      <Card title={t('groups.committee.proposalsTitle')}>
         <Flex vertical gap={16}>
           <Typography.Text type="secondary" data-testid="committee-waiting">
             {t('groups.committee.waiting', { count: waiting })}
@@ -34,6 +38,7 @@ export function CommitteeProposalsPage() {
           />
         </Flex>
       </Card>
+      <CommitteePlansCard />
     </Flex>
   );
 }

@@ -1,0 +1,24 @@
+import { api } from '../../../api/api-client.js';
+import type { CommitteePlanList, TrainingPlanDto, VoteRequest } from '../../../api/contracts.js';
+
+const segment = encodeURIComponent;
+const PLANS = '/api/committee/training-plans';
+
+function planPath(planId: string): string {
+  return `${PLANS}/${segment(planId)}`;
+}
+
+/** Committee members and platform admins: the Talent Training Plans whose newest version went before a committee. */
+export function listCommitteePlans(signal?: AbortSignal): Promise<CommitteePlanList> {
+  return api.get<CommitteePlanList>(PLANS, { signal });
+}
+
+/** One plan before the committee: its versions (sections, rules checked) and the committee's live tally. */
+export function getCommitteePlan(planId: string, signal?: AbortSignal): Promise<TrainingPlanDto> {
+  return api.get<TrainingPlanDto>(planPath(planId), { signal });
+}
+
+/** A seated member votes (or changes their vote) on the plan's newest version; returns the plan with the new tally. */
+export function voteOnPlan(planId: string, request: VoteRequest): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`${planPath(planId)}/votes`, request);
+}
