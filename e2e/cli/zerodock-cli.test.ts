@@ -55,6 +55,8 @@ describe('zerodock CLI', () => {
         '0008-integrity',
         '0009-posting-search',
         '0010-committee-votes',
+        '0011-course-titles',
+        '0012-plan-figures',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });

@@ -198,12 +198,26 @@ export function synthesizeCourseSystem(posts: readonly CoursePost[], options: Sy
     return drafts;
   }
 
+  /**
+   * A course of no known area whose one or two competencies have labels (a `zerodock plan` input, a framework
+   * without areas) is named after them: what it teaches, never an id and never a list cut short with 等.
+   */
+  function labelledTitle(draft: Draft): { zh: string; en: string } | null {
+    if (draft.area || draft.needs.length === 0 || draft.needs.length > 2) return null;
+    const labels = draft.needs.map((need) => facts.get(need.id));
+    if (labels.some((fact) => !fact?.labelZh || !fact.labelEn)) return null;
+    return {
+      zh: labels.map((fact) => fact!.labelZh).join('与'),
+      en: labels.map((fact) => fact!.labelEn).join(' and '),
+    };
+  }
+
   function makeCourses(bucket: Bucket, bucketNeeds: Need[], idOf: (n: number) => string): Course[] {
     return draftCourses(bucket, bucketNeeds).map((draft, index) => {
       const ids = draft.needs.map((need) => need.id);
       const base = draft.library
         ? { zh: draft.library.titleZh, en: draft.library.titleEn }
-        : synthesizedTitle(draft.area, bucket, { zh: postZh, en: postEn });
+        : (labelledTitle(draft) ?? synthesizedTitle(draft.area, bucket, { zh: postZh, en: postEn }));
       const post = bucket.kind === 'platform' ? null : bucket.post;
       const { zh, en } = uniqueTitle(base, usedTitles, post ? { zh: postZh(post), en: postEn(post) } : null);
       const libraryHours = draft.library ? draft.library.theoryHours + draft.library.practiceHours : 0;
