@@ -95,7 +95,7 @@ describe('the start of zerodock serve --demo-if-empty', () => {
       'applying migration 0001-foundation',
       'Zerodock database: pglite',
       'Loading the demo organisations and people',
-      'Demo dataset loaded: 9 organisations, 88 people.',
+      'Demo dataset loaded: 9 organisations, 89 people.',
       'Loading the curated competency catalogue',
       'Generating and importing 60 demo postings',
       'Demo postings loaded:',

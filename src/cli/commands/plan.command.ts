@@ -96,10 +96,17 @@ export function registerPlanCommand(program: Command): void {
               `${known.unresolved.length} competencies have no label and no framework entry; their ids name them (e.g. ${known.unresolved.slice(0, 3).join(', ')}).\n`,
             );
           const started = performance.now();
-          const system = synthesizeCourseSystem(input.posts, {
+          const synthesized = synthesizeCourseSystem(input.posts, {
             facts: known.facts,
             library: await bundledCourseLibrary(),
           });
+          // The contract of this command's output: every elective is in every student's room (its output names no
+          // elective's post, so that is what a reader can check). The platform's course systems count a post's
+          // extension electives for that post's students only.
+          const system = {
+            ...synthesized,
+            electives: synthesized.electives.map((elective) => ({ ...elective, post: null })),
+          };
           const courses = allCourses(system);
           const solver = raw.heuristic ? undefined : await loadHighsSolver();
           const plan = planSemesters(courses, { semesters, maxCredits, maxHours, practical, timeLimitSeconds }, solver);
