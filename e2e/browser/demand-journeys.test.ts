@@ -70,7 +70,9 @@ describe('demand journeys (Debian chromium, built app served by `zerodock serve`
       await page.getByTestId('import-postings-submit').click();
       const failure = page.getByTestId('import-postings-error');
       await failure.waitFor();
-      expect(await failure.innerText()).toContain('broken.csv:2:date');
+      // Where, in the page's language (file, line, the field's label), and the importer's own reason.
+      expect(await page.getByTestId('import-postings-error-where').innerText()).toMatch(/文件 broken\.csv 第 2 行，\S/);
+      expect(await failure.innerText()).toContain('date');
       await page.keyboard.press('Escape');
       await page.getByTestId('import-postings-form').waitFor({ state: 'detached' });
       // It is listed as failed, with its reason; none of its postings count.
