@@ -63,7 +63,8 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
         });
       const error = page.getByTestId('coverage-error');
       await error.waitFor();
-      expect(await error.innerText()).toContain('broken.csv:2:type');
+      expect(await page.getByTestId('coverage-error-where').innerText()).toMatch(/文件 broken\.csv 第 2 行，\S/);
+      expect(await error.innerText()).toContain('必修课');
       expect(await page.getByTestId('college-courses').locator('tbody tr.ant-table-row').count()).toBe(17);
     } finally {
       await page.context().close();
