@@ -91,7 +91,8 @@ export function AuditPage() {
         if (Object.keys(event.details).length === 0) return t('common.none');
         const text = JSON.stringify(event.details);
         return (
-          <Typography.Text code ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }}>
+          // The stored record as it was written (ids included): evidence for the platform admin, not UI text.
+          <Typography.Text code ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }} data-user-data="audit-record">
             {text}
           </Typography.Text>
         );
