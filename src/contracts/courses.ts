@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findCycle } from '../core/courses/prerequisite-graph.js';
+import { refuseDuplicatePostIds } from './groups.js';
 
 /** A course as `zerodock plan` writes it and `zerodock pathway` reads it. */
 export const planCourseSchema = z.object({
@@ -136,18 +137,5 @@ export const planInputFileSchema = z
       )
       .min(1, 'there are no posts to plan'),
   })
-  .superRefine((file, context) => {
-    const seen = new Map<string, number>();
-    file.posts.forEach((post, index) => {
-      const first = seen.get(post.id);
-      if (first !== undefined) {
-        context.addIssue({
-          code: 'custom',
-          path: ['posts', index, 'id'],
-          message: `duplicate post id "${post.id}" (first at posts[${first}])`,
-        });
-      }
-      seen.set(post.id, index);
-    });
-  });
+  .superRefine(refuseDuplicatePostIds);
 export type PlanInputFile = z.infer<typeof planInputFileSchema>;

@@ -22,23 +22,26 @@ export const groupingFilePostSchema = z
   })
   .strict();
 
+/** A posts file names each post once: a repeated id is an issue at its place, naming the first. */
+export function refuseDuplicatePostIds(file: { posts: readonly { id: string }[] }, context: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  file.posts.forEach((post, index) => {
+    const first = seen.get(post.id);
+    if (first !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['posts', index, 'id'],
+        message: `duplicate post id "${post.id}" (first at posts[${first}])`,
+      });
+    }
+    seen.set(post.id, index);
+  });
+}
+
 /** Input of `zerodock groups --posts IN.json`: unique post ids, weights in (0, 1]. */
 export const groupingFileSchema = z
   .object({ posts: z.array(groupingFilePostSchema).min(1, 'there are no posts to group') })
-  .superRefine((file, context) => {
-    const seen = new Map<string, number>();
-    file.posts.forEach((post, index) => {
-      const first = seen.get(post.id);
-      if (first !== undefined) {
-        context.addIssue({
-          code: 'custom',
-          path: ['posts', index, 'id'],
-          message: `duplicate post id "${post.id}" (first at posts[${first}])`,
-        });
-      }
-      seen.set(post.id, index);
-    });
-  });
+  .superRefine(refuseDuplicatePostIds);
 export type GroupingFile = z.infer<typeof groupingFileSchema>;
 
 /** Output of `zerodock groups`: every input post in exactly one group; `shared` strongest first. */
