@@ -40,7 +40,7 @@ export function PlanRulesPanel({ rules, dirty }: { rules: readonly PlanRuleResul
         size="small"
         bordered
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         rowKey="id"
         dataSource={[...rules]}
         onRow={(rule) => ({ 'data-testid': `plan-rule-${rule.id}` }) as React.HTMLAttributes<HTMLElement>}
