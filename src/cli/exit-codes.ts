@@ -29,6 +29,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'VERSION_LABEL_TAKEN':
     case 'COMPETENCY_ID_TAKEN':
     case 'UNKNOWN_REFERENCE':
+    case 'COMMITTEE_REQUIRED':
     case 'PROPOSAL_NOT_EDITABLE':
     case 'VOTING_CLOSED':
     case 'GROUP_NOT_FOUND':

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'committee.vote_cast',
   'committee.decided',
   'committee.rules_changed',
+  'training_plan.withdrawn',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

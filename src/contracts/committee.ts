@@ -58,14 +58,15 @@ export const committeeReviewSchema = z.object({
   participating: z.number().int(),
   quorumReached: z.boolean(),
   needed: z.number().int(),
-  outcome: z.enum(['approved', 'rejected', 'pending']),
+  /** withdrawn: the director took the plan version back before the committee decided. */
+  outcome: z.enum(['approved', 'rejected', 'pending', 'withdrawn']),
   quorumUnreachable: z.boolean(),
   /** Every vote cast, oldest first (changed votes included, marked not current). */
   votes: z.array(committeeVoteSchema),
   /** The caller's current vote, and whether (and if not, why not) they may vote now. */
   myVote: voteChoiceSchema.nullable(),
   mayVote: z.boolean(),
-  whyNot: z.enum(['not_on_committee', 'author', 'member_of_proposer', 'decided']).nullable(),
+  whyNot: z.enum(['not_on_committee', 'author', 'member_of_proposer', 'decided', 'withdrawn']).nullable(),
 });
 export type CommitteeReviewDto = z.infer<typeof committeeReviewSchema>;
 

@@ -95,6 +95,7 @@ export const ROUTE_KEYS = [
   'POST /api/organisations/:organisationId/specialty-groups/:proposalId/submit',
   'POST /api/organisations/:organisationId/training-plans',
   'POST /api/organisations/:organisationId/training-plans/:planId/submit',
+  'POST /api/organisations/:organisationId/training-plans/:planId/withdraw',
   'POST /api/organisations/:organisationId/training-plans/:planId/versions',
   'PUT /api/auth/active-organisation',
   'PUT /api/auth/locale',

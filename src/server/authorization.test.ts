@@ -189,6 +189,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/organisations/:organisationId/training-plans/:planId': specialtyReaders,
   'PUT /api/organisations/:organisationId/training-plans/:planId/draft': courseTeachers,
   'POST /api/organisations/:organisationId/training-plans/:planId/submit': specialtyDirectors,
+  'POST /api/organisations/:organisationId/training-plans/:planId/withdraw': specialtyDirectors,
   'POST /api/organisations/:organisationId/training-plans/:planId/versions': specialtyDirectors,
   'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export': specialtyReaders,
 };

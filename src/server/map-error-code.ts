@@ -11,6 +11,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'CANNOT_REMOVE_SELF':
     case 'IMPORT_FAILED':
     case 'UNKNOWN_REFERENCE':
+    case 'COMMITTEE_REQUIRED':
     case 'GROUP_NOT_FOUND': // a group is only named in a request body (`toGroup`, `group`): bad input
       return 400;
     case 'NOT_AUTHENTICATED':

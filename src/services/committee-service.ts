@@ -21,17 +21,33 @@ export interface CommitteeMatter extends VoteMatter {
   readonly round: number;
 }
 
-/** The committee a college's matter is put before: the platform's steering committee (the oldest committee). */
-export async function chooseCommittee(repositories: Repositories): Promise<string> {
-  const committee = (await repositories.committees.list())[0];
-  if (!committee) {
+/**
+ * The committee a college's matter is put before: the one named, or the platform's only one; with several and none
+ * named, COMMITTEE_REQUIRED (the submitter chooses).
+ */
+export async function chooseCommittee(repositories: Repositories, committeeId?: string): Promise<string> {
+  const committees = await repositories.committees.list();
+  if (committees.length === 0) {
     throw new DomainError(
       'COMMITTEE_NOT_FOUND',
       'There is no steering committee yet: a platform admin creates one (an organisation of kind committee) first.',
       {},
     );
   }
-  return committee.id;
+  if (committeeId !== undefined) {
+    if (!committees.some((committee) => committee.id === committeeId)) {
+      throw new DomainError('COMMITTEE_NOT_FOUND', 'No such steering committee.', { committeeId });
+    }
+    return committeeId;
+  }
+  if (committees.length > 1) {
+    throw new DomainError(
+      'COMMITTEE_REQUIRED',
+      'There is more than one steering committee: choose the one this is put before.',
+      { committees: committees.map((committee) => committee.id) },
+    );
+  }
+  return committees[0]!.id;
 }
 
 async function tallyOf(repositories: Repositories, matter: CommitteeMatter) {
@@ -64,7 +80,10 @@ export async function reviewOf(
     (membership) => membership.organisationId === matter.committeeId && membership.roles.includes('committee_member'),
   );
   const conflict = voteConflict(matter, actor);
-  const whyNot = !seated ? 'not_on_committee' : conflict ? conflict : !matter.open ? 'decided' : null;
+  // A plan version taken back by its director before the committee decided: the round closed without a decision.
+  const withdrawn = !matter.open && tally.outcome === 'pending' && matter.kind === 'plan_version';
+  const closed = withdrawn ? 'withdrawn' : 'decided';
+  const whyNot = !seated ? 'not_on_committee' : conflict ? conflict : !matter.open ? closed : null;
   const mine = votes.filter((vote) => vote.voterPersonId === actor.personId).at(-1);
   return {
     committee: {
@@ -74,6 +93,7 @@ export async function reviewOf(
     },
     round: matter.round,
     ...tally,
+    outcome: withdrawn ? 'withdrawn' : tally.outcome,
     votes: votes.map((vote) => ({
       voterName: vote.voterName,
       choice: vote.choice,

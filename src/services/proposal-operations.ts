@@ -1,5 +1,6 @@
 import type { CreateProposalRequest, MoveRequest } from '../contracts/groups.js';
 import type { Actor } from '../core/access/actor.js';
+import { committeesVisibleTo } from '../core/committee/committees-visible-to.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { assertProposalEditable, type ProposalFacts } from '../core/groups/proposal-lifecycle.js';
 import { groupPosts } from '../core/groups/group-posts.js';
@@ -32,7 +33,23 @@ import {
  * to the proposal's trail.
  */
 
-export type ProposalScope = { side: 'college'; organisationId: string } | { side: 'committee' };
+/**
+ * Whose view of a proposal: its college's, or a steering committee's — a member reads what was put before the
+ * committees they sit on (`visible`; absent: every committee, for callers that checked already).
+ */
+export type ProposalScope =
+  { side: 'college'; organisationId: string } | { side: 'committee'; visible?: 'all' | ReadonlySet<string> };
+
+/** The committee side as `actor` sees it (core/committee/committees-visible-to.ts). */
+export function committeeScopeOf(actor: Actor): ProposalScope {
+  return { side: 'committee', visible: committeesVisibleTo(actor) };
+}
+
+function visibleToCommitteeScope(record: ProposalRecord, visible: 'all' | ReadonlySet<string> | undefined): boolean {
+  if (record.status === 'draft') return false;
+  if (visible === undefined || visible === 'all') return true;
+  return record.committeeId !== null && visible.has(record.committeeId);
+}
 
 const METHOD_NAMES = {
   consensus: { zh: '多视图共识聚类', en: 'multi-view consensus clustering' },
@@ -51,7 +68,9 @@ export async function loadProposal(
   const record = await repositories.groupProposals.find(proposalId);
   const visible =
     record !== null &&
-    (scope.side === 'college' ? record.organisationId === scope.organisationId : record.status !== 'draft');
+    (scope.side === 'college'
+      ? record.organisationId === scope.organisationId
+      : visibleToCommitteeScope(record, scope.visible));
   if (!visible) throw new DomainError('PROPOSAL_NOT_FOUND', 'No such specialty-group proposal here.', { proposalId });
   return record;
 }
@@ -334,9 +353,10 @@ export async function submitIn(
   actor: ActorSnapshot,
   now: Date,
   proposal: ProposalRecord,
+  chosenCommitteeId?: string,
 ): Promise<void> {
   const specialties = await specialtiesOf(repositories, proposal);
-  const committeeId = await chooseCommittee(repositories);
+  const committeeId = await chooseCommittee(repositories, chosenCommitteeId);
   await repositories.groupProposals.update(proposal.id, { status: 'submitted', specialties, committeeId }, now);
   const quality = measure(proposal, correlationOf(proposal).similarity, proposal.assignment).overall;
   await appendEvent(repositories, proposal.id, actor, now, { kind: 'submitted', reason: '', qualityAfter: quality });

@@ -12,6 +12,7 @@ import type { Actor } from '../core/access/actor.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { explainPostPair } from '../core/groups/explain-post-pair.js';
 import { assertMayVote } from '../core/committee/assert-may-vote.js';
+import { committeesVisibleTo } from '../core/committee/committees-visible-to.js';
 import { assertNoCommitteeConflict } from '../core/groups/proposal-lifecycle.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type { GroupName, ProposalRecord } from '../storage/repositories/group-proposal.repository.js';
@@ -21,6 +22,7 @@ import { competencyOf, loadLabels, presentDetail, proposalMatter, summaryDto } f
 import { compute, specialtiesOf } from './proposal-computation.js';
 import {
   appendEvent,
+  committeeScopeOf,
   createProposalIn,
   loadProposal,
   moveIn,
@@ -82,7 +84,7 @@ async function assertCommitteeMayAct(
   action: 'move' | 'decide',
 ): Promise<void> {
   const repositories = context.store.repositories;
-  const record = await loadProposal(repositories, { side: 'committee' }, proposalId);
+  const record = await loadProposal(repositories, committeeScopeOf(actor), proposalId);
   try {
     assertNoCommitteeConflict(await proposalFacts(repositories, record), actor, action);
   } catch (error) {
@@ -240,17 +242,27 @@ export async function submitProposal(
   actor: Actor,
   organisationId: string,
   proposalId: string,
+  request: { committeeId?: string } = {},
 ): Promise<ProposalDetailDto> {
   return change(context, actor, { side: 'college', organisationId }, proposalId, (repositories, proposal, who, now) =>
-    submitIn(repositories, who, now, proposal),
+    submitIn(repositories, who, now, proposal, request.committeeId),
   );
 }
 
 // ---- the steering committee's side ------------------------------------------------------------------------------
 
-/** Every proposal that is not a draft, of every college, newest first. */
-export async function listCommitteeProposals(context: ServiceContext): Promise<{ items: ProposalSummaryDto[] }> {
-  return { items: (await context.store.repositories.groupProposals.list({ submittedOnly: true })).map(summaryDto) };
+/** Every proposal that is not a draft, put before a committee `actor` may read, newest first. */
+export async function listCommitteeProposals(
+  context: ServiceContext,
+  actor: Actor,
+): Promise<{ items: ProposalSummaryDto[] }> {
+  const visible = committeesVisibleTo(actor);
+  const records = await context.store.repositories.groupProposals.list({ submittedOnly: true });
+  return {
+    items: records
+      .filter((record) => visible === 'all' || (record.committeeId !== null && visible.has(record.committeeId)))
+      .map(summaryDto),
+  };
 }
 
 /** A committee member's comment on a submitted proposal, kept in its trail. */
@@ -260,7 +272,7 @@ export async function commentOnProposal(
   proposalId: string,
   reason: string,
 ): Promise<ProposalDetailDto> {
-  return change(context, actor, { side: 'committee' }, proposalId, (repositories, proposal, who, now) =>
+  return change(context, actor, committeeScopeOf(actor), proposalId, (repositories, proposal, who, now) =>
     appendEvent(repositories, proposal.id, who, now, { kind: 'commented', reason }),
   );
 }
@@ -279,10 +291,10 @@ export async function voteOnProposal(
   await assertMayVoteRecorded(context, actor, proposalId);
   await context.store.transaction(async (repositories) => {
     await repositories.groupProposals.lock(proposalId);
-    const record = await loadProposal(repositories, { side: 'committee' }, proposalId);
+    const record = await loadProposal(repositories, committeeScopeOf(actor), proposalId);
     await voteIn(repositories, actor, record, request, context.clock());
   });
-  return getProposal(context, { side: 'committee' }, proposalId, actor);
+  return getProposal(context, committeeScopeOf(actor), proposalId, actor);
 }
 
 /** Casts a vote on a proposal and applies a decision it brings about (shared with the demo seed). */
@@ -337,7 +349,7 @@ async function requireMatter(repositories: Repositories, record: ProposalRecord)
 /** Refuses, and records, a vote by someone who may not vote on the proposal (checked again when it is cast). */
 async function assertMayVoteRecorded(context: ServiceContext, actor: Actor, proposalId: string): Promise<void> {
   const repositories = context.store.repositories;
-  const record = await loadProposal(repositories, { side: 'committee' }, proposalId);
+  const record = await loadProposal(repositories, committeeScopeOf(actor), proposalId);
   try {
     assertMayVote(await requireMatter(repositories, record), actor);
   } catch (error) {

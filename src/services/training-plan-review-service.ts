@@ -1,6 +1,7 @@
 import type { VoteRequest } from '../contracts/committee.js';
 import type { TrainingPlanDto } from '../contracts/course-systems.js';
 import type { Actor } from '../core/access/actor.js';
+import { mayReadCommitteeMatter } from '../core/committee/committees-visible-to.js';
 import { decidePlanVersion } from '../core/courses/plan-version-lifecycle.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
@@ -27,19 +28,33 @@ export interface CommitteePlanSummary {
   submittedAt: string | null;
 }
 
-async function requireReviewedPlan(repositories: Repositories, planId: string): Promise<TrainingPlanRecord> {
+/** The committee the plan's newest reviewed version was put before (null: never put before one). */
+function committeeOfPlan(plan: TrainingPlanRecord): string | null {
+  return plan.versions.findLast((version) => version.reviewRound > 0)?.committeeId ?? null;
+}
+
+/** A plan put before a committee `actor` sits on (or any, for a platform admin); otherwise not found. */
+async function requireReviewedPlan(
+  repositories: Repositories,
+  planId: string,
+  actor: Actor,
+): Promise<TrainingPlanRecord> {
   const plan = await repositories.trainingPlans.find(planId);
-  if (!plan || !plan.versions.some((version) => version.reviewRound > 0)) {
+  if (!plan || committeeOfPlan(plan) === null || !mayReadCommitteeMatter(actor, committeeOfPlan(plan))) {
     throw new DomainError('TRAINING_PLAN_NOT_FOUND', 'No such training plan before the committee.', { planId });
   }
   return plan;
 }
 
-/** Every plan with a version put before a committee, with its newest version's state. */
-export async function listCommitteePlans(context: ServiceContext): Promise<{ items: CommitteePlanSummary[] }> {
+/** Every plan with a version put before a committee `actor` may read, with its newest version's state. */
+export async function listCommitteePlans(
+  context: ServiceContext,
+  actor: Actor,
+): Promise<{ items: CommitteePlanSummary[] }> {
   const repositories = context.store.repositories;
   const items: CommitteePlanSummary[] = [];
   for (const plan of await repositories.trainingPlans.listReviewed()) {
+    if (!mayReadCommitteeMatter(actor, committeeOfPlan(plan))) continue;
     const latest = plan.versions.at(-1)!;
     const organisation = await repositories.organisations.findById(plan.organisationId);
     items.push({
@@ -63,7 +78,7 @@ export async function getCommitteePlan(
   planId: string,
 ): Promise<TrainingPlanDto> {
   const repositories = context.store.repositories;
-  return present(repositories, await requireReviewedPlan(repositories, planId), actor);
+  return present(repositories, await requireReviewedPlan(repositories, planId, actor), actor);
 }
 
 /**
@@ -78,7 +93,7 @@ export async function voteOnTrainingPlan(
 ): Promise<TrainingPlanDto> {
   await context.store.transaction(async (repositories) => {
     await repositories.trainingPlans.lock(planId);
-    const plan = await requireReviewedPlan(repositories, planId);
+    const plan = await requireReviewedPlan(repositories, planId, actor);
     const matter = await planMatter(repositories, plan);
     if (!matter) throw new DomainError('VOTING_CLOSED', 'The plan is not before the committee.', { planId });
     const now = context.clock();

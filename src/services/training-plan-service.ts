@@ -9,6 +9,7 @@ import {
   isPlanVersionUnderReview,
   nextPlanVersionNumber,
   submitPlanVersion,
+  withdrawPlanVersion,
 } from '../core/courses/plan-version-lifecycle.js';
 import {
   draftTrainingPlanWithFigures,
@@ -384,14 +385,45 @@ export async function submitTrainingPlan(
   actor: Actor,
   organisationId: string,
   planId: string,
+  request: { committeeId?: string } = {},
 ): Promise<TrainingPlanDto> {
   await context.store.transaction(async (repositories) => {
     await repositories.trainingPlans.lock(planId);
     const plan = await requirePlan(repositories, organisationId, planId);
     const draft = editableDraftOf(plan.versions);
     const { round } = submitPlanVersion(draft);
-    const committeeId = await chooseCommittee(repositories);
+    const committeeId = await chooseCommittee(repositories, request.committeeId);
     await repositories.trainingPlans.submit(draft.id, committeeId, round, context.clock());
+  });
+  return getTrainingPlan(context, organisationId, planId, actor);
+}
+
+/**
+ * The director takes the version back from the committee before it decides (to correct it): editable again; the
+ * round's votes stay recorded (shown as withdrawn) and the next submission opens a new round. Audited.
+ */
+export async function withdrawTrainingPlan(
+  context: ServiceContext,
+  actor: Actor,
+  organisationId: string,
+  planId: string,
+): Promise<TrainingPlanDto> {
+  await context.store.transaction(async (repositories) => {
+    await repositories.trainingPlans.lock(planId);
+    const plan = await requirePlan(repositories, organisationId, planId);
+    const latest = plan.versions.at(-1);
+    if (!latest) throw new DomainError('TRAINING_PLAN_NOT_FOUND', 'The plan has no version.', { planId });
+    withdrawPlanVersion(latest);
+    const now = context.clock();
+    await repositories.trainingPlans.returnToDraft(latest.id, now);
+    await repositories.auditEvents.record({
+      occurredAt: now,
+      action: 'training_plan.withdrawn',
+      actorPersonId: actor.personId,
+      actorEmail: actor.email,
+      organisationId,
+      details: { planId, version: latest.number, round: latest.reviewRound, committeeId: latest.committeeId },
+    });
   });
   return getTrainingPlan(context, organisationId, planId, actor);
 }

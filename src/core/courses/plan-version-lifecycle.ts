@@ -43,6 +43,18 @@ export function isPlanVersionUnderReview(version: PlanVersionState): boolean {
   return version.status === 'draft' && Boolean(version.submittedAt);
 }
 
+/**
+ * The director takes a version back from the committee before it decides (to correct it): it is the college's to
+ * edit again; the votes of the round stay recorded, and the next submission opens a new round.
+ */
+export function withdrawPlanVersion(version: PlanVersionState): void {
+  if (!isPlanVersionUnderReview(version)) {
+    throw new DomainError('VOTING_CLOSED', `Version ${version.number} is not before the committee.`, {
+      version: version.number,
+    });
+  }
+}
+
 /** The newest version, which must be a draft to be edited or approved. */
 export function editableDraftOf<V extends PlanVersionState>(versions: readonly V[]): V {
   const latest = versions.at(-1);

@@ -77,7 +77,7 @@ export function registerCommitteeRoutes(app: ZodApp, { services }: RouteDependen
         response: { 200: committeePlanListSchema, ...errors },
       },
     },
-    async () => listCommitteePlans(services),
+    async (request) => listCommitteePlans(services, requireAuth(request).actor),
   );
 
   app.get(

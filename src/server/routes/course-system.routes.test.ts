@@ -501,6 +501,21 @@ describe(`Talent Training Plans on ${testBackend()}`, () => {
     const committeePath = `/api/committee/training-plans/${plan.id}`;
     const vote = (persona: string, choice: string) =>
       clients[persona]!.request<TrainingPlanDto & ErrorBody>('POST', `${committeePath}/votes`, { choice, comment: '' });
+    // The director takes it back before the committee decides: editable again, the round's vote stays on record,
+    // nobody votes on a withdrawn version, and submitting again opens round 2.
+    expect((await vote('officer', 'reject')).status).toBe(200);
+    expect((await clients.teacher!.request('POST', `${base()}/withdraw`)).status).toBe(403);
+    const withdrawn = await clients.director!.request<TrainingPlanDto>('POST', `${base()}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.versions[0]).toMatchObject({ status: 'draft', submittedAt: null });
+    expect(withdrawn.body.review).toMatchObject({ round: 1, outcome: 'withdrawn', reject: 1 });
+    const closed = await vote('committee', 'approve');
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('VOTING_CLOSED');
+    expect((await clients.director!.request<ErrorBody>('POST', `${base()}/withdraw`)).status).toBe(409);
+    const again = await clients.director!.request<TrainingPlanDto>('POST', `${base()}/submit`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.review).toMatchObject({ round: 2, outcome: 'pending', reject: 0 });
     // The director sits on the committee but wrote the plan's college: refused; platform admins have no seat.
     const own = await vote('director', 'approve');
     expect(own.status).toBe(403);

@@ -314,9 +314,16 @@ describe(`specialty-group proposals API on ${testBackend()}`, () => {
     const outsider = (await repositories.people.findByEmail('college-b-admin@demo.zerodock.local'))!;
     await repositories.memberships.grant(outsider.id, otherCommittee.id, ['committee_member']);
     clients['college-b-admin'] = await login('college-b-admin');
+    // A member of another committee does not even read what was put before this one.
     const foreign = await vote('college-b-admin', 'approve', '别的委员会');
-    expect(foreign.status).toBe(403);
-    expect(foreign.body.error.code).toBe('NOT_ON_COMMITTEE');
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe('PROPOSAL_NOT_FOUND');
+    const foreignList = await clients['college-b-admin'].request<{ items: { id: string }[] }>(
+      'GET',
+      '/api/committee/specialty-groups',
+    );
+    expect(foreignList.status).toBe(200);
+    expect(foreignList.body.items.map((item) => item.id)).not.toContain(proposalId);
 
     // One member's vote (however often cast) decides nothing: five seats, quorum three.
     const first = await vote('committee', 'approve', '组群逻辑清晰');

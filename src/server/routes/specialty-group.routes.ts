@@ -1,4 +1,4 @@
-import { voteRequestSchema } from '../../contracts/committee.js';
+import { submitToCommitteeSchema, voteRequestSchema } from '../../contracts/committee.js';
 import { errorBodySchema } from '../../contracts/common.js';
 import {
   commentRequestSchema,
@@ -35,6 +35,7 @@ import {
   submitProposal,
   type ProposalScope,
 } from '../../services/specialty-group-service.js';
+import { committeeScopeOf } from '../../services/proposal-operations.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 
 const errors = { '4xx': errorBodySchema };
@@ -45,7 +46,6 @@ const voters = { access: { kind: 'role-anywhere', roles: COMMITTEE_VOTER_ROLES }
 const tags = ['specialty-groups'];
 const COLLEGE = '/api/organisations/:organisationId/specialty-groups';
 const COMMITTEE = '/api/committee/specialty-groups';
-const COMMITTEE_SCOPE: ProposalScope = { side: 'committee' };
 
 const collegeScope = (organisationId: string): ProposalScope => ({ side: 'college', organisationId });
 
@@ -204,13 +204,20 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
       config: directors,
       schema: {
         tags,
-        summary: 'Submit a draft to the steering committee',
+        summary: 'Submit a draft to the steering committee (which one: optional while the platform has only one)',
         params: proposalParamsSchema,
+        body: submitToCommitteeSchema.nullish(),
         response: { 200: proposalDetailSchema, ...errors },
       },
     },
     async (request) =>
-      submitProposal(services, requireAuth(request).actor, request.params.organisationId, request.params.proposalId),
+      submitProposal(
+        services,
+        requireAuth(request).actor,
+        request.params.organisationId,
+        request.params.proposalId,
+        request.body ?? {},
+      ),
   );
 
   // ---- the steering committee's side --------------------------------------------------------------------------
@@ -225,7 +232,7 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
         response: { 200: proposalListSchema, ...errors },
       },
     },
-    async () => listCommitteeProposals(services),
+    async (request) => listCommitteeProposals(services, requireAuth(request).actor),
   );
 
   app.get(
@@ -239,7 +246,13 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
         response: { 200: proposalDetailSchema, ...errors },
       },
     },
-    async (request) => getProposal(services, COMMITTEE_SCOPE, request.params.proposalId, requireAuth(request).actor),
+    async (request) =>
+      getProposal(
+        services,
+        committeeScopeOf(requireAuth(request).actor),
+        request.params.proposalId,
+        requireAuth(request).actor,
+      ),
   );
 
   app.get(
@@ -255,7 +268,13 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
       },
     },
     async (request) =>
-      explainProposalPair(services, COMMITTEE_SCOPE, request.params.proposalId, request.query.a, request.query.b),
+      explainProposalPair(
+        services,
+        committeeScopeOf(requireAuth(request).actor),
+        request.params.proposalId,
+        request.query.a,
+        request.query.b,
+      ),
   );
 
   app.post(
@@ -270,7 +289,8 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
         response: { 200: movePreviewSchema, ...errors },
       },
     },
-    async (request) => previewMove(services, COMMITTEE_SCOPE, request.params.proposalId, request.body),
+    async (request) =>
+      previewMove(services, committeeScopeOf(requireAuth(request).actor), request.params.proposalId, request.body),
   );
 
   app.post(
@@ -286,7 +306,13 @@ export function registerSpecialtyGroupRoutes(app: ZodApp, { services }: RouteDep
       },
     },
     async (request) =>
-      applyMove(services, requireAuth(request).actor, COMMITTEE_SCOPE, request.params.proposalId, request.body),
+      applyMove(
+        services,
+        requireAuth(request).actor,
+        committeeScopeOf(requireAuth(request).actor),
+        request.params.proposalId,
+        request.body,
+      ),
   );
 
   app.post(

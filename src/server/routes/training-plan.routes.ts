@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { submitToCommitteeSchema } from '../../contracts/committee.js';
 import { errorBodySchema } from '../../contracts/common.js';
 import {
   createTrainingPlanRequestSchema,
@@ -24,6 +25,7 @@ import {
   startTrainingPlanVersion,
   submitTrainingPlan,
   updateTrainingPlanDraft,
+  withdrawTrainingPlan,
 } from '../../services/training-plan-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
@@ -123,11 +125,35 @@ export function registerTrainingPlanRoutes(app: ZodApp, { services }: RouteDepen
           'Put the draft before the steering committee: it is frozen until the committee votes (approved: ' +
           'immutable; rejected: back to the college)',
         params: trainingPlanParamsSchema,
+        body: submitToCommitteeSchema.nullish(),
         response: { 200: trainingPlanSchema, ...errors },
       },
     },
     async (request) =>
-      submitTrainingPlan(services, requireAuth(request).actor, request.params.organisationId, request.params.planId),
+      submitTrainingPlan(
+        services,
+        requireAuth(request).actor,
+        request.params.organisationId,
+        request.params.planId,
+        request.body ?? {},
+      ),
+  );
+
+  app.post(
+    `${PLANS}/:planId/withdraw`,
+    {
+      config: directors,
+      schema: {
+        tags,
+        summary:
+          'Take the version back from the committee before it decides (editable again; the next submission opens a ' +
+          'new round)',
+        params: trainingPlanParamsSchema,
+        response: { 200: trainingPlanSchema, ...errors },
+      },
+    },
+    async (request) =>
+      withdrawTrainingPlan(services, requireAuth(request).actor, request.params.organisationId, request.params.planId),
   );
 
   app.post(

@@ -11,6 +11,7 @@ import * as postingSearch from './0009-posting-search.js';
 import * as committeeVotes from './0010-committee-votes.js';
 import * as courseTitles from './0011-course-titles.js';
 import * as planFigures from './0012-plan-figures.js';
+import * as committeeVotesKept from './0013-committee-votes-kept.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-committee-votes': committeeVotes,
   '0011-course-titles': courseTitles,
   '0012-plan-figures': planFigures,
+  '0013-committee-votes-kept': committeeVotesKept,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -80,4 +80,27 @@ describe(`committee repository on ${testBackend()}`, () => {
       /append-only/,
     );
   });
+
+  it('never deletes a cast vote, except with its whole committee', async () => {
+    await expect(sql`delete from committee_votes`.execute(database.db)).rejects.toThrow(/never deleted/);
+    expect(await repositories.committees.votes('proposal', matterId, 1)).toHaveLength(3);
+    const other = (await createOrganisation(repositories, { kind: 'committee', enterpriseType: null })).id;
+    await repositories.committees.castVote({
+      committeeId: other,
+      matterKind: 'plan_version',
+      matterId,
+      round: 1,
+      voterPersonId: people[1]!,
+      voterName: '委员 1',
+      choice: 'approve',
+      comment: '',
+      now: NOW,
+    });
+    await sql`delete from organisations where id = ${other}`.execute(database.db);
+    const left = await sql<{
+      count: string;
+    }>`select count(*)::text as count from committee_votes where committee_id = ${other}`.execute(database.db);
+    expect(left.rows[0]!.count).toBe('0');
+    expect(await repositories.committees.votes('proposal', matterId, 1)).toHaveLength(3);
+  });
 });

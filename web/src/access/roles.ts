@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'committee.vote_cast',
   'committee.decided',
   'committee.rules_changed',
+  'training_plan.withdrawn',
 ] as const satisfies readonly AuditAction[];
 
 type AssertComplete<Listed, All> = [Exclude<All, Listed>] extends [never] ? true : never;

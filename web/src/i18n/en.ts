@@ -143,6 +143,7 @@ export const en: TranslationMessages = {
       NOT_ON_COMMITTEE: 'Only members of this committee vote.',
       VOTING_CLOSED: 'The committee has decided: votes no longer change.',
       COMMITTEE_NOT_FOUND: 'There is no steering committee yet: a platform admin creates one first.',
+      COMMITTEE_REQUIRED: 'There is more than one steering committee: choose the one to put this before.',
       CONFLICT_OF_INTEREST: 'Conflict of interest: you wrote this or belong to the organisation that submitted it.',
       INVITATION_NOT_FOUND: 'This invitation is not valid (used, withdrawn or expired).',
       IMPORT_NOT_OWNED: 'Only the organisation that made this import (or the platform) may delete it.',
@@ -435,6 +436,7 @@ export const en: TranslationMessages = {
       'committee.vote_cast': 'Committee vote cast',
       'committee.decided': 'Committee decision reached',
       'committee.rules_changed': 'Committee voting rules changed',
+      'training_plan.withdrawn': 'Training plan withdrawn from the committee',
       'access.denied': 'Access denied',
       'organisation.created': 'Organisation created',
       'member.added': 'Member added',
@@ -1291,6 +1293,10 @@ export const en: TranslationMessages = {
       submit: 'Submit to the committee',
       submitConfirm: 'The steering committee votes on it; it cannot change while under review. Submit it?',
       submitted: 'Submitted to the committee',
+      withdraw: 'Withdraw from the committee',
+      withdrawConfirm:
+        'Take this version back before the committee decides? The votes cast so far stay on record; submitting again opens a new vote.',
+      withdrawn: 'Withdrawn: the draft is yours to edit again',
       underReview:
         'This version is before the steering committee for its vote and cannot change meanwhile; if not approved, it comes back for revision.',
       approved: 'Approved',
@@ -1669,6 +1675,7 @@ export const en: TranslationMessages = {
       approved: 'Approved',
       rejected: 'Not approved',
       pending: 'Voting open',
+      withdrawn: 'Withdrawn',
     },
     quorumUnreachable:
       'Fewer members may vote than the quorum: nothing can be decided until the committee adds members or lowers the quorum.',
@@ -1686,6 +1693,7 @@ export const en: TranslationMessages = {
       author: 'You wrote this: you cannot vote on it.',
       member_of_proposer: 'You belong to the college that put this forward: you cannot vote on it.',
       decided: 'The committee has decided: votes no longer change.',
+      withdrawn: 'The college withdrew this version before the committee decided: there is nothing to vote on now.',
     },
     rule: 'Nobody decides alone: the quorum is at least 2; a decision is reached when the quorum and the majority hold, and members may change their vote until then.',
   },

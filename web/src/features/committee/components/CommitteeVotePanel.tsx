@@ -9,7 +9,7 @@ import { translateError } from '../../../i18n/translate-error.js';
 type Choice = VoteRequest['choice'];
 const CHOICES: readonly Choice[] = ['approve', 'reject', 'abstain'];
 const CHOICE_COLOURS: Record<Choice, string> = { approve: 'green', reject: 'red', abstain: 'default' };
-const OUTCOME_COLOURS = { approved: 'green', rejected: 'red', pending: 'blue' } as const;
+const OUTCOME_COLOURS = { approved: 'green', rejected: 'red', pending: 'blue', withdrawn: 'default' } as const;
 
 /**
  * The committee's vote on one matter (a proposal, a plan version): the live tally against the quorum and majority,

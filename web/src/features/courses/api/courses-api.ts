@@ -126,6 +126,11 @@ export function submitTrainingPlan(organisationId: string, id: string): Promise<
   return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/submit`);
 }
 
+/** The director takes the version back from the committee before it decides. */
+export function withdrawTrainingPlan(organisationId: string, id: string): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/withdraw`);
+}
+
 /** The committee's view of a plan put before it, and a member's vote on it. */
 export function getCommitteePlan(id: string, signal?: AbortSignal): Promise<TrainingPlanDto> {
   return api.get<TrainingPlanDto>(`/api/committee/training-plans/${segment(id)}`, { signal });

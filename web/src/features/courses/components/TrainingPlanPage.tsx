@@ -25,6 +25,7 @@ import { PageLoading } from '../../../components/PageLoading.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import {
   submitTrainingPlan,
+  withdrawTrainingPlan,
   getTrainingPlan,
   saveTrainingPlanDraft,
   startTrainingPlanVersion,
@@ -216,6 +217,22 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
                   >
                     <Button type="primary" disabled={dirty} loading={busy} data-testid="training-plan-submit">
                       {t('courses.plans.submit')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                {underReview && college.canDirect && (
+                  <Popconfirm
+                    title={t('courses.plans.withdrawConfirm')}
+                    onConfirm={() =>
+                      void act(
+                        () => withdrawTrainingPlan(college.organisationId, plan.id),
+                        t('courses.plans.withdrawn'),
+                        () => version.number,
+                      )
+                    }
+                  >
+                    <Button loading={busy} data-testid="training-plan-withdraw">
+                      {t('courses.plans.withdraw')}
                     </Button>
                   </Popconfirm>
                 )}
