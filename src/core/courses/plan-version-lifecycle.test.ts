@@ -6,6 +6,7 @@ import {
   editableDraftOf,
   nextPlanVersionNumber,
   submitPlanVersion,
+  withdrawPlanVersion,
 } from './plan-version-lifecycle.js';
 
 function codeOf(work: () => unknown): string {
@@ -39,6 +40,12 @@ describe('the training plan version lifecycle', () => {
     expect(decidePlanVersion(submitted, 'rejected')).toEqual({ status: 'draft', returned: true });
     expect(codeOf(() => decidePlanVersion(draft, 'approved'))).toBe('VOTING_CLOSED');
     expect(codeOf(() => decidePlanVersion(approved, 'approved'))).toBe('VOTING_CLOSED');
+  });
+
+  it('lets the director withdraw only a version that is before the committee', () => {
+    expect(() => withdrawPlanVersion(submitted)).not.toThrow();
+    expect(codeOf(() => withdrawPlanVersion(draft))).toBe('VOTING_CLOSED');
+    expect(codeOf(() => withdrawPlanVersion(approved))).toBe('VOTING_CLOSED');
   });
 
   it('starts a new version only from an approved one, numbered next', () => {
