@@ -3,6 +3,7 @@ import type { DemoDataset } from '../contracts/demo-dataset.js';
 import { DEFAULT_DEMO_POSTINGS } from '../services/demo-postings.js';
 import type { FullDemoReporter, FullDemoSources } from '../services/load-full-demo.js';
 import { curatedCatalogueDirOf, demoCourseListPath } from '../server/package-root.js';
+import { startIdleHeartbeat } from './heartbeat.js';
 import { createProgress, type Progress } from './progress.js';
 
 /**
@@ -39,20 +40,26 @@ export function demoSourcesOf(packageRoot: string, dataset: DemoDataset, posting
 export function createDemoReporter(options: { silent?: boolean } = {}): FullDemoReporter {
   if (options.silent) return { phase: () => undefined, progress: () => undefined, done: () => undefined };
   let progress: Progress | null = null;
+  let heartbeat: ReturnType<typeof startIdleHeartbeat> | null = null;
   let title = '';
   const stop = () => {
     progress?.stop();
     progress = null;
+    void heartbeat?.stop();
+    heartbeat = null;
   };
   return {
     phase(text) {
       stop();
       title = text.replace(/ \(.*\)…$|…$/, '');
       process.stdout.write(`${text}\n`);
+      // No silent stretch: a step that prints nothing for 5 s (a solver, a blocking database write) says it still runs.
+      heartbeat = startIdleHeartbeat(title.charAt(0).toLowerCase() + title.slice(1));
     },
     progress(done, total, label) {
       progress ??= createProgress(`  ${title}`);
       progress.update(done, total, label);
+      heartbeat?.touch();
     },
     done(text) {
       stop();
