@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { linkEntriesFromBundles } from '../src/core/linking/link-entries-from-bundles.js';
 import type { LinkEntry } from '../src/core/linking/link-entry.js';
 import { buildMentionMatcher } from '../src/core/linking/exact/build-mention-matcher.js';
+import { buildScatterIndex } from '../src/core/linking/exact/find-scattered-mentions.js';
 import { buildImplicitIndex } from '../src/core/linking/implicit/build-implicit-index.js';
 import { linkText, type Linker } from '../src/core/linking/link-text.js';
 import { readEscoRelease } from '../src/interchange/esco/read-esco-release.js';
@@ -128,7 +129,7 @@ export async function measureDecorte(): Promise<DecorteFigures> {
   const matcherStarted = performance.now();
   const matcher = buildMentionMatcher(entries);
   const matcherBuildMilliseconds = performance.now() - matcherStarted;
-  const linker: Linker = { entries, matcher, implicit };
+  const linker: Linker = { entries, matcher, implicit, scatter: buildScatterIndex(entries) };
   const linkerHeapMegabytes = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   const labelBm25 = buildLabelBm25(entries);
   const escoLabels = new Set(entries.map((entry) => entry.escoLabel));

@@ -15,7 +15,7 @@ export interface DecidedLink extends LinkedCompetency {
  * the score relative to the text's best link. Fitted on the tuning part of the zh development set only
  * (`npx tsx eval/measure-zh-postings.ts --fit`; the held-out part never takes part), see docs/ARCHITECTURE.md.
  */
-export const CONFIDENCE_WEIGHTS = { bias: -5.68, score: 8.1, exact: -1.77, relative: 1.65 } as const;
+export const CONFIDENCE_WEIGHTS = { bias: -6.71, score: 10.61, exact: -2.2, relative: 0.53 } as const;
 /** A link is decided when its calibrated confidence reaches this (tuned for F1 on the tuning part). */
 export const LINK_THRESHOLD = 0.5;
 /** A link counts only when at least this share of the characters that justify it lie in demand text. */

@@ -1,5 +1,6 @@
 import { buildMentionMatcher, type MentionMatcher } from './exact/build-mention-matcher.js';
 import { findMentions } from './exact/find-mentions.js';
+import { buildScatterIndex, findScatteredMentions, type ScatterIndex } from './exact/find-scattered-mentions.js';
 import { buildImplicitIndex, type ImplicitIndex, type ImplicitIndexOptions } from './implicit/build-implicit-index.js';
 import { mergeSpans, rankImplicit } from './implicit/rank-implicit.js';
 import type { LinkEntry, LinkedCompetency, Span } from './link-entry.js';
@@ -9,6 +10,8 @@ export interface Linker {
   readonly entries: readonly LinkEntry[];
   readonly matcher: MentionMatcher;
   readonly implicit: ImplicitIndex;
+  /** Chinese terms that may be found as scattered words of a clause (see `findScatteredMentions`). */
+  readonly scatter: ScatterIndex;
   /** The Chinese word segmenter exact matching uses (see `findMentions`), when one was given. */
   readonly segmentZh?: (text: string) => readonly string[];
 }
@@ -32,6 +35,11 @@ export interface LinkTextOptions {
 
 /** An exact mention scores in [EXACT_FLOOR, 1]; an implicit-only link in [0, EXACT_FLOOR). */
 export const EXACT_FLOOR = 0.75;
+/**
+ * A Chinese term found as scattered words of a clause (分析质量数据 for 质量数据分析) scores in
+ * [EXACT_FLOOR × SCATTERED_FLOOR, EXACT_FLOOR): above implicit-only links of the same implicit score, below exact ones.
+ */
+export const SCATTERED_FLOOR = 0.8;
 /** How many implicit candidates are considered beside the exact mentions. */
 const IMPLICIT_POOL = 50;
 
@@ -40,6 +48,7 @@ export function buildLinker(entries: readonly LinkEntry[], options: BuildLinkerO
     entries,
     matcher: buildMentionMatcher(entries),
     implicit: buildImplicitIndex(entries, options.implicit),
+    scatter: buildScatterIndex(entries),
   };
   return options.segmentZh ? { ...linker, segmentZh: options.segmentZh } : linker;
 }
@@ -47,7 +56,7 @@ export function buildLinker(entries: readonly LinkEntry[], options: BuildLinkerO
 /**
  * Links a text to competencies, best first. Exact mentions of a label or alias come first (score ≥ 0.75, ordered
  * among themselves by the implicit ranker's score); in `full` mode competencies the implicit ranker finds follow
- * (score < 0.75). One result per entry: evidence `exact` with its mentions as spans when any exact mention exists,
+ * (score < 0.75), Chinese terms found as scattered words of one clause first among them. One result per entry: evidence `exact` with its mentions as spans when any exact mention exists,
  * else `implicit` with the words that matched. `exact` mode skips the implicit ranker altogether (the fast path).
  * Ties go to the lower entry index.
  */
@@ -85,8 +94,18 @@ export function linkText(linker: Linker, text: string, options: LinkTextOptions)
       evidence: 'exact',
     });
   }
+  const scattered = new Map<number, readonly Span[]>();
+  if (segmentZh) {
+    for (const mention of findScatteredMentions(linker.scatter, text, segmentZh, new Set(exactSpans.keys()))) {
+      scattered.set(mention.entry, mention.spans);
+    }
+  }
+  for (const [entry, spans] of scattered) {
+    const score = EXACT_FLOOR * (SCATTERED_FLOOR + (1 - SCATTERED_FLOOR) * (implicit.get(entry)?.score ?? 0));
+    results.push({ entry, score, spans: mergeSpans(spans), evidence: 'implicit' });
+  }
   for (const [entry, hit] of implicit) {
-    if (exactSpans.has(entry)) continue;
+    if (exactSpans.has(entry) || scattered.has(entry)) continue;
     results.push({ entry, score: EXACT_FLOOR * hit.score, spans: hit.spans, evidence: 'implicit' });
   }
   results.sort((a, b) => b.score - a.score || a.entry - b.entry);

@@ -91,6 +91,8 @@ function computeEnglishTerm(word: string): string | null {
   const lower = folded.toLowerCase();
   if (ENGLISH_STOP_WORDS.has(lower)) return null;
   if (lower.length === 1 && !/[0-9]/.test(lower) && lower !== 'c' && lower !== 'r') return null;
+  // A bare number of one or two digits is a list number or a count (5、, 3 years), never a competency on its own.
+  if (/^[0-9]{1,2}$/.test(lower)) return null;
   // An acronym (WMS, SAS, AWS) is not an inflected word.
   if (folded.length >= 2 && /^\p{Lu}+$/u.test(folded)) return lower;
   return porterStem(lower);
