@@ -21,6 +21,8 @@ describe('nonDemandReason', () => {
     ['上级安排的其它临时性任务', 'catch-all'],
     ['公司成立于2005年', 'company'],
     ['简历请发至hr@example.com', 'contact'],
+    ['提供完善的培训', 'benefit'],
+    ['面试地点：苏州工业园区', 'contact'],
   ])('%s is not demand (%s)', (clause, reason) => {
     expect(nonDemandReason(clause)).toBe(reason);
   });
@@ -30,6 +32,8 @@ describe('nonDemandReason', () => {
     '负责员工五险一金的办理与核算',
     '跟踪薪酬、社保、个税政策，确保核算合规',
     '3年以上Java开发经验',
+    '负责新员工培训的组织与实施',
+    '负责安排候选人面试',
     'Build REST APIs in Python',
   ])('%s may be demand', (clause) => {
     expect(nonDemandReason(clause)).toBeNull();

@@ -12,7 +12,7 @@ const RULES: readonly (readonly [NonDemandReason, RegExp, boolean])[] = [
   // [reason, pattern, yields to a duty verb]
   [
     'benefit',
-    /[五六七]险[一二]金|[五六七]险|社保公积金|缴纳社保|购买社保|带薪(?:年假|休假|培训|病假)|年假|双休|单休|大小周|包吃|包住|食宿|餐补|饭补|(?:交通|住房|通讯|话费|高温|餐饮|餐|房)补贴|年终奖|绩效奖金|年底双薪|十[三四]薪|1[3-6]薪|节日福利|福利待遇|福利好|福利齐全|(?:定期|免费|年度)体检|员工旅游|旅游|团建|下午茶|(?:免费|提供)(?:工作餐|午餐|班车|住宿|宿舍|培训)|岗前培训|晋升(?:空间|通道|机会)|发展空间|股票期权|期权激励|social insurance|housing fund|paid (?:annual )?leave|annual leave|bonus|free (?:lunch|lunches|meals)|health insurance|career path|paid holidays|stock options|team building/iu,
+    /[五六七]险[一二]金|[五六七]险|社保公积金|缴纳社保|购买社保|带薪(?:年假|休假|培训|病假)|年假|双休|单休|大小周|包吃|包住|食宿|餐补|饭补|(?:交通|住房|通讯|话费|高温|餐饮|餐|房)补贴|年终奖|绩效奖金|年底双薪|十[三四]薪|1[3-6]薪|节日福利|福利待遇|福利好|福利齐全|(?:定期|免费|年度)体检|员工旅游|旅游|团建|下午茶|(?:免费|提供)(?:工作餐|午餐|班车|住宿|宿舍|培训)|提供.{0,8}培训|(?:完善|系统|专业|丰富)的?培训(?:体系|机会)?|培训机会|岗前培训|离职率低|晋升(?:空间|通道|机会)|发展空间|股票期权|期权激励|social insurance|housing fund|paid (?:annual )?leave|annual leave|bonus|free (?:lunch|lunches|meals)|health insurance|career path|paid holidays|stock options|team building/iu,
     true,
   ],
   [
@@ -42,7 +42,7 @@ const RULES: readonly (readonly [NonDemandReason, RegExp, boolean])[] = [
   ],
   [
     'contact',
-    /联系电话|联系人|电话\s*[:：]|手机\s*[:：]|邮箱|e-?mail|@|微信\s*[:：]|投递简历|简历请发|简历投递|地址\s*[:：]|send (?:your )?(?:cv|resume)|apply (?:now|at|via|online)|contact us/iu,
+    /联系电话|联系人|电话\s*[:：]|手机\s*[:：]|邮箱|e-?mail|@|微信\s*[:：]|投递简历|面试(?:地点|地址|时间|安排)|简历请发|简历投递|地址\s*[:：]|send (?:your )?(?:cv|resume)|apply (?:now|at|via|online)|contact us/iu,
     false,
   ],
   [
