@@ -21,7 +21,11 @@ run_vitest() { # name, env..., -- projects...
   shift
   local projects=()
   for project in "$@"; do projects+=(--project "$project"); done
-  env "${envs[@]}" npx vitest run "${projects[@]}" --reporter=default --reporter=json --outputFile.json="$results/$name.json" \
+  # Vitest's default is one worker fewer than the cores: one on a 2-core machine. The unit, storage and API files
+  # are independent (a database of their own each, ports from the system), so both cores take files.
+  local workers=()
+  [[ $name == pglite || $name == postgres ]] && workers=(--maxWorkers=2)
+  env "${envs[@]}" npx vitest run "${projects[@]}" "${workers[@]}" --reporter=default --reporter=json --outputFile.json="$results/$name.json" \
     || failed_stages+=("$name")
 }
 need_or_skip() { # what, message
