@@ -1102,7 +1102,7 @@ export const en: TranslationMessages = {
     },
   },
   courses: {
-    groupNumber: 'Specialty group {{n}}',
+    groupGone: 'A group no longer in its proposal',
     notCollege:
       'Course systems and training plans belong to colleges. Switch to your college in the header and try again.',
     kind: { public: 'Public course', platform: 'Platform course', module: 'Core module', elective: 'Elective' },
@@ -1145,7 +1145,7 @@ export const en: TranslationMessages = {
       builtBeforeApproval:
         'This course system was built before the proposal was approved (then: {{built}}; now: {{now}}). If the committee changed the groups during its review, build it again from the approved proposal.',
       back: 'Back to the course systems',
-      framework: 'Framework {{framework}} · {{group}} (proposal: {{status}})',
+      framework: '{{framework}} · {{group}} (proposal: {{status}})',
       courses: 'Courses',
       credits: 'Credits',
       hours: 'Hours',
@@ -1155,6 +1155,18 @@ export const en: TranslationMessages = {
       violationsNone:
         'Every constraint holds: each post’s essential competencies are covered by the platform and its own modules; prerequisites come earlier; no semester exceeds the cap.',
       violations: 'The plan breaks these constraints:',
+      violation: {
+        'duplicate-course-ids': 'Two courses share one course code.',
+        'essential-not-covered': 'Post “{{post}}”: the essential competency “{{competency}}” is taught by no course of the platform or its modules.',
+        'prerequisite-cycle': 'The prerequisites go round in a circle: {{courses}}.',
+        'course-in-several-semesters': '“{{course}}” is placed in more than one semester.',
+        'unknown-course-in-semester': 'Semester {{semester}} lists a course the system does not have ({{course}}).',
+        'student-over-cap': 'Semester {{semester}}: a student carries {{credits}} credits, over the cap of {{maxCredits}}.',
+        'post-student-over-cap': 'Semester {{semester}}: a student of “{{post}}” carries {{credits}} credits, over the cap of {{maxCredits}}.',
+        'course-in-no-semester': '“{{course}}” is placed in no semester.',
+        'unknown-prerequisite': '“{{course}}” requires a course the system does not have ({{prerequisite}}).',
+        'prerequisite-not-before': '“{{course}}” is not placed after its prerequisite “{{prerequisite}}”.',
+      },
       tabs: {
         matrix: 'Courses × competencies',
         semesters: 'Semester board',

@@ -1073,7 +1073,7 @@ export const zhCN = {
     },
   },
   courses: {
-    groupNumber: '专业群 {{n}}',
+    groupGone: '方案中已不存在的专业群',
     notCollege: '课程体系与人才培养方案属于院校。请在页头切换到您所在的院校后再试。',
     kind: { public: '公共基础课', platform: '专业群平台课', module: '专业核心课', elective: '拓展选修课' },
     electiveKind: { group: '专业群选修课', extension: '专业拓展选修课' },
@@ -1113,7 +1113,7 @@ export const zhCN = {
       builtBeforeApproval:
         '此课程体系生成于专业群方案批准之前（生成时：{{built}}）；方案当前状态：{{now}}。如委员会审议中调整了分组，请依据批准后的方案重新生成。',
       back: '返回课程体系列表',
-      framework: '能力框架 {{framework}} · {{group}}（方案状态：{{status}}）',
+      framework: '{{framework}} · {{group}}（方案状态：{{status}}）',
       courses: '课程',
       credits: '总学分',
       hours: '总学时',
@@ -1123,6 +1123,18 @@ export const zhCN = {
       violationsNone:
         '所有约束均满足：每个岗位的核心能力都由平台课与本岗位模块课覆盖；先修课都在更早学期；每学期不超学分上限。',
       violations: '排课结果不满足以下约束：',
+      violation: {
+        'duplicate-course-ids': '有两门课程使用同一个课程代码。',
+        'essential-not-covered': '岗位“{{post}}”：核心能力“{{competency}}”没有任何平台课或该岗位的模块课讲授。',
+        'prerequisite-cycle': '先修关系构成循环：{{courses}}。',
+        'course-in-several-semesters': '“{{course}}”被排在不止一个学期。',
+        'unknown-course-in-semester': '第 {{semester}} 学期列有课程体系中不存在的课程（{{course}}）。',
+        'student-over-cap': '第 {{semester}} 学期：学生修读 {{credits}} 学分，超过上限 {{maxCredits}}。',
+        'post-student-over-cap': '第 {{semester}} 学期：“{{post}}”方向的学生修读 {{credits}} 学分，超过上限 {{maxCredits}}。',
+        'course-in-no-semester': '“{{course}}”没有排入任何学期。',
+        'unknown-prerequisite': '“{{course}}”的先修课程不在课程体系中（{{prerequisite}}）。',
+        'prerequisite-not-before': '“{{course}}”没有排在其先修课程“{{prerequisite}}”之后。',
+      },
       tabs: {
         matrix: '课程 × 能力矩阵',
         semesters: '学期安排',
