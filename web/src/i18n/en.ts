@@ -200,6 +200,7 @@ export const en: TranslationMessages = {
   layout: {
     nav: {
       label: 'Main navigation',
+      open: 'Open the menu',
       home: 'Home',
       organisations: 'Organisations',
       taxonomy: 'Competencies & posts',

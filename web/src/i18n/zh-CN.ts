@@ -191,6 +191,7 @@ export const zhCN = {
   layout: {
     nav: {
       label: '主导航',
+      open: '打开菜单',
       home: '首页',
       organisations: '机构目录',
       taxonomy: '能力与岗位',
