@@ -484,7 +484,7 @@ export async function planStudentPathway(
   const record = await requireCourseSystem(context.store.repositories, organisationId, courseSystemId);
   const post = record.posts.find((candidate) => candidate.id === request.post);
   if (!post) {
-    throw new DomainError('VALIDATION_FAILED', `post ${request.post} is not one of this course system's posts`, {
+    throw new DomainError('VALIDATION_FAILED', `post ${request.post} is not one of this course system’s posts`, {
       field: 'post',
     });
   }

@@ -93,6 +93,8 @@ export const en: TranslationMessages = {
       custom: 'not accepted',
     },
     reasons: {
+      'no-served-posts':
+        'None of the posts your college’s specialties serve is in {{frameworkEn}}: map the specialties to posts again, or group all posts.',
       'semesters-range': 'The number of semesters must be a whole number from 1 to 20.',
       'credit-cap-not-positive': 'The credit cap per semester must be above 0.',
       'practical-out-of-range': 'Practical semester {{semester}} is not one of semesters 1–{{semesters}}.',

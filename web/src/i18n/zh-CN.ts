@@ -90,6 +90,7 @@ export const zhCN = {
       custom: '不符合要求',
     },
     reasons: {
+      'no-served-posts': '本院专业服务的岗位都不在 {{frameworkZh}} 中：请重新为专业对应岗位，或对全部岗位分组。',
       'semesters-range': '学期数应为 1 到 20 的整数。',
       'credit-cap-not-positive': '每学期学分上限必须大于 0。',
       'practical-out-of-range': '实践学期 {{semester}} 不在 1–{{semesters}} 学期之内。',
