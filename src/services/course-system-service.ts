@@ -146,7 +146,8 @@ const nameKey = (ref: GroupRef) => `${ref.proposalId ?? ''}\u0000${ref.groupId}`
 async function groupNames(repositories: Repositories, refs: readonly GroupRef[]): Promise<Map<string, GroupName>> {
   const names = new Map<string, GroupName>();
   const byProposal = new Map<string, GroupRef[]>();
-  for (const ref of refs) if (ref.proposalId) byProposal.set(ref.proposalId, [...(byProposal.get(ref.proposalId) ?? []), ref]);
+  for (const ref of refs)
+    if (ref.proposalId) byProposal.set(ref.proposalId, [...(byProposal.get(ref.proposalId) ?? []), ref]);
   for (const [proposalId, group] of byProposal) {
     const record = await repositories.groupProposals.find(proposalId);
     if (!record) continue;

@@ -7,11 +7,7 @@ import { competencyLabels, coursesOf, courseTitle } from './components/course-he
  * The plan's broken constraints in the UI language, posts, competencies and courses by their names (a course the
  * system does not have can only be named by its code).
  */
-export function describeViolations(
-  t: TFunction,
-  system: CourseSystemDetail,
-  language: string,
-): string[] {
+export function describeViolations(t: TFunction, system: CourseSystemDetail, language: string): string[] {
   const courses = new Map(coursesOf(system).map((course) => [course.id, course]));
   const posts = new Map(system.posts.map((post) => [post.id, pickName(post.titleZh, post.titleEn, language)]));
   const competency = competencyLabels(system, language);

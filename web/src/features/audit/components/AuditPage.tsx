@@ -11,6 +11,7 @@ import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { listOrganisations } from '../../organisations/api/organisations-api.js';
 import { listAuditEvents } from '../api/audit-api.js';
+import { AuditDetails } from './AuditDetails.js';
 
 const WARNING_ACTIONS: readonly AuditAction[] = [
   'login.failed',
@@ -87,16 +88,8 @@ export function AuditPage() {
       key: 'details',
       title: t('audit.columns.details'),
       responsive: ['lg'],
-      render: (_, event) => {
-        if (Object.keys(event.details).length === 0) return t('common.none');
-        const text = JSON.stringify(event.details);
-        return (
-          // The stored record as it was written (ids included): evidence for the platform admin, not UI text.
-          <Typography.Text code ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }} data-user-data="audit-record">
-            {text}
-          </Typography.Text>
-        );
-      },
+      render: (_, event) =>
+        Object.keys(event.details).length === 0 ? t('common.none') : <AuditDetails details={event.details} />,
     },
   ];
 

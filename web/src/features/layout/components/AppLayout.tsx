@@ -76,7 +76,11 @@ export function AppLayout() {
             <NavigationMenu />
           </Drawer>
         ) : (
-          <Layout.Sider theme="light" width={200} style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
+          <Layout.Sider
+            theme="light"
+            width={200}
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
             <NavigationMenu />
           </Layout.Sider>
         )}
