@@ -3,6 +3,7 @@ import type { TranslationMessages } from './zh-CN.js';
 /** English. Typed by the Chinese resource, so a missing or extra key fails to compile. */
 export const en: TranslationMessages = {
   common: {
+    listSeparator: ', ',
     appName: 'Zerodock',
     tagline:
       'Productive-service outsourcing talent training for intelligent manufacturing · zero-distance docking · zero-kilometre employment',
@@ -413,13 +414,13 @@ export const en: TranslationMessages = {
     },
   },
   audit: {
+    otherOrganisation: 'An organisation not in the directory',
     title: 'Audit log',
     scopeAll: 'Audit events across the platform',
     scopeOrganisation: 'Audit events of {{name}}',
     actionFilter: 'Filter by action',
     allActions: 'All actions',
     detailSeparator: ': ',
-    listSeparator: ', ',
     yes: 'Yes',
     no: 'No',
     detailKeys: {
@@ -1573,7 +1574,7 @@ export const en: TranslationMessages = {
       before: 'Before',
       after: 'After',
       gone: '(no longer exists)',
-      newGroupRow: 'New group {{id}}',
+      newGroupRow: 'New group',
       reason: 'Reason',
       reasonPlaceholder: 'Why this move (required, kept in the trail)',
       reasonRequired: 'Give a reason of at least 2 characters',

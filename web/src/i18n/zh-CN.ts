@@ -1,6 +1,7 @@
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 export const zhCN = {
   common: {
+    listSeparator: '、',
     appName: 'Zerodock 零距离',
     tagline: '智能制造下生产性服务外包人才培养 · 零距离对接 · 零公里就业',
     loading: '加载中…',
@@ -398,13 +399,13 @@ export const zhCN = {
     },
   },
   audit: {
+    otherOrganisation: '目录中未列出的机构',
     title: '审计日志',
     scopeAll: '全平台的审计事件',
     scopeOrganisation: '{{name}} 的审计事件',
     actionFilter: '按操作筛选',
     allActions: '全部操作',
     detailSeparator: '：',
-    listSeparator: '、',
     yes: '是',
     no: '否',
     detailKeys: {
@@ -1513,7 +1514,7 @@ export const zhCN = {
       before: '调整前',
       after: '调整后',
       gone: '（不再存在）',
-      newGroupRow: '新组 {{id}}',
+      newGroupRow: '新组',
       reason: '调整理由',
       reasonPlaceholder: '说明调整理由（必填，记入审议记录）',
       reasonRequired: '请填写至少 2 个字的理由',

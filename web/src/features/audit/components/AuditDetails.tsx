@@ -63,7 +63,7 @@ function Formatted({ name, value }: { name: string; value: Value }): ReactNode {
     const text = typeof item === 'string' || typeof item === 'number' ? String(item) : JSON.stringify(item);
     return translateDynamic(t, prefix ? `${prefix}.${text}` : `audit.detailValues.${name}.${text}`, text);
   };
-  const text = Array.isArray(value) ? value.map(one).join(t('audit.listSeparator')) : one(value);
+  const text = Array.isArray(value) ? value.map(one).join(t('common.listSeparator')) : one(value);
   return (
     <Typography.Text data-user-data="audit-record" style={{ fontSize: 'inherit' }}>
       {text}

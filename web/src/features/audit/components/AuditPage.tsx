@@ -75,13 +75,9 @@ export function AuditPage() {
       key: 'organisation',
       title: t('audit.columns.organisation'),
       render: (_, event) =>
-        event.organisationId ? (
-          <span title={event.organisationId}>
-            {organisationNames.get(event.organisationId) ?? event.organisationId.slice(0, 8)}
-          </span>
-        ) : (
-          t('common.none')
-        ),
+        event.organisationId
+          ? (organisationNames.get(event.organisationId) ?? t('audit.otherOrganisation'))
+          : t('common.none'),
     },
     { key: 'ip', title: t('audit.columns.ip'), responsive: ['md'], render: (_, event) => event.ip ?? t('common.none') },
     {
