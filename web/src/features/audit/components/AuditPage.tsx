@@ -74,6 +74,7 @@ export function AuditPage() {
     {
       key: 'organisation',
       title: t('audit.columns.organisation'),
+      width: 220,
       render: (_, event) =>
         event.organisationId
           ? (organisationNames.get(event.organisationId) ?? t('audit.otherOrganisation'))
@@ -83,6 +84,7 @@ export function AuditPage() {
     {
       key: 'details',
       title: t('audit.columns.details'),
+      width: 320,
       responsive: ['lg'],
       render: (_, event) =>
         Object.keys(event.details).length === 0 ? t('common.none') : <AuditDetails details={event.details} />,
