@@ -366,7 +366,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('import-version-key').fill('college-edit');
       await page.getByTestId('import-version-label').fill('v1');
       await page.getByTestId('import-version-submit').click();
-      await page.getByTestId('current-version').filter({ hasText: 'college-edit@v1' }).waitFor();
+      await page.getByTestId('current-version').filter({ hasText: 'Zerodock 生产性服务外包岗位能力框架 v1' }).waitFor();
       expect(await page.getByTestId('version-picker').innerText()).toContain('草稿');
       expect(new URL(page.url()).searchParams.get('version')).toMatch(/^[0-9a-f-]{36}$/);
       await page.getByTestId('import-version-form').waitFor({ state: 'detached' });
