@@ -207,7 +207,9 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await logIn(page, 'curator@demo.zerodock.local');
       await page.getByTestId('nav-taxonomy').click();
       // The newest version of the curated Zerodock framework is shown by default.
-      expect(await page.getByTestId('version-picker').innerText()).toContain('zerodock@2026.1');
+      expect(await page.getByTestId('version-picker').innerText()).toContain(
+        'Zerodock 生产性服务外包岗位能力框架 2026.1',
+      );
 
       const search = page.getByTestId('competency-search').locator('input');
       await search.fill('自动化测试');
@@ -254,7 +256,10 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('derive-draft-label').fill('2026.2');
       await page.getByTestId('derive-draft-notes').fill('按 2026 年企业调研修订');
       await page.getByTestId('derive-draft-submit').click();
-      await page.getByTestId('current-version').filter({ hasText: 'zerodock@2026.2' }).waitFor();
+      await page
+        .getByTestId('current-version')
+        .filter({ hasText: 'Zerodock 生产性服务外包岗位能力框架 2026.2' })
+        .waitFor();
       expect(await page.getByTestId('version-picker').innerText()).toContain('草稿');
 
       await page.getByTestId('taxonomy-tab-competencies').click();
@@ -322,8 +327,8 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       const diff = page.getByTestId('diff-view');
       await diff.getByTestId('diff-counts').waitFor();
       // By default the shown draft is compared with the version it was derived from.
-      expect(await diff.getByTestId('diff-from').innerText()).toContain('zerodock@2026.1');
-      expect(await diff.getByTestId('diff-to').innerText()).toContain('zerodock@2026.2');
+      expect(await diff.getByTestId('diff-from').innerText()).toContain('Zerodock 生产性服务外包岗位能力框架 2026.1');
+      expect(await diff.getByTestId('diff-to').innerText()).toContain('Zerodock 生产性服务外包岗位能力框架 2026.2');
       const count = (name: string) =>
         diff.getByTestId(`diff-count-${name}`).locator('.ant-statistic-content-value').innerText();
       expect(await count('relabelled')).toBe('1');
@@ -361,7 +366,7 @@ describe('browser journeys (Debian chromium, built app served by `zerodock serve
       await page.getByTestId('import-version-key').fill('college-edit');
       await page.getByTestId('import-version-label').fill('v1');
       await page.getByTestId('import-version-submit').click();
-      await page.getByTestId('current-version').filter({ hasText: 'college-edit@v1' }).waitFor();
+      await page.getByTestId('current-version').filter({ hasText: 'Zerodock 生产性服务外包岗位能力框架 v1' }).waitFor();
       expect(await page.getByTestId('version-picker').innerText()).toContain('草稿');
       expect(new URL(page.url()).searchParams.get('version')).toMatch(/^[0-9a-f-]{36}$/);
       await page.getByTestId('import-version-form').waitFor({ state: 'detached' });

@@ -28,7 +28,7 @@ try {
   await page.getByTestId('derive-draft-label').fill('2026.2');
   await page.getByTestId('derive-draft-notes').fill('按 2026 年企业调研修订');
   await page.getByTestId('derive-draft-submit').click();
-  await page.getByTestId('current-version').filter({ hasText: 'zerodock@2026.2' }).waitFor();
+  await page.getByTestId('current-version').filter({ hasText: 'Zerodock 生产性服务外包岗位能力框架 2026.2' }).waitFor();
 
   await page.getByTestId('taxonomy-tab-competencies').click();
   await page.getByTestId('competency-search').locator('input').fill('自动化测试');

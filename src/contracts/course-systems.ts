@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { committeeReviewSchema } from './committee.js';
 import { COLLEGE_COURSE_TYPES } from '../core/courses/college-course.js';
 import { PLAN_RULE_IDS } from '../core/courses/check-plan-rules.js';
+import { PLAN_VIOLATION_CODES } from '../core/courses/find-plan-violations.js';
 import { TRAINING_PLAN_SECTION_KEYS } from '../core/courses/training-plan.js';
 import { isoDateTimeSchema, uuidSchema } from './common.js';
 
@@ -132,6 +133,8 @@ export const courseSystemSummarySchema = z.object({
   /** The proposal's status when the course system was built: anything but approved makes it a draft to say so. */
   builtFromStatus: z.string(),
   groupId: z.string(),
+  /** The group's name as the groups pages show it (read live from the proposal; null when the group is gone). */
+  groupName: z.object({ zh: z.string(), en: z.string() }).nullable(),
   titleZh: z.string(),
   titleEn: z.string(),
   semesters: z.number().int(),
@@ -142,7 +145,12 @@ export const courseSystemSummarySchema = z.object({
 export const courseSystemListSchema = z.object({ items: z.array(courseSystemSummarySchema) });
 
 export const courseSystemDetailSchema = courseSystemSummarySchema.extend({
+  /** `key@label` of the framework version (a key for tools, not for people: show the title and label). */
   framework: z.string(),
+  frameworkTitleZh: z.string(),
+  frameworkTitleEn: z.string(),
+  /** The version label, e.g. `2026.1`. */
+  frameworkLabel: z.string(),
   maxHours: z.number().nullable(),
   practical: z.array(z.number().int()),
   posts: z.array(courseSystemPostSchema),
@@ -156,6 +164,13 @@ export const courseSystemDetailSchema = courseSystemSummarySchema.extend({
   totals: z.object({ courses: z.number().int(), credits: z.number(), hours: z.number() }),
   /** The invariants of the plan (coverage, prerequisites, caps): empty when all hold. */
   violations: z.array(z.string()),
+  /** The same violations as stable codes with their figures (ids of posts, competencies, courses), to word them. */
+  violationDetails: z.array(
+    z.object({
+      code: z.enum(PLAN_VIOLATION_CODES),
+      params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+    }),
+  ),
 });
 export type CourseSystemDetail = z.infer<typeof courseSystemDetailSchema>;
 

@@ -52,8 +52,12 @@ export type PostGuess = z.infer<typeof postGuessSchema>;
 export const linkTextResultSchema = z.object({
   competencies: z.array(linkedCompetencySchema),
   post: postGuessSchema.nullable(),
-  /** Dictionary size and the frameworks it was built from (e.g. `zerodock@2026.1`, `esco@1.1.1`). */
-  dictionary: z.object({ entries: z.number().int(), frameworks: z.array(z.string()) }),
+  /** Dictionary size and the frameworks it was built from (e.g. `zerodock@2026.1`, `esco@1.1.1`), also by name. */
+  dictionary: z.object({
+    entries: z.number().int(),
+    frameworks: z.array(z.string()),
+    frameworkNames: z.array(z.object({ zh: z.string(), en: z.string() })),
+  }),
 });
 export type LinkTextResult = z.infer<typeof linkTextResultSchema>;
 

@@ -232,8 +232,12 @@ export const proposalSummarySchema = z.object({
   k: z.number().int(),
   automatic: z.boolean(),
   posts: z.number().int(),
-  /** Framework version the posts come from, e.g. `zerodock@2026.1`. */
+  /** Framework version the posts come from, e.g. `zerodock@2026.1` (a key for tools: people see title and label). */
   framework: z.string(),
+  frameworkTitleZh: z.string(),
+  frameworkTitleEn: z.string(),
+  /** The version label, e.g. `2026.1`. */
+  frameworkLabel: z.string(),
   /** Overall silhouette of the system's proposal and of the current (edited) grouping. */
   proposedQuality: z.number(),
   quality: z.number(),

@@ -7,7 +7,7 @@ import type {
   ReplanRequest,
 } from '../contracts/course-systems.js';
 import type { Actor } from '../core/access/actor.js';
-import { checkPlanInvariants } from '../core/courses/check-plan-invariants.js';
+import { describePlanViolation, findPlanViolations } from '../core/courses/find-plan-violations.js';
 import { competencyFactsFromBundle } from '../core/courses/course-input-from-bundle.js';
 import { courseIdentity } from '../core/courses/course-identity.js';
 import { ESSENTIAL_WEIGHT, allCourses, type Course, type PublicCourse } from '../core/courses/course-system.js';
@@ -25,9 +25,11 @@ import type {
   CourseSystemRecord,
   StoredSemesterPlan,
 } from '../storage/repositories/course-system.repository.js';
+import type { GroupName } from '../storage/repositories/group-proposal.repository.js';
 import { requireCollege } from './college-specialty-service.js';
 import { compute, place, specialtiesOf } from './proposal-computation.js';
 import { loadProposal } from './proposal-operations.js';
+import { groupNameOf } from './present-proposal.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
@@ -132,7 +134,29 @@ async function plan(courses: readonly Course[], request: ReplanRequest, started:
 export async function listCourseSystems(context: ServiceContext, organisationId: string) {
   const repositories = context.store.repositories;
   await requireCollege(repositories, organisationId);
-  return { items: await repositories.courseSystems.list(organisationId) };
+  const items = await repositories.courseSystems.list(organisationId);
+  const names = await groupNames(repositories, items);
+  return { items: items.map((item) => ({ ...item, groupName: names.get(nameKey(item)) ?? null })) };
+}
+
+type GroupRef = { proposalId: string | null; groupId: string };
+const nameKey = (ref: GroupRef) => `${ref.proposalId ?? ''}\u0000${ref.groupId}`;
+
+/** The live name of each course system's group, each proposal loaded once. */
+async function groupNames(repositories: Repositories, refs: readonly GroupRef[]): Promise<Map<string, GroupName>> {
+  const names = new Map<string, GroupName>();
+  const byProposal = new Map<string, GroupRef[]>();
+  for (const ref of refs)
+    if (ref.proposalId) byProposal.set(ref.proposalId, [...(byProposal.get(ref.proposalId) ?? []), ref]);
+  for (const [proposalId, group] of byProposal) {
+    const record = await repositories.groupProposals.find(proposalId);
+    if (!record) continue;
+    for (const ref of group) {
+      const name = await groupNameOf(repositories, record, ref.groupId);
+      if (name) names.set(nameKey(ref), name);
+    }
+  }
+  return names;
 }
 
 /** Synthesises and plans the course system of one group of a proposal; bad options are refused before work. */
@@ -185,7 +209,8 @@ export async function createCourseSystem(
     nameZh: entry.name,
     nameEn: null,
   }));
-  const groupName = proposal.groupNames[request.groupId];
+  // Named as the groups pages name it (never by its id).
+  const groupName = await groupNameOf(repositories, proposal, request.groupId);
   const id = await repositories.courseSystems.create({
     organisationId,
     proposalId: proposal.id,
@@ -312,10 +337,15 @@ export async function getCourseSystem(
   const repositories = context.store.repositories;
   const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
   const bundle = await bundleOf(repositories, record.versionId);
-  return presentCourseSystem(record, bundle);
+  const names = await groupNames(repositories, [record]);
+  return presentCourseSystem(record, bundle, names.get(nameKey(record)) ?? null);
 }
 
-export function presentCourseSystem(record: CourseSystemRecord, bundle: TaxonomyBundle): CourseSystemDetail {
+export function presentCourseSystem(
+  record: CourseSystemRecord,
+  bundle: TaxonomyBundle,
+  groupName: GroupName | null = null,
+): CourseSystemDetail {
   const semesterOf = new Map<string, number>();
   record.plan.semesters.forEach((ids, index) => ids.forEach((id) => semesterOf.set(id, index)));
   const dto = (course: Course) => ({
@@ -356,7 +386,7 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
     hours: fixed.hours,
     posts: record.posts.map((post) => post.id),
   }).map((semester) => semester.credits);
-  const violations = checkPlanInvariants(
+  const violations = findPlanViolations(
     record.posts.map((post) => ({ id: post.id, label: post.titleZh, competencies: post.competencies })),
     record.system,
     record.plan.semesters,
@@ -369,6 +399,7 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
     proposalStatus: record.proposalStatus,
     builtFromStatus: record.builtFromStatus,
     groupId: record.groupId,
+    groupName,
     titleZh: record.titleZh,
     titleEn: record.titleEn,
     semesters: record.semesters,
@@ -378,6 +409,9 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     framework: `${bundle.framework.key}@${bundle.framework.label}`,
+    frameworkTitleZh: bundle.framework.titleZh,
+    frameworkTitleEn: bundle.framework.titleEn,
+    frameworkLabel: bundle.framework.label,
     posts: record.posts.map((post) => ({
       ...post,
       competencies: post.competencies.map((competency) => ({
@@ -431,7 +465,8 @@ export function presentCourseSystem(record: CourseSystemRecord, bundle: Taxonomy
         courses.reduce((sum, course) => sum + course.hours, 0) +
         record.publicCourses.reduce((sum, course) => sum + course.hours, 0),
     },
-    violations,
+    violations: violations.map(describePlanViolation),
+    violationDetails: violations,
   };
 }
 
@@ -450,7 +485,7 @@ export async function planStudentPathway(
   const record = await requireCourseSystem(context.store.repositories, organisationId, courseSystemId);
   const post = record.posts.find((candidate) => candidate.id === request.post);
   if (!post) {
-    throw new DomainError('VALIDATION_FAILED', `post ${request.post} is not one of this course system's posts`, {
+    throw new DomainError('VALIDATION_FAILED', `post ${request.post} is not one of this course system’s posts`, {
       field: 'post',
     });
   }

@@ -64,7 +64,11 @@ export async function linkTextForApi(
             decidedBy: [...guess.decidedBy],
           }
         : null,
-    dictionary: { entries: loaded.entries.length, frameworks: [...loaded.frameworks] },
+    dictionary: {
+      entries: loaded.entries.length,
+      frameworks: [...loaded.frameworks],
+      frameworkNames: [...loaded.frameworkNames],
+    },
   };
 }
 

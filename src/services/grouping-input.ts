@@ -27,8 +27,13 @@ export async function loadGroupingInput(
   if (chosen.length === 0) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `None of the posts the college's specialties serve is in ${version.key}@${version.label}; map them again or use scope "all".`,
-      { field: 'scope' },
+      `None of the posts the college’s specialties serve is in ${version.titleEn} ${version.label}; map them again or use scope "all".`,
+      {
+        field: 'scope',
+        reason: 'no-served-posts',
+        frameworkZh: `${version.titleZh} ${version.label}`,
+        frameworkEn: `${version.titleEn} ${version.label}`,
+      },
     );
   }
   const requirements = await repositories.taxonomy.allRequirements(version.id);

@@ -18,6 +18,8 @@ export interface LoadedLinker {
   readonly byKey: ReadonlyMap<string, number>;
   /** The framework versions it was built from, e.g. `zerodock@2026.1`, `esco@v1.1.1`. */
   readonly frameworks: readonly string[];
+  /** The same versions as people know them: title in each language and version label. */
+  readonly frameworkNames: readonly { zh: string; en: string }[];
   /** Stamp of the versions used; stored with each import so a later re-link can tell what changed. */
   readonly stamp: string;
   readonly classifier: PostClassifier;
@@ -81,6 +83,10 @@ async function build(
     entries,
     byKey: new Map(entries.map((entry, index) => [entry.key, index])),
     frameworks: versions.map((version) => `${version.key}@${version.label}`),
+    frameworkNames: versions.map((version) => ({
+      zh: `${version.titleZh || version.titleEn} ${version.label}`,
+      en: `${version.titleEn || version.titleZh} ${version.label}`,
+    })),
     stamp,
     classifier: buildPostClassifier(posts, requirements, (id) => `${CURATED_FRAMEWORK_KEY}:${id}`),
     posts: new Map(posts.map((post) => [post.id, post])),

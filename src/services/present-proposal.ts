@@ -227,6 +227,9 @@ export function summaryDto(record: ProposalSummaryRecord): ProposalSummaryDto {
     automatic: record.automatic,
     posts: record.postCount,
     framework: record.framework,
+    frameworkTitleZh: record.frameworkTitleZh,
+    frameworkTitleEn: record.frameworkTitleEn,
+    frameworkLabel: record.frameworkLabel,
     proposedQuality: record.proposedQuality,
     quality: record.quality,
     createdAt: record.createdAt,
@@ -304,3 +307,23 @@ async function proposalReview(repositories: Repositories, record: ProposalRecord
 }
 
 const NOBODY: Actor = { personId: '', email: '', activeOrganisationId: null, memberships: [] };
+
+/**
+ * The name a group of a proposal goes by on the groups pages (its given name, else the default one); null when
+ * the proposal no longer has that group.
+ */
+export async function groupNameOf(
+  repositories: Repositories,
+  record: ProposalRecord,
+  groupId: string,
+): Promise<GroupName | null> {
+  const given = record.groupNames[groupId];
+  if (given) return given;
+  const computed = compute(record);
+  const groupIndex = computed.groupIds.indexOf(groupId);
+  if (groupIndex < 0) return null;
+  const specialties = await specialtiesOf(repositories, record);
+  const leadingCode = place(computed, specialties).byGroup.get(groupId)?.[0]?.code;
+  const leading = specialties.find((specialty) => specialty.code === leadingCode);
+  return defaultName(computed, groupIndex, leading, await loadLabels(repositories, record.versionId));
+}

@@ -326,7 +326,7 @@ export async function putPostRequirements(
       }
       seen.add(requirement.competencyId);
       if (levels.size > 0 && !levels.has(requirement.level)) {
-        throw new DomainError('VALIDATION_FAILED', `Level ${requirement.level} is not on this framework's scale`, {
+        throw new DomainError('VALIDATION_FAILED', `Level ${requirement.level} is not on this framework’s scale`, {
           field: `requirements[${index}].level`,
         });
       }

@@ -58,7 +58,7 @@ async function factsOf(
   if (specialtyCode !== null && !specialty) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `Specialty ${specialtyCode} is not in this course system's group (${record.specialties.map((entry) => entry.code).join(', ') || 'none'}).`,
+      `Specialty ${specialtyCode} is not in this course system’s group (${record.specialties.map((entry) => entry.code).join(', ') || 'none'}).`,
       { field: 'specialtyCode' },
     );
   }

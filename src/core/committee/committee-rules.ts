@@ -38,7 +38,7 @@ export function validateCommitteeRules(rules: CommitteeRules, seats: number): Co
       });
     }
     if (rules.quorum > seats) {
-      throw new DomainError('VALIDATION_FAILED', `quorum ${rules.quorum} exceeds the committee's ${seats} seats`, {
+      throw new DomainError('VALIDATION_FAILED', `quorum ${rules.quorum} exceeds the committee’s ${seats} seats`, {
         field: 'quorum',
       });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanRules, textSumMismatches, type PlanRuleId } from './check-plan-rules.js';
+import { COLLEGE_FILL_MARK, checkPlanRules, textSumMismatches, type PlanRuleId } from './check-plan-rules.js';
 import { courseHours, weeklyHours } from './course-hours.js';
 import {
   planTotals,
@@ -109,6 +109,22 @@ describe('the rules of 教职成〔2019〕13号', () => {
     for (const result of results) {
       expect(result.labelZh).toMatch(/\p{Script=Han}/u);
       expect(result.labelEn).not.toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('words its English with typographic apostrophes, passing or failing', () => {
+    const failing = trainingPlanFigures(
+      passingCourses().filter((course) => course.kind !== 'public' || course.id === 'GG0'),
+      6,
+      [],
+    );
+    const texts = [{ titleZh: '职业面向', text: `${COLLEGE_FILL_MARK}，共 97 = 48 + 8 学分` }];
+    for (const figures of [passing, failing]) {
+      for (const result of checkPlanRules(figures, texts)) {
+        for (const text of [result.labelEn, result.requiredEn, result.actualEn, result.explanationEn]) {
+          expect(text, result.id).not.toMatch(/\p{L}'\p{L}/u);
+        }
+      }
     }
   });
 

@@ -205,7 +205,7 @@ export function checkPlanRules(
     explanationEn:
       totals.publicHours * 4 >= totals.hours && totals.hours > 0
         ? `${totals.byKind.public.courses} public courses, declared by the college.`
-        : `Public courses are the college's: at least ${Math.max(0, Math.ceil(totals.hours / 4 - totals.publicHours))} more hours are needed (ideology and politics, PE, military theory, mental health, innovation, labour education…); add them to the course system's public courses, then start a refreshed version.`,
+        : `Public courses are the college’s: at least ${Math.max(0, Math.ceil(totals.hours / 4 - totals.publicHours))} more hours are needed (ideology and politics, PE, military theory, mental health, innovation, labour education…); add them to the course system’s public courses, then start a refreshed version.`,
   });
 
   const electiveShare = share(totals.electiveHours, totals.hours);
@@ -239,7 +239,7 @@ export function checkPlanRules(
     actualEn: `${totals.practiceHours} hours, ${percent(practiceShare)}`,
     passed: practiceOk,
     explanationZh: `含岗位实习${totals.internshipHours}学时与各课程的实践学时（课程未给出时按课程类别推定，见课程设置表）。${practiceOk ? '' : '需增加实训、实践学时。'}`,
-    explanationEn: `The placement's ${totals.internshipHours} hours and each course's practice hours (derived by course type where a course states none; see the course table).${practiceOk ? '' : ' More practice hours are needed.'}`,
+    explanationEn: `The placement’s ${totals.internshipHours} hours and each course’s practice hours (derived by course type where a course states none; see the course table).${practiceOk ? '' : ' More practice hours are needed.'}`,
   });
 
   const weeks = totals.internshipWeeks;

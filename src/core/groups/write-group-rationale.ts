@@ -58,7 +58,7 @@ function compose(input: RationaleInput, limit: number): BilingualName {
       `组群依据是岗位之间的内在知识关联：这些岗位共同需要${shared.map((item) => `${item.zh}（${item.posts}/${size}）`).join('、')}${input.shared.length > shared.length ? `等 ${input.shared.length} 项能力` : ''}，可据此建设专业群共享的平台课程。`,
     );
     en.push(
-      `They are grouped by the knowledge they share: ${shared.map((item) => `${item.en} (${item.posts}/${size})`).join(', ')}${input.shared.length > shared.length ? `, ${input.shared.length} competencies in all` : ''}; these become the group's shared platform courses.`,
+      `They are grouped by the knowledge they share: ${shared.map((item) => `${item.en} (${item.posts}/${size})`).join(', ')}${input.shared.length > shared.length ? `, ${input.shared.length} competencies in all` : ''}; these become the group’s shared platform courses.`,
     );
   } else if (shared.length > 0) {
     zh.push(
@@ -115,7 +115,7 @@ function compose(input: RationaleInput, limit: number): BilingualName {
       `${strength === 'clear' ? '建议' : '如保留此群，可'}以${lead.zh}专业为龙头：它在群知识关联图中的中心度为 ${percent(lead.centrality)}，${strengthZh}。`,
     );
     en.push(
-      `${strength === 'clear' ? `${lead.en} is proposed as the leading specialty` : `If the group is kept, ${lead.en} could lead it`}: its centrality in the group's knowledge graph is ${percent(lead.centrality)} and ${strengthEn}.`,
+      `${strength === 'clear' ? `${lead.en} is proposed as the leading specialty` : `If the group is kept, ${lead.en} could lead it`}: its centrality in the group’s knowledge graph is ${percent(lead.centrality)} and ${strengthEn}.`,
     );
     const supporting = input.supporting.slice(0, Math.max(limit, 2));
     if (supporting.length > 0) {

@@ -124,7 +124,7 @@ export function suggestSpecialtyPosts(
     }
     if (scenes > 0) {
       zh.push(`岗位工作场景包含专业名称 ${percent(scenes)} 的字词`);
-      en.push(`the post's job scenes contain ${percent(scenes)} of the name's character pairs`);
+      en.push(`the post’s job scenes contain ${percent(scenes)} of the name’s character pairs`);
     }
     if (classScore > 0 && specialty.className) {
       zh.push(`与专业类“${specialty.className}”相符（${percent(classScore)}）`);

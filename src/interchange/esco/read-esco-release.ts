@@ -449,7 +449,7 @@ function releaseNotes(
   if (!hierarchyPresent) notes.push(`${FILES.hierarchy} was absent: no language dimension or attitudes were derived.`);
   for (const [uri, rows] of undefinedConcepts) {
     notes.push(
-      `Skipped ${rows} relation row(s) naming ${uri}, which the release's broader pillar places but its ` +
+      `Skipped ${rows} relation row(s) naming ${uri}, which the release’s broader pillar places but its ` +
         'classification files do not define.',
     );
   }

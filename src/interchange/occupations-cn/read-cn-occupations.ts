@@ -49,7 +49,7 @@ export async function readCnOccupations(file: string, options: ReadCnOccupations
     key: 'cn-occupations',
     label,
     titleZh: `中华人民共和国职业分类大典（${label}年版）`,
-    titleEn: `Occupational Classification of the People's Republic of China (${label} edition)`,
+    titleEn: `Occupational Classification of the People’s Republic of China (${label} edition)`,
     source: 'cn-occupations',
     releaseNotes: '',
   });

@@ -102,7 +102,7 @@ function readFullCatalogue(records: CsvRecords<never, Column>): Specialty[] {
       throw records.fail(line, 'parentCode', level === 'category' ? 'a category has no parent' : 'must not be empty');
     const parentCode = parentText === '' ? null : parentText.replace(/K$/, '');
     if (parentCode !== null && !code.startsWith(parentCode))
-      throw records.fail(line, 'parentCode', `${code} does not start with its parent's code ${parentCode}`);
+      throw records.fail(line, 'parentCode', `${code} does not start with its parent’s code ${parentCode}`);
     const specialty: Specialty = {
       code,
       nameZh: requireName(records, line, 'majorName', fields.majorName ?? ''),
@@ -147,7 +147,7 @@ function readMajorList(records: CsvRecords<never, Column>): Specialty[] {
     const { code } = parseCode(records, line, codeField, codeText, level);
     const nameZh = requireName(records, line, nameField, nameText);
     if (parentCode !== null && !code.startsWith(parentCode))
-      throw records.fail(line, codeField, `${code} does not start with its parent's code ${parentCode}`);
+      throw records.fail(line, codeField, `${code} does not start with its parent’s code ${parentCode}`);
     const existing = known.get(code);
     if (existing) {
       if (existing.nameZh !== nameZh || existing.parentCode !== parentCode)

@@ -49,6 +49,7 @@ async function download(client: ApiClient, path: string) {
 
 let proposalId = '';
 let groupId = '';
+let groupName = { zh: '', en: '' };
 let system: CourseSystemDetail;
 
 beforeAll(async () => {
@@ -81,6 +82,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   proposalId = created.body.id;
   groupId = created.body.groups[0]!.id;
+  groupName = created.body.groups[0]!.name;
 });
 afterAll(async () => {
   await server?.close();
@@ -99,6 +101,12 @@ describe(`course systems API on ${testBackend()}`, () => {
     expect(response.status).toBe(201);
     system = response.body;
     expect(system.violations).toEqual([]);
+    expect(system.violationDetails).toEqual([]);
+    // The group and the framework as people know them, never by their ids or keys.
+    expect(system.groupName).toEqual(groupName);
+    expect(system.titleZh).toBe(`${groupName.zh} 课程体系`);
+    expect(system.frameworkLabel).toBe(system.framework.split('@')[1]);
+    expect(system.frameworkTitleZh).toMatch(/\p{Script=Han}/u);
     expect(system.posts.map((post) => post.id).sort()).toEqual(
       [...new Set(Object.values(SPECIALTIES).flatMap((s) => s.posts))].sort(),
     );
@@ -119,8 +127,12 @@ describe(`course systems API on ${testBackend()}`, () => {
     }
     const labels = new Map(system.competencies.map((competency) => [competency.id, competency.labelZh]));
     expect(labels.get('teamwork') ?? '团队合作').toBe('团队合作');
-    const listed = await clients.student!.request<{ items: { id: string }[] }>('GET', `${college()}/course-systems`);
+    const listed = await clients.student!.request<{ items: { id: string; groupName: unknown }[] }>(
+      'GET',
+      `${college()}/course-systems`,
+    );
     expect(listed.body.items.map((item) => item.id)).toContain(system.id);
+    expect(listed.body.items.find((item) => item.id === system.id)?.groupName).toEqual(groupName);
   });
 
   it('refuses impossible requests with the field at fault and stores nothing', async () => {

@@ -42,6 +42,10 @@ export interface ProposalSummaryRecord {
   versionId: string;
   /** `key@label` of the framework version the posts come from. */
   framework: string;
+  /** The framework's name and version label, as people know it. */
+  frameworkTitleZh: string;
+  frameworkTitleEn: string;
+  frameworkLabel: string;
   method: ProposalMethod;
   scope: 'served' | 'all';
   k: number;
@@ -297,6 +301,9 @@ export class GroupProposalRepository {
         'p.title_en',
         'p.version_id',
         sql<string>`v.framework_key || '@' || v.label`.as('framework'),
+        'v.title_zh as framework_title_zh',
+        'v.title_en as framework_title_en',
+        'v.label as framework_label',
         'p.method',
         'p.scope',
         'p.k',
@@ -323,6 +330,9 @@ function toSummary(row: {
   title_en: string;
   version_id: string;
   framework: string;
+  framework_title_zh: string;
+  framework_title_en: string;
+  framework_label: string;
   method: string;
   scope: string;
   k: number;
@@ -346,6 +356,9 @@ function toSummary(row: {
     titleEn: row.title_en,
     versionId: row.version_id,
     framework: row.framework,
+    frameworkTitleZh: row.framework_title_zh,
+    frameworkTitleEn: row.framework_title_en,
+    frameworkLabel: row.framework_label,
     method: row.method as ProposalMethod,
     scope: row.scope as 'served' | 'all',
     k: row.k,

@@ -3,6 +3,7 @@ import type { TranslationMessages } from './zh-CN.js';
 /** English. Typed by the Chinese resource, so a missing or extra key fails to compile. */
 export const en: TranslationMessages = {
   common: {
+    listSeparator: ', ',
     appName: 'Zerodock',
     tagline:
       'Productive-service outsourcing talent training for intelligent manufacturing · zero-distance docking · zero-kilometre employment',
@@ -93,6 +94,8 @@ export const en: TranslationMessages = {
       custom: 'not accepted',
     },
     reasons: {
+      'no-served-posts':
+        'None of the posts your college’s specialties serve is in {{frameworkEn}}: map the specialties to posts again, or group all posts.',
       'semesters-range': 'The number of semesters must be a whole number from 1 to 20.',
       'credit-cap-not-positive': 'The credit cap per semester must be above 0.',
       'practical-out-of-range': 'Practical semester {{semester}} is not one of semesters 1–{{semesters}}.',
@@ -201,6 +204,7 @@ export const en: TranslationMessages = {
   layout: {
     nav: {
       label: 'Main navigation',
+      open: 'Open the menu',
       home: 'Home',
       organisations: 'Organisations',
       taxonomy: 'Competencies & posts',
@@ -411,11 +415,61 @@ export const en: TranslationMessages = {
     },
   },
   audit: {
+    otherOrganisation: 'An organisation not in the directory',
     title: 'Audit log',
     scopeAll: 'Audit events across the platform',
     scopeOrganisation: 'Audit events of {{name}}',
     actionFilter: 'Filter by action',
     allActions: 'All actions',
+    detailSeparator: ': ',
+    yes: 'Yes',
+    no: 'No',
+    detailKeys: {
+      refused: 'Refused because',
+      action: 'Action',
+      versionId: 'Framework version ID',
+      invitationId: 'Invitation ID',
+      email: 'Email',
+      roles: 'Roles',
+      personId: 'Person ID',
+      added: 'Roles added',
+      removed: 'Roles removed',
+      rolesRemoved: 'Roles removed',
+      organisationKind: 'Organisation kind',
+      kind: 'Kind',
+      nameZh: 'Chinese name',
+      matterKind: 'Matter',
+      matterId: 'Matter ID',
+      round: 'Review round',
+      choice: 'Vote',
+      comment: 'Comment',
+      approve: 'For',
+      reject: 'Against',
+      abstain: 'Abstentions',
+      quorum: 'Quorum',
+      majority: 'Majority rule',
+      outcome: 'Outcome',
+      proposalId: 'Proposal ID',
+      committeeId: 'Committee ID',
+      importId: 'Import ID',
+      reason: 'Reason',
+      via: 'Via',
+      organisations: 'Organisations',
+      people: 'People',
+      otherSessionsEnded: 'Other sessions ended',
+      method: 'Request method',
+      route: 'Route',
+      organisationId: 'Organisation ID',
+    },
+    detailValues: {
+      action: { move: 'Move', decide: 'Decide', vote: 'Vote', release: 'Release' },
+      matterKind: { proposal: 'Specialty-group proposal', plan_version: 'Training-plan version' },
+      choice: { approve: 'For', reject: 'Against', abstain: 'Abstain' },
+      outcome: { approved: 'Approved', rejected: 'Rejected', pending: 'Pending' },
+      majority: { simple: 'Simple majority', two_thirds: 'Two-thirds majority' },
+      reason: { unknown_email: 'Unknown email', disabled: 'Account disabled', wrong_password: 'Wrong password' },
+      via: { cli: 'Command line' },
+    },
     columns: {
       occurredAt: 'Time',
       action: 'Action',
@@ -1104,7 +1158,7 @@ export const en: TranslationMessages = {
     },
   },
   courses: {
-    groupNumber: 'Specialty group {{n}}',
+    groupGone: 'A group no longer in its proposal',
     notCollege:
       'Course systems and training plans belong to colleges. Switch to your college in the header and try again.',
     kind: { public: 'Public course', platform: 'Platform course', module: 'Core module', elective: 'Elective' },
@@ -1147,7 +1201,7 @@ export const en: TranslationMessages = {
       builtBeforeApproval:
         'This course system was built before the proposal was approved (then: {{built}}; now: {{now}}). If the committee changed the groups during its review, build it again from the approved proposal.',
       back: 'Back to the course systems',
-      framework: 'Framework {{framework}} · {{group}} (proposal: {{status}})',
+      framework: '{{framework}} · {{group}} (proposal: {{status}})',
       courses: 'Courses',
       credits: 'Credits',
       hours: 'Hours',
@@ -1157,6 +1211,21 @@ export const en: TranslationMessages = {
       violationsNone:
         'Every constraint holds: each post’s essential competencies are covered by the platform and its own modules; prerequisites come earlier; no semester exceeds the cap.',
       violations: 'The plan breaks these constraints:',
+      violation: {
+        'duplicate-course-ids': 'Two courses share one course code.',
+        'essential-not-covered':
+          'Post “{{post}}”: the essential competency “{{competency}}” is taught by no course of the platform or its modules.',
+        'prerequisite-cycle': 'The prerequisites go round in a circle: {{courses}}.',
+        'course-in-several-semesters': '“{{course}}” is placed in more than one semester.',
+        'unknown-course-in-semester': 'Semester {{semester}} lists a course the system does not have ({{course}}).',
+        'student-over-cap':
+          'Semester {{semester}}: a student carries {{credits}} credits, over the cap of {{maxCredits}}.',
+        'post-student-over-cap':
+          'Semester {{semester}}: a student of “{{post}}” carries {{credits}} credits, over the cap of {{maxCredits}}.',
+        'course-in-no-semester': '“{{course}}” is placed in no semester.',
+        'unknown-prerequisite': '“{{course}}” requires a course the system does not have ({{prerequisite}}).',
+        'prerequisite-not-before': '“{{course}}” is not placed after its prerequisite “{{prerequisite}}”.',
+      },
       tabs: {
         matrix: 'Courses × competencies',
         semesters: 'Semester board',
@@ -1511,7 +1580,7 @@ export const en: TranslationMessages = {
       before: 'Before',
       after: 'After',
       gone: '(no longer exists)',
-      newGroupRow: 'New group {{id}}',
+      newGroupRow: 'New group',
       reason: 'Reason',
       reasonPlaceholder: 'Why this move (required, kept in the trail)',
       reasonRequired: 'Give a reason of at least 2 characters',

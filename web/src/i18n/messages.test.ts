@@ -15,6 +15,8 @@ describe('UI messages', () => {
 
   it('English uses typographic apostrophes', () => {
     expect(english.filter(([, text]) => text.includes("'")).map(([key]) => key)).toEqual([]);
+    // Not even between letters (“college's”), the case a reader notices.
+    expect(english.filter(([, text]) => /\p{L}'\p{L}/u.test(text)).map(([key]) => key)).toEqual([]);
   });
 
   it('English shows no Chinese, except the name of the Chinese language and an example of Chinese data', () => {

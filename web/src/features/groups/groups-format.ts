@@ -123,9 +123,3 @@ export function nearestPosts(heatmap: ProposalDetailDto['heatmap']): Map<string,
   });
   return nearest;
 }
-
-/** The number of a group id (`g3` → 3), for naming a group where only its id is known; null for another id. */
-export function groupNumber(id: string): number | null {
-  const match = /^g(\d+)$/.exec(id);
-  return match ? Number(match[1]) : null;
-}

@@ -1,4 +1,5 @@
 import type { FrameworkVersion, ImportFormat } from '../../api/contracts.js';
+import { pickName } from '../../i18n/pick-name.js';
 
 /** The framework the platform is built around; its newest version is shown unless the URL names another. */
 export const DEFAULT_FRAMEWORK_KEY = 'zerodock';
@@ -29,8 +30,12 @@ export function defaultVersion(versions: readonly FrameworkVersion[]): Framework
   );
 }
 
-export function versionName(version: Pick<FrameworkVersion, 'key' | 'label'>): string {
-  return `${version.key}@${version.label}`;
+/** A version as people know it: the framework's title in the UI language and the version label (never its key). */
+export function versionName(
+  version: Pick<FrameworkVersion, 'titleZh' | 'titleEn' | 'label'>,
+  language: string,
+): string {
+  return `${pickName(version.titleZh, version.titleEn, language)} ${version.label}`;
 }
 
 /** What to compare a version with by default: the version it was derived from, else its predecessor. */

@@ -11,6 +11,7 @@ import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { listOrganisations } from '../../organisations/api/organisations-api.js';
 import { listAuditEvents } from '../api/audit-api.js';
+import { AuditDetails } from './AuditDetails.js';
 
 const WARNING_ACTIONS: readonly AuditAction[] = [
   'login.failed',
@@ -73,30 +74,20 @@ export function AuditPage() {
     {
       key: 'organisation',
       title: t('audit.columns.organisation'),
+      width: 220,
       render: (_, event) =>
-        event.organisationId ? (
-          <span title={event.organisationId}>
-            {organisationNames.get(event.organisationId) ?? event.organisationId.slice(0, 8)}
-          </span>
-        ) : (
-          t('common.none')
-        ),
+        event.organisationId
+          ? (organisationNames.get(event.organisationId) ?? t('audit.otherOrganisation'))
+          : t('common.none'),
     },
     { key: 'ip', title: t('audit.columns.ip'), responsive: ['md'], render: (_, event) => event.ip ?? t('common.none') },
     {
       key: 'details',
       title: t('audit.columns.details'),
+      width: 320,
       responsive: ['lg'],
-      render: (_, event) => {
-        if (Object.keys(event.details).length === 0) return t('common.none');
-        const text = JSON.stringify(event.details);
-        return (
-          // The stored record as it was written (ids included): evidence for the platform admin, not UI text.
-          <Typography.Text code ellipsis={{ tooltip: text }} style={{ maxWidth: 320 }} data-user-data="audit-record">
-            {text}
-          </Typography.Text>
-        );
-      },
+      render: (_, event) =>
+        Object.keys(event.details).length === 0 ? t('common.none') : <AuditDetails details={event.details} />,
     },
   ];
 

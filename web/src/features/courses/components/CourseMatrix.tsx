@@ -32,15 +32,18 @@ export function CourseMatrix({ system }: { system: CourseSystemDetail }) {
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('courses.matrix.intro')}</Typography.Text>
-      <Segmented
-        data-testid="matrix-post"
-        value={post.id}
-        onChange={(value) => setPostId(String(value))}
-        options={system.posts.map((candidate) => ({
-          value: candidate.id,
-          label: pickName(candidate.titleZh, candidate.titleEn, i18n.language),
-        }))}
-      />
+      {/* Many posts do not fit a phone (or long English titles a desktop): the picker scrolls on its own. */}
+      <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+        <Segmented
+          data-testid="matrix-post"
+          value={post.id}
+          onChange={(value) => setPostId(String(value))}
+          options={system.posts.map((candidate) => ({
+            value: candidate.id,
+            label: pickName(candidate.titleZh, candidate.titleEn, i18n.language),
+          }))}
+        />
+      </div>
       <Table<CourseDto>
         rowKey="id"
         size="small"

@@ -6,8 +6,10 @@ import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { pickName } from '../../../i18n/pick-name.js';
-import { groupNumber } from '../../groups/groups-format.js';
+import { frameworkName } from '../../../i18n/framework-name.js';
+import { groupName } from '../../groups/groups-format.js';
 import { getCourseSystem } from '../api/courses-api.js';
+import { describeViolations } from '../describe-violations.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
 import { CourseMatrix } from './CourseMatrix.js';
 import { CoveragePanel } from './CoveragePanel.js';
@@ -38,8 +40,8 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
         </Typography.Title>
         <Typography.Text type="secondary">
           {t('courses.detail.framework', {
-            framework: system.framework,
-            group: t('courses.groupNumber', { n: groupNumber(system.groupId) ?? '?' }),
+            framework: frameworkName(system, i18n.language),
+            group: system.groupName ? groupName({ name: system.groupName }, i18n.language) : t('courses.groupGone'),
             status: t(`groups.status.${system.proposalStatus}`, { defaultValue: system.proposalStatus }),
           })}
         </Typography.Text>
@@ -105,7 +107,7 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
 }
 
 function Summary({ system }: { system: CourseSystemDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const plan = system.plan;
   return (
     <Card>
@@ -142,7 +144,13 @@ function Summary({ system }: { system: CourseSystemDetail }) {
             type="error"
             showIcon
             title={t('courses.detail.violations')}
-            description={system.violations.join('; ')}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="course-system-violations">
+                {describeViolations(t, system, i18n.language).map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
+              </ul>
+            }
           />
         )}
       </Flex>

@@ -7,7 +7,7 @@ import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
-import { groupNumber } from '../../groups/groups-format.js';
+import { groupName } from '../../groups/groups-format.js';
 import { listCourseSystems } from '../api/courses-api.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
 import { NewCourseSystemModal } from './NewCourseSystemModal.js';
@@ -70,8 +70,8 @@ function CourseSystemsPanel({ college }: { college: CourseCollege }) {
             },
             {
               title: t('courses.systems.columns.group'),
-              width: 120,
-              render: (_, item) => t('courses.groupNumber', { n: groupNumber(item.groupId) ?? '?' }),
+              render: (_, item) =>
+                item.groupName ? groupName({ name: item.groupName }, i18n.language) : t('courses.groupGone'),
             },
             { title: t('courses.systems.columns.semesters'), dataIndex: 'semesters', width: 100 },
             { title: t('courses.systems.columns.maxCredits'), dataIndex: 'maxCredits', width: 160 },

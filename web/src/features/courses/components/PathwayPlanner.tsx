@@ -155,7 +155,14 @@ export function PathwayPlanner({ system, organisationId }: { system: CourseSyste
             }}
           />
           {result.choice && (
-            <ChoiceVerdict result={result} label={label} titleOf={(id) => byId.get(id)?.titleZh ?? id} />
+            <ChoiceVerdict
+              result={result}
+              label={label}
+              titleOf={(id) => {
+                const course = byId.get(id);
+                return course ? courseTitle(course, i18n.language) : id;
+              }}
+            />
           )}
         </Flex>
       )}

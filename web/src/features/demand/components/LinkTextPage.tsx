@@ -1,6 +1,7 @@
 import { Button, Card, Col, Empty, Flex, Input, InputNumber, Row, Segmented, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickName } from '../../../i18n/pick-name.js';
 import type { LinkMode, LinkTextResult } from '../../../api/contracts.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { labelsInOrder } from '../../taxonomy/bilingual.js';
@@ -136,7 +137,11 @@ export function LinkTextPage() {
                   <Statistic title={t('demand.link.dictionary')} value={answer.result.dictionary.entries} />
                 </Flex>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('demand.link.frameworks', { frameworks: answer.result.dictionary.frameworks.join(', ') })}
+                  {t('demand.link.frameworks', {
+                    frameworks: answer.result.dictionary.frameworkNames
+                      .map((name) => pickName(name.zh, name.en, i18n.language))
+                      .join(t('common.listSeparator')),
+                  })}
                 </Typography.Text>
               </Card>
             </Flex>

@@ -172,12 +172,11 @@ export function LinkedCompetencyTable({
         return (
           <div>
             <div>{primary || competency.id}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {secondary ? `${secondary} · ` : ''}
-              <Typography.Text code style={{ fontSize: 11 }}>
-                {competency.key}
+            {secondary && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {secondary}
               </Typography.Text>
-            </Typography.Text>
+            )}
           </div>
         );
       },

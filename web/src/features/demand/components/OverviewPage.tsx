@@ -62,11 +62,7 @@ export function OverviewPage() {
     {
       key: 'label',
       title: t('demand.overview.columns.competency'),
-      render: (_, row) => (
-        <Link to={`/demand/postings?competency=${encodeURIComponent(row.key)}`} title={row.key}>
-          {label(row)}
-        </Link>
-      ),
+      render: (_, row) => <Link to={`/demand/postings?competency=${encodeURIComponent(row.key)}`}>{label(row)}</Link>,
     },
     { key: 'count', title: t('demand.overview.columns.postings'), dataIndex: 'count', align: 'right', width: 110 },
     {

@@ -193,7 +193,7 @@ function PostProfile({ postId }: { postId: string }) {
         ) : (
           <Flex gap={6} wrap>
             {data.unmentionedRequirements.map((requirement) => (
-              <Tag key={requirement.key} title={requirement.key}>
+              <Tag key={requirement.key}>
                 {pickName(requirement.labelZh, requirement.labelEn, language) || requirement.key}
               </Tag>
             ))}

@@ -246,7 +246,7 @@ function TrendTable({
       title: t('demand.trends.columns.competency'),
       render: (_, trend) => (
         <Flex vertical gap={2}>
-          <Link to={`/demand/postings?competency=${encodeURIComponent(trend.key)}`} title={trend.key}>
+          <Link to={`/demand/postings?competency=${encodeURIComponent(trend.key)}`}>
             {trendLabel(trend, i18n.language)}
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

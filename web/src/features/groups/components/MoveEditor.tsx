@@ -244,8 +244,7 @@ function MovePreview({
           {
             key: 'group',
             title: t('groups.move.group'),
-            render: (_, row) =>
-              before.has(row.id) ? groupLabel(row.id) : t('groups.move.newGroupRow', { id: row.id }),
+            render: (_, row) => (before.has(row.id) ? groupLabel(row.id) : t('groups.move.newGroupRow')),
           },
           {
             key: 'before',

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Col, Flex, Popconfirm, Row, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { frameworkName } from '../../../i18n/framework-name.js';
 import { Link } from 'react-router';
 import type { ProposalDetailDto, SpecialtyGroupDto } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
@@ -135,7 +136,7 @@ function DetailBody({
         <Typography.Text type="secondary">
           {t('groups.detail.meta', {
             organisation: detail.organisationName,
-            framework: detail.framework,
+            framework: frameworkName(detail, language),
             method: t(`groups.methods.${detail.method}`),
             updated: formatDateTime(detail.updatedAt, language),
           })}

@@ -1,7 +1,7 @@
-import { App, Flex, Layout, theme } from 'antd';
-import { Suspense } from 'react';
+import { App, Button, Drawer, Flex, Grid, Layout, theme } from 'antd';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import type { Locale } from '../../../api/contracts.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { PageLoading } from '../../../components/PageLoading.js';
@@ -17,6 +17,12 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const { message } = App.useApp();
   const { replaceSession } = useSession();
+  // Below the md breakpoint the menu is a drawer opened from a toggle in the header bar, so it never sits over
+  // the page's heading.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   function saveLocale(locale: Locale) {
     setSessionLocale(locale).then(replaceSession, (error: unknown) => void message.warning(translateError(t, error)));
@@ -35,9 +41,21 @@ export function AppLayout() {
         }}
       >
         <Flex align="center" justify="space-between" wrap gap={12} style={{ minHeight: 64 }}>
-          <Link to="/" style={{ fontSize: 18, fontWeight: 600, color: token.colorText }}>
-            {t('common.appName')}
-          </Link>
+          <Flex align="center" gap={8}>
+            {narrow && (
+              <Button
+                aria-label={t('layout.nav.open')}
+                aria-expanded={menuOpen}
+                data-testid="nav-toggle"
+                onClick={() => setMenuOpen(true)}
+              >
+                <span aria-hidden="true">☰</span>
+              </Button>
+            )}
+            <Link to="/" style={{ fontSize: 18, fontWeight: 600, color: token.colorText }}>
+              {t('common.appName')}
+            </Link>
+          </Flex>
           <Flex align="center" wrap gap={8}>
             <OrganisationSwitcher />
             <LanguageSwitch onChanged={saveLocale} />
@@ -46,16 +64,27 @@ export function AppLayout() {
         </Flex>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          theme="light"
-          width={200}
-          breakpoint="md"
-          collapsedWidth={0}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-        >
-          <NavigationMenu />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {narrow ? (
+          <Drawer
+            placement="left"
+            size={240}
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            title={t('common.appName')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavigationMenu />
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            theme="light"
+            width={200}
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <NavigationMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 16 : 24, minWidth: 0 }}>
           <main>
             <Suspense fallback={<PageLoading />}>
               <Outlet />

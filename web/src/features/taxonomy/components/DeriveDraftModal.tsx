@@ -25,7 +25,7 @@ export function DeriveDraftModal({
   onClose: () => void;
   onDerived: (version: FrameworkVersion) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<DeriveDraftValues>();
   const { submit, submitting, error, clearError } = useFormSubmit(
@@ -36,7 +36,7 @@ export function DeriveDraftModal({
         label: values.label.trim(),
         releaseNotes: values.releaseNotes?.trim() ?? '',
       });
-      void message.success(t('taxonomy.versions.derive.done', { version: versionName(draft) }));
+      void message.success(t('taxonomy.versions.derive.done', { version: versionName(draft, i18n.language) }));
       onDerived(draft);
     },
   );
@@ -44,7 +44,7 @@ export function DeriveDraftModal({
   return (
     <Modal
       open={open}
-      title={t('taxonomy.versions.derive.title', { version: versionName(from) })}
+      title={t('taxonomy.versions.derive.title', { version: versionName(from, i18n.language) })}
       okText={t('taxonomy.versions.derive.submit')}
       cancelText={t('common.cancel')}
       okButtonProps={{ 'data-testid': 'derive-draft-submit' }}

@@ -29,7 +29,7 @@ export function ImportVersionModal({
   onClose: () => void;
   onImported: (version: FrameworkVersion) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ImportValues>();
   const [file, setFile] = useState<File | null>(null);
@@ -52,7 +52,7 @@ export function ImportVersionModal({
       const version = await fetchFrameworkVersion(result.versionId);
       void message.success(
         t(`taxonomy.versions.import.done.${result.status}`, {
-          version: versionName(result),
+          version: versionName(version, i18n.language),
           competencies: result.counts.competencies,
           posts: result.counts.posts,
           requirements: result.counts.postRequirements,

@@ -26,7 +26,7 @@ type Kind = (typeof KINDS)[number];
  * occupations-cn|specialties`), searched and paged by the server; the list lives in the URL.
  */
 export function ReferencesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { versions, version, selectVersion } = useTaxonomy();
   const filters = useUrlFilters();
   const candidates = versions.filter(hasReferences);
@@ -86,7 +86,10 @@ export function ReferencesPage() {
         </Flex>
         {shown.id !== version.id && (
           <Typography.Text type="secondary" data-testid="references-other-version">
-            {t('taxonomy.references.otherVersion', { shown: versionName(shown), current: versionName(version) })}
+            {t('taxonomy.references.otherVersion', {
+              shown: versionName(shown, i18n.language),
+              current: versionName(version, i18n.language),
+            })}
           </Typography.Text>
         )}
         {kind === 'occupations' ? (

@@ -22,7 +22,7 @@ export function ReleaseVersionModal({
   onClose: () => void;
   onReleased: (version: FrameworkVersion) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReleaseValues>();
   const { submit, submitting, error, clearError } = useFormSubmit(
@@ -30,7 +30,7 @@ export function ReleaseVersionModal({
     ['releaseNotes'] as const,
     async (values: ReleaseValues) => {
       const released = await releaseVersion(version.id, { releaseNotes: values.releaseNotes?.trim() ?? '' });
-      void message.success(t('taxonomy.versions.release.done', { version: versionName(released) }));
+      void message.success(t('taxonomy.versions.release.done', { version: versionName(released, i18n.language) }));
       onReleased(released);
     },
   );
@@ -38,7 +38,7 @@ export function ReleaseVersionModal({
   return (
     <Modal
       open={open}
-      title={t('taxonomy.versions.release.title', { version: versionName(version) })}
+      title={t('taxonomy.versions.release.title', { version: versionName(version, i18n.language) })}
       okText={t('taxonomy.versions.release.submit')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: true, 'data-testid': 'release-version-submit' }}

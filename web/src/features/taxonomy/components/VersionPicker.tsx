@@ -18,7 +18,7 @@ export function VersionPicker({
   testId?: string;
   ariaLabel?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Select<string>
       data-testid={testId}
@@ -30,10 +30,10 @@ export function VersionPicker({
       onChange={onChange}
       options={versions.map((version) => ({
         value: version.id,
-        title: versionName(version),
+        title: versionName(version, i18n.language),
         label: (
           <Flex align="center" gap={6}>
-            <span>{versionName(version)}</span>
+            <span>{versionName(version, i18n.language)}</span>
             <VersionStatusTag version={version} />
           </Flex>
         ),
@@ -44,7 +44,7 @@ export function VersionPicker({
         return (
           <Flex vertical gap={2} style={{ padding: '2px 0' }}>
             <Flex align="center" gap={6} wrap>
-              <Typography.Text strong>{versionName(version)}</Typography.Text>
+              <Typography.Text strong>{versionName(version, i18n.language)}</Typography.Text>
               <VersionStatusTag version={version} />
               {version.latest && <Tag style={{ marginInlineEnd: 0 }}>{t('taxonomy.version.latest')}</Tag>}
             </Flex>

@@ -27,7 +27,7 @@ export function VersionsPage() {
       title: t('taxonomy.versions.columns.version'),
       render: (_, row) => (
         <Flex gap={6} align="center" wrap>
-          <Typography.Text strong>{versionName(row)}</Typography.Text>
+          <Typography.Text strong>{versionName(row, i18n.language)}</Typography.Text>
           <VersionStatusTag version={row} />
         </Flex>
       ),
@@ -89,7 +89,7 @@ export function VersionsPage() {
         title={
           <Flex gap={8} align="center" wrap>
             <span>{t('taxonomy.versions.current')}</span>
-            <Typography.Text data-testid="current-version">{versionName(version)}</Typography.Text>
+            <Typography.Text data-testid="current-version">{versionName(version, i18n.language)}</Typography.Text>
             <VersionStatusTag version={version} />
           </Flex>
         }
@@ -140,7 +140,7 @@ export function VersionsPage() {
               {
                 key: 'derivedFrom',
                 label: t('taxonomy.versions.derivedFrom'),
-                children: parent ? versionName(parent) : t('common.none'),
+                children: parent ? versionName(parent, i18n.language) : t('common.none'),
               },
               {
                 key: 'notes',
