@@ -65,7 +65,9 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await page.getByTestId('course-list-import-submit').click();
       const error = page.getByTestId('course-list-import-error');
       await error.waitFor();
-      expect(await page.getByTestId('course-list-import-error-where').innerText()).toMatch(/文件 broken\.csv 第 2 行，\S/);
+      expect(await page.getByTestId('course-list-import-error-where').innerText()).toMatch(
+        /文件 broken\.csv 第 2 行，\S/,
+      );
       expect(await error.innerText()).toContain('必修课');
       await page.keyboard.press('Escape');
       await page.getByTestId('course-list-import-form').waitFor({ state: 'detached' });

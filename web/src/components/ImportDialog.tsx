@@ -93,7 +93,9 @@ export function ImportDialog<Result, Values extends object = Record<string, neve
     );
   }
 
-  const fileList: UploadFile[] = file ? [{ uid: `${testId}-file`, name: file.name, size: file.size, status: 'done' }] : [];
+  const fileList: UploadFile[] = file
+    ? [{ uid: `${testId}-file`, name: file.name, size: file.size, status: 'done' }]
+    : [];
 
   return (
     <Modal

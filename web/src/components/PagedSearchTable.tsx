@@ -1,5 +1,13 @@
 import { Flex, Input, Table, type TableProps } from 'antd';
-import { useEffect, useEffectEvent, useRef, useState, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiQuery } from '../api/use-api-query.js';
 import { tablePagination, type Paging } from '../hooks/use-url-filters.js';

@@ -1,17 +1,4 @@
-import {
-  Button,
-  Card,
-  Col,
-  Flex,
-  Progress,
-  Row,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Flex, Progress, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollegeCourseDto, CourseListImportResult, CourseSystemDetail } from '../../../api/contracts.js';
