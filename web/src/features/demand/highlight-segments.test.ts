@@ -37,7 +37,17 @@ describe('cutting a posting into highlighted runs', () => {
   });
 
   it('clips spans to the text and ignores empty or reversed ones', () => {
-    const segments = highlightSegments('abc', [linked({ key: 'z:a', spans: [[-2, 1], [2, 2], [3, 1], [2, 99]] })]);
+    const segments = highlightSegments('abc', [
+      linked({
+        key: 'z:a',
+        spans: [
+          [-2, 1],
+          [2, 2],
+          [3, 1],
+          [2, 99],
+        ],
+      }),
+    ]);
     expect(segments.map((segment) => [segment.text, segment.keys])).toEqual([
       ['a', ['z:a']],
       ['b', []],
@@ -46,11 +56,30 @@ describe('cutting a posting into highlighted runs', () => {
   });
 
   it('merges neighbouring runs with the same cover', () => {
-    const segments = highlightSegments('abcd', [linked({ key: 'z:x', spans: [[0, 2], [2, 4]] })]);
+    const segments = highlightSegments('abcd', [
+      linked({
+        key: 'z:x',
+        spans: [
+          [0, 2],
+          [2, 4],
+        ],
+      }),
+    ]);
     expect(segments).toEqual([{ start: 0, end: 4, text: 'abcd', keys: ['z:x'], evidence: 'exact' }]);
   });
 
   it('counts only real mentions', () => {
-    expect(mentionCount(linked({ key: 'z:x', spans: [[0, 2], [3, 3], [5, 4]] }))).toBe(1);
+    expect(
+      mentionCount(
+        linked({
+          key: 'z:x',
+          spans: [
+            [0, 2],
+            [3, 3],
+            [5, 4],
+          ],
+        }),
+      ),
+    ).toBe(1);
   });
 });

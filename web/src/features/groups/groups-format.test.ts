@@ -93,7 +93,7 @@ describe('specialty-group figures', () => {
         [0.4, 1, 0],
         [0, 0, 1],
       ],
-    } as ProposalDetailDto['heatmap']);
+    });
     expect(nearest.get('a')).toEqual({ id: 'c', similarity: 0.7 });
     expect(nearest.get('b')).toEqual({ id: 'a', similarity: 0.4 });
     expect(nearest.has('c')).toBe(false);

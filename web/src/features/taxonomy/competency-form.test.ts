@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanList, COMPETENCY_ID_MAX, COMPETENCY_ID_PATTERN, ESCO_SKILL_URI, orNull, suggestCompetencyId } from './competency-form.js';
+import {
+  cleanList,
+  COMPETENCY_ID_MAX,
+  COMPETENCY_ID_PATTERN,
+  ESCO_SKILL_URI,
+  orNull,
+  suggestCompetencyId,
+} from './competency-form.js';
 
 describe('competency form values', () => {
   it('cleans alias lists: trimmed, no blanks, no repeats, order kept', () => {
