@@ -18,16 +18,20 @@ interface Option {
   series: { type: string; name: string; data: number[]; itemStyle?: unknown }[];
 }
 
+const read = (option: object) => option as Option;
+
 describe('demand chart options', () => {
   it('draws horizontal bars top-down in the order given, in one colour', () => {
-    const option = horizontalBarOption(
-      [
-        { label: '测试工程师', value: 12 },
-        { label: '运维工程师', value: 5 },
-      ],
-      'Postings',
-      '#1677ff',
-    ) as Option;
+    const option = read(
+      horizontalBarOption(
+        [
+          { label: '测试工程师', value: 12 },
+          { label: '运维工程师', value: 5 },
+        ],
+        'Postings',
+        '#1677ff',
+      ),
+    );
     expect(option.yAxis).toMatchObject({ type: 'category', inverse: true, data: ['测试工程师', '运维工程师'] });
     expect(option.series).toEqual([expect.objectContaining({ type: 'bar', name: 'Postings', data: [12, 5] })]);
     expect(option.series[0]?.itemStyle).toEqual({ color: '#1677ff' });
@@ -40,18 +44,20 @@ describe('demand chart options', () => {
   });
 
   it('shows a legend for year bars only when there are several series', () => {
-    const one = yearBarOption([2023, 2024], [{ name: 'Postings', values: [3, 4], color: '#111' }]) as Option;
+    const one = read(yearBarOption([2023, 2024], [{ name: 'Postings', values: [3, 4], color: '#111' }]));
     expect(one.legend).toBeUndefined();
     expect(one.xAxis).toMatchObject({ data: ['2023', '2024'] });
     expect(one.grid.bottom).toBe(8);
 
-    const two = yearBarOption(
-      [2024],
-      [
-        { name: 'Postings', values: [3], color: '#111' },
-        { name: 'Declared', values: [7], color: '#222' },
-      ],
-    ) as Option;
+    const two = read(
+      yearBarOption(
+        [2024],
+        [
+          { name: 'Postings', values: [3], color: '#111' },
+          { name: 'Declared', values: [7], color: '#222' },
+        ],
+      ),
+    );
     expect(two.legend).toEqual({ bottom: 0 });
     expect(two.series.map((entry) => [entry.name, entry.data])).toEqual([
       ['Postings', [3]],
@@ -62,11 +68,7 @@ describe('demand chart options', () => {
   it('plots shares as percentages with one decimal and formats the tooltip in percent', () => {
     expect(sharePercent(0.1234)).toBe(12.3);
     expect(sharePercent(1)).toBe(100);
-    const option = shareLineOption(
-      [2023, 2024],
-      [{ name: 'Selenium', shares: [0.1, 0.256] }],
-      '% of postings',
-    ) as Option;
+    const option = read(shareLineOption([2023, 2024], [{ name: 'Selenium', shares: [0.1, 0.256] }], '% of postings'));
     expect(option.series).toEqual([expect.objectContaining({ type: 'line', name: 'Selenium', data: [10, 25.6] })]);
     expect(option.yAxis.name).toBe('% of postings');
     expect(option.tooltip.valueFormatter?.(25.6)).toBe('25.6%');
