@@ -1,6 +1,7 @@
-import { App, Button, Flex, Form, Modal, Spin, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Flex, Form, Modal, Progress, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UploadProgress } from '../api/api-client.js';
 import { useFormSubmit } from '../hooks/use-form-submit.js';
 import { ImportErrorAlert } from './ImportErrorAlert.js';
 import { checkImportFile, formatFileSize } from './import-file.js';
@@ -55,7 +56,8 @@ export function ImportDialog<Result, Values extends object = Record<string, neve
   initialValues?: Partial<Values>;
   /** Names of the extra fields; a server error about one is shown at that field. */
   fieldNames?: readonly string[];
-  upload: (file: File, values: Values) => Promise<Result>;
+  /** Sends the file; `onProgress` reports the share sent so far. */
+  upload: (file: File, values: Values, onProgress: UploadProgress) => Promise<Result>;
   /** The success message. */
   summary: (result: Result) => string;
 }) {
@@ -64,9 +66,12 @@ export function ImportDialog<Result, Values extends object = Record<string, neve
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  // The share of the file sent; once all is sent the server checks and stores it.
+  const [sent, setSent] = useState(0);
   const { submit, submitting, error, clearError } = useFormSubmit(form, fieldNames, async (values: Values) => {
     if (!file) return;
-    const result = await upload(file, values);
+    setSent(0);
+    const result = await upload(file, values, setSent);
     void message.success(summary(result), SUMMARY_SECONDS);
     reset();
     onImported(result);
@@ -160,11 +165,20 @@ export function ImportDialog<Result, Values extends object = Record<string, neve
         {fields}
       </Form>
       {submitting && file && (
-        <Flex gap={8} align="center" data-testid={`${testId}-progress`}>
-          <Spin size="small" />
-          <Typography.Text type="secondary">
-            {t('importDialog.uploading', { file: file.name, size: formatFileSize(file.size) })}
-          </Typography.Text>
+        <Flex vertical gap={4} data-testid={`${testId}-progress`}>
+          {sent < 1 ? (
+            <>
+              <Typography.Text type="secondary">
+                {t('importDialog.uploading', { file: file.name, size: formatFileSize(file.size) })}
+              </Typography.Text>
+              <Progress percent={Math.floor(sent * 100)} size="small" status="active" />
+            </>
+          ) : (
+            <Flex gap={8} align="center">
+              <Spin size="small" />
+              <Typography.Text type="secondary">{t('importDialog.checking', { file: file.name })}</Typography.Text>
+            </Flex>
+          )}
         </Flex>
       )}
     </Modal>

@@ -250,7 +250,8 @@ export const en: TranslationMessages = {
     fileRequired: 'Choose the file to import',
     fileType: 'Only {{types}} files can be imported',
     tooLarge: '{{file}} is {{size}}; at most {{limit}} can be uploaded here.',
-    uploading: 'Uploading and checking {{file}} ({{size}}); a large file takes a while…',
+    uploading: 'Uploading {{file}} ({{size}})…',
+    checking: 'Checking and importing {{file}}; a large file takes a while…',
   },
   importErrors: {
     where: 'File {{file}}, line {{line}}, {{field}}',

@@ -241,7 +241,8 @@ export const zhCN = {
     fileRequired: '请选择要导入的文件',
     fileType: '只能导入 {{types}} 文件',
     tooLarge: '{{file}} 大小为 {{size}}，此处最多可上传 {{limit}}。',
-    uploading: '正在上传并校验 {{file}}（{{size}}），大文件需要一些时间…',
+    uploading: '正在上传 {{file}}（{{size}}）…',
+    checking: '正在校验并导入 {{file}}，大文件需要一些时间…',
   },
   importErrors: {
     where: '文件 {{file}} 第 {{line}} 行，{{field}}',

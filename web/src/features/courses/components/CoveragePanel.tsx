@@ -224,7 +224,7 @@ export function CoveragePanel({ system, college }: { system: CourseSystemDetail;
           accept={['.xlsx', '.csv']}
           maxBytes={COURSE_LIST_LIMIT_BYTES}
           fileHelp={t('courses.coverage.importFileHelp')}
-          upload={(file) => importCourseList(organisationId, file)}
+          upload={(file, _values, onProgress) => importCourseList(organisationId, file, onProgress)}
           summary={(result) =>
             t('courses.coverage.imported', {
               courses: result.courses,

@@ -32,7 +32,7 @@ export function ImportDeclarationsModal({
       maxBytes={UPLOAD_LIMIT_BYTES}
       fileHelp={t('demand.declarations.import.fileHelp')}
       failedTitle={t('demand.imports.failed')}
-      upload={(file) => importDeclarations(organisationId, file)}
+      upload={(file, _values, onProgress) => importDeclarations(organisationId, file, onProgress)}
       summary={(result) => t('demand.declarations.import.done', { created: result.created })}
     />
   );

@@ -36,7 +36,7 @@ export function ImportPostingsModal({
       failedTitle={t('demand.imports.failed')}
       initialValues={{ mode: 'exact' }}
       fields={<LinkModeField />}
-      upload={(file, { mode }) => importPostings(file, { fileName: file.name, mode })}
+      upload={(file, { mode }, onProgress) => importPostings(file, { fileName: file.name, mode }, onProgress)}
       summary={(done) =>
         t('demand.imports.done', { file: done.fileName, stored: done.stored, duplicates: done.duplicates })
       }

@@ -1,5 +1,6 @@
 import { Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { UploadProgress } from '../../../api/api-client.js';
 import type { FrameworkVersion, ImportResult } from '../../../api/contracts.js';
 import { ImportDialog } from '../../../components/ImportDialog.js';
 import { fetchFrameworkVersion, importFrameworkFile } from '../api/taxonomy-api.js';
@@ -29,17 +30,16 @@ export function ImportVersionModal({
 }) {
   const { t } = useTranslation();
 
-  async function upload(file: File, values: ImportValues) {
+  async function upload(file: File, values: ImportValues, onProgress: UploadProgress) {
     // The dialog accepts only .xlsx and .json, which both have a format.
     const format = importFormatOf(file.name) ?? 'xlsx';
     const key = values.key?.trim();
     const label = values.label?.trim();
-    const result = await importFrameworkFile(file, {
-      format,
-      fileName: file.name,
-      ...(key ? { key } : {}),
-      ...(label ? { label } : {}),
-    });
+    const result = await importFrameworkFile(
+      file,
+      { format, fileName: file.name, ...(key ? { key } : {}), ...(label ? { label } : {}) },
+      onProgress,
+    );
     return { result, version: await fetchFrameworkVersion(result.versionId) };
   }
 
