@@ -124,12 +124,14 @@ function SearchBox({ value, onChange, label, placeholder, testId, maxLength = 10
   const [text, setText] = useState(value ?? '');
   // The search last sent (or received): typing that was sent already must not be overwritten when it comes back.
   const sent = useRef(value ?? '');
-  const send = useEffectEvent((raw: string) => {
+  function send(raw: string) {
     const trimmed = raw.trim();
     if (trimmed === sent.current) return;
     sent.current = trimmed;
     onChange(trimmed || undefined);
-  });
+  }
+  // The timer calls the latest `send` (and so the latest `onChange`) without restarting on every render.
+  const sendAfterPause = useEffectEvent(send);
 
   useEffect(() => {
     if ((value ?? '') === sent.current) return;
@@ -138,7 +140,7 @@ function SearchBox({ value, onChange, label, placeholder, testId, maxLength = 10
   }, [value]);
 
   useEffect(() => {
-    const timer = window.setTimeout(() => send(text), SEARCH_DEBOUNCE_MS);
+    const timer = window.setTimeout(() => sendAfterPause(text), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [text]);
 
