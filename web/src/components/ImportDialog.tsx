@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UploadProgress } from '../api/api-client.js';
 import { useFormSubmit } from '../hooks/use-form-submit.js';
 import { ImportErrorAlert } from './ImportErrorAlert.js';
-import { checkImportFile, formatFileSize } from './import-file.js';
+import { checkImportFile, formatAcceptList, formatFileSize } from './import-file.js';
 
 /** How long the success summary stays: long enough to read the counts. */
 const SUMMARY_SECONDS = 6;
@@ -61,7 +61,7 @@ export function ImportDialog<Result, Values extends object = Record<string, neve
   /** The success message. */
   summary: (result: Result) => string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
@@ -91,7 +91,7 @@ export function ImportDialog<Result, Values extends object = Record<string, neve
     setFile(problem ? null : picked);
     setFileError(
       problem === 'type'
-        ? t('importDialog.fileType', { types: accept.join(' ') })
+        ? t('importDialog.fileType', { types: formatAcceptList(accept, i18n.language) })
         : problem === 'tooLarge'
           ? t('importDialog.tooLarge', { file: picked.name, size: formatFileSize(picked.size), limit })
           : null,

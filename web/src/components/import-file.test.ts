@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportFile, formatFileSize } from './import-file.js';
+import { checkImportFile, formatAcceptList, formatFileSize } from './import-file.js';
 
 const MiB = 1024 * 1024;
 
@@ -34,5 +34,13 @@ describe('file sizes as people read them', () => {
   it('stays in gigabytes for larger sizes and treats a negative count as nothing', () => {
     expect(formatFileSize(2048 * 1024 * MiB)).toBe('2048 GB');
     expect(formatFileSize(-5)).toBe('0 B');
+  });
+});
+
+describe('the accepted types in a sentence', () => {
+  it('lists them as alternatives in the UI language', () => {
+    expect(formatAcceptList(['.xlsx', '.json'], 'en')).toBe('.xlsx or .json');
+    expect(formatAcceptList(['.csv', '.jsonl', '.xlsx'], 'en')).toBe('.csv, .jsonl, or .xlsx');
+    expect(formatAcceptList(['.xlsx', '.json'], 'zh-CN')).toBe('.xlsx或.json');
   });
 });

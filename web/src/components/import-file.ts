@@ -29,3 +29,8 @@ export function formatFileSize(bytes: number): string {
   const rounded = unit === 0 ? Math.round(value) : Math.round(value * 10) / 10;
   return `${rounded} ${UNITS[unit]}`;
 }
+
+/** The accepted extensions as a list in the UI language: `.xlsx or .json`, `.xlsx或.json`. */
+export function formatAcceptList(accept: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { type: 'disjunction' }).format(accept);
+}
