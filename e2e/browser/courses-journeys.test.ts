@@ -53,18 +53,24 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await page.getByTestId('confirm-RJ301-test-case-design').waitFor({ state: 'detached' });
 
       // A malformed list is refused with file, line and field; the list stays as it was.
+      await page.getByTestId('course-list-import').click();
       await page
-        .getByTestId('coverage-panel')
+        .getByTestId('course-list-import-file')
         .locator('input[type=file]')
         .setInputFiles({
           name: 'broken.csv',
           mimeType: 'text/csv',
           buffer: Buffer.from('课程代码,课程名称,学分,学时,课程类型,课程描述\nA1,甲,2,32,必修课,x\n'),
         });
-      const error = page.getByTestId('coverage-error');
+      await page.getByTestId('course-list-import-submit').click();
+      const error = page.getByTestId('course-list-import-error');
       await error.waitFor();
-      expect(await page.getByTestId('coverage-error-where').innerText()).toMatch(/文件 broken\.csv 第 2 行，\S/);
+      expect(await page.getByTestId('course-list-import-error-where').innerText()).toMatch(
+        /文件 broken\.csv 第 2 行，\S/,
+      );
       expect(await error.innerText()).toContain('必修课');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('course-list-import-form').waitFor({ state: 'detached' });
       expect(await page.getByTestId('college-courses').locator('tbody tr.ant-table-row').count()).toBe(17);
     } finally {
       await page.context().close();

@@ -36,17 +36,20 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
   return search ? `${path}?${search}` : path;
 }
 
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+function requestHeaders(method: Method, options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
 
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
-      headers,
+      headers: requestHeaders(method, options),
       credentials: 'same-origin',
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
@@ -55,11 +58,49 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('NETWORK_ERROR', error instanceof Error ? error.message : String(error), 0);
   }
+  return answer<T>(response.ok, response.status, await response.text(), options);
+}
 
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
+/** The upload's progress: the share of the file sent so far (0–1). */
+export type UploadProgress = (sent: number) => void;
 
-  const apiError = toApiError(response.status, payload);
+/**
+ * POSTs a file as the raw body and reports how much of it has been sent; `fetch` cannot report an upload's
+ * progress, so this one request goes through XMLHttpRequest, with the same headers, errors and session handling.
+ */
+function uploadWithProgress<T>(
+  path: string,
+  file: Blob,
+  options: RequestOptions,
+  onProgress: UploadProgress,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', buildUrl(path, options.query));
+    for (const [name, value] of Object.entries(requestHeaders('POST', { ...options, rawBody: file }))) {
+      request.setRequestHeader(name, value);
+    }
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      answer<T>(request.status >= 200 && request.status < 300, request.status, request.responseText, options).then(
+        resolve,
+        reject,
+      );
+    };
+    request.onerror = () => reject(new ApiError('NETWORK_ERROR', 'The upload did not reach the server', 0));
+    request.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    options.signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(file);
+  });
+}
+
+async function answer<T>(ok: boolean, status: number, text: string, options: RequestOptions): Promise<T> {
+  const payload = readJson(ok, status, text);
+  if (ok) return payload as T;
+
+  const apiError = toApiError(status, payload);
   if (!options.ignoreSessionLoss && SESSION_LOST_CODES.includes(apiError.code)) {
     for (const listener of sessionLostListeners) listener(apiError.code);
   }
@@ -74,19 +115,26 @@ export const api = {
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
     apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
-  /** POSTs a file as the raw request body (uploads); the CSRF token goes with it like any mutation. */
-  postFile: <T>(path: string, file: Blob, options?: Omit<RequestOptions, 'body' | 'rawBody'>) =>
-    apiRequest<T>('POST', path, { ...options, rawBody: file }),
+  /**
+   * POSTs a file as the raw request body (uploads); the CSRF token goes with it like any mutation. With
+   * `onProgress`, the share of the file sent so far is reported as it goes.
+   */
+  postFile: <T>(
+    path: string,
+    file: Blob,
+    { onProgress, ...options }: Omit<RequestOptions, 'body' | 'rawBody'> & { onProgress?: UploadProgress } = {},
+  ) =>
+    onProgress
+      ? uploadWithProgress<T>(path, file, options, onProgress)
+      : apiRequest<T>('POST', path, { ...options, rawBody: file }),
 };
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+function readJson(ok: boolean, status: number, text: string): unknown {
   if (!text) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    if (response.ok)
-      throw new ApiError('BAD_RESPONSE', 'The server answered with something that is not JSON', response.status);
+    if (ok) throw new ApiError('BAD_RESPONSE', 'The server answered with something that is not JSON', status);
     return null;
   }
 }

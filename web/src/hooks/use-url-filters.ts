@@ -1,18 +1,23 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 export const DEFAULT_PAGE_SIZE = 20;
 const PAGE_SIZES = [10, 20, 50, 100];
 
-export interface UrlFilters {
+/** Which page of a server-paged list is shown, and how to show another. */
+export interface Paging {
   page: number;
   pageSize: number;
+  /** The first row of the page, as the API's `offset`. */
   offset: number;
+  setPage: (page: number, pageSize: number) => void;
+}
+
+export interface UrlFilters extends Paging {
   /** A filter value from the URL, or undefined when absent or not one of `allowed`. */
   get: <Value extends string>(name: string, allowed?: readonly Value[]) => Value | undefined;
   /** Sets filters (undefined removes one) and goes back to page 1. */
   setFilters: (values: Record<string, string | undefined>) => void;
-  setPage: (page: number, pageSize: number) => void;
 }
 
 /**
@@ -66,16 +71,24 @@ export function useUrlFilters(): UrlFilters {
   return { page, pageSize, offset: (page - 1) * pageSize, get, setFilters, setPage };
 }
 
-/** antd Table pagination driven by the URL. */
-export function tablePagination(filters: UrlFilters, total: number | undefined, totalLabel: (total: number) => string) {
+/** Paging kept in the component (a list inside a page, whose state need not survive a reload). */
+export function useLocalPaging(initialPageSize = DEFAULT_PAGE_SIZE): Paging & { toFirstPage: () => void } {
+  const [paging, setPaging] = useState({ page: 1, pageSize: initialPageSize });
+  const setPage = useCallback((page: number, pageSize: number) => setPaging({ page, pageSize }), []);
+  const toFirstPage = useCallback(() => setPaging((previous) => ({ ...previous, page: 1 })), []);
+  return { ...paging, offset: (paging.page - 1) * paging.pageSize, setPage, toFirstPage };
+}
+
+/** antd Table pagination driven by `paging` (the URL's or the component's). */
+export function tablePagination(paging: Paging, total: number | undefined, totalLabel: (total: number) => string) {
   return {
-    current: filters.page,
-    pageSize: filters.pageSize,
+    current: paging.page,
+    pageSize: paging.pageSize,
     total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES,
     showTotal: totalLabel,
-    onChange: filters.setPage,
+    onChange: paging.setPage,
   };
 }
 

@@ -1,11 +1,11 @@
-import { Card, Flex, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Card, Flex, Select, Tag, Typography, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '../../../access/roles.js';
 import type { AuditAction, AuditEvent } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
-import { tablePagination, useUrlFilters } from '../../../hooks/use-url-filters.js';
+import { PagedSearchTable } from '../../../components/PagedSearchTable.js';
+import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
@@ -106,29 +106,26 @@ export function AuditPage() {
         </Typography.Text>
       </div>
       <Card>
-        <Flex vertical gap={16}>
-          <Select<AuditAction | ''>
-            aria-label={t('audit.actionFilter')}
-            data-testid="audit-action-filter"
-            style={{ width: 240 }}
-            value={action ?? ''}
-            onChange={(value) => filters.setFilters({ action: value || undefined })}
-            options={[
-              { value: '', label: t('audit.allActions') },
-              ...AUDIT_ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) })),
-            ]}
-          />
-          {events.error ? <ApiErrorAlert error={events.error} onRetry={events.reload} /> : null}
-          <Table<AuditEvent>
-            data-testid="audit-table"
-            rowKey="id"
-            columns={columns}
-            dataSource={events.data?.items ?? []}
-            loading={events.loading}
-            scroll={{ x: 'max-content' }}
-            pagination={tablePagination(filters, events.data?.total, (total) => t('common.total', { total }))}
-          />
-        </Flex>
+        <PagedSearchTable<AuditEvent>
+          testId="audit-table"
+          query={events}
+          paging={filters}
+          columns={columns}
+          rowKey="id"
+          filters={
+            <Select<AuditAction | ''>
+              aria-label={t('audit.actionFilter')}
+              data-testid="audit-action-filter"
+              style={{ width: 240 }}
+              value={action ?? ''}
+              onChange={(value) => filters.setFilters({ action: value || undefined })}
+              options={[
+                { value: '', label: t('audit.allActions') },
+                ...AUDIT_ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) })),
+              ]}
+            />
+          }
+        />
       </Card>
     </Flex>
   );

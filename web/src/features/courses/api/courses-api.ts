@@ -1,4 +1,4 @@
-import { api, buildUrl } from '../../../api/api-client.js';
+import { api, buildUrl, type UploadProgress } from '../../../api/api-client.js';
 import type {
   VoteRequest,
   CollegeCourseDto,
@@ -80,9 +80,14 @@ export function listCollegeCourses(
   return api.get<{ items: CollegeCourseDto[] }>(`${college(organisationId)}/courses`, { signal });
 }
 
-export function importCourseList(organisationId: string, file: File): Promise<CourseListImportResult> {
+export function importCourseList(
+  organisationId: string,
+  file: File,
+  onProgress?: UploadProgress,
+): Promise<CourseListImportResult> {
   return api.postFile<CourseListImportResult>(`${college(organisationId)}/courses/import`, file, {
     query: { fileName: file.name },
+    onProgress,
   });
 }
 

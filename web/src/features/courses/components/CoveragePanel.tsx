@@ -1,39 +1,26 @@
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Progress,
-  Row,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { Button, Card, Col, Flex, Progress, Row, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CollegeCourseDto, CourseSystemDetail } from '../../../api/contracts.js';
+import type { CollegeCourseDto, CourseListImportResult, CourseSystemDetail } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
-import { ImportErrorAlert } from '../../../components/ImportErrorAlert.js';
+import { ImportDialog } from '../../../components/ImportDialog.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { decideCourseLink, getCoverage, importCourseList, listCollegeCourses } from '../api/courses-api.js';
 import type { CourseCollege } from '../hooks/use-course-college.js';
+
+/** The server's upload limit for course lists. */
+const COURSE_LIST_LIMIT_BYTES = 8 * 1024 * 1024;
 
 const STATUS_COLOR = { suggested: 'default', confirmed: 'green', rejected: 'red' } as const;
 
 /** The college's existing courses against this course system: import, teacher review of links, coverage report. */
 export function CoveragePanel({ system, college }: { system: CourseSystemDetail; college: CourseCollege }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const [links, setLinks] = useState<'suggested' | 'confirmed'>('suggested');
   const [generation, setGeneration] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
+  const [importing, setImporting] = useState(false);
   const organisationId = college.organisationId;
   const courses = useApiQuery(
     (signal) => listCollegeCourses(organisationId, signal),
@@ -60,35 +47,9 @@ export function CoveragePanel({ system, college }: { system: CourseSystemDetail;
       <Typography.Text type="secondary">{t('courses.coverage.intro')}</Typography.Text>
       <Space wrap>
         {college.canDirect && (
-          <Upload
-            accept=".xlsx,.csv"
-            showUploadList={false}
-            customRequest={({ file }) => {
-              setUploading(true);
-              setFailure(null);
-              importCourseList(organisationId, file as File).then(
-                (result) => {
-                  setUploading(false);
-                  void message.success(
-                    t('courses.coverage.imported', {
-                      courses: result.courses,
-                      links: result.suggestedLinks,
-                      kept: result.keptDecisions,
-                    }),
-                  );
-                  refresh();
-                },
-                (error: unknown) => {
-                  setUploading(false);
-                  setFailure(error);
-                },
-              );
-            }}
-          >
-            <Button loading={uploading} data-testid="course-list-import">
-              {t('courses.coverage.import')}
-            </Button>
-          </Upload>
+          <Button data-testid="course-list-import" onClick={() => setImporting(true)}>
+            {t('courses.coverage.import')}
+          </Button>
         )}
         <Segmented
           value={links}
@@ -99,7 +60,7 @@ export function CoveragePanel({ system, college }: { system: CourseSystemDetail;
           ]}
         />
       </Space>
-      {failure ? <ImportErrorAlert error={failure} testId="coverage-error" /> : null}
+      {failure ? <ApiErrorAlert error={failure} testId="coverage-error" /> : null}
       {coverage.error ? <ApiErrorAlert error={coverage.error} onRetry={coverage.reload} /> : null}
       {report && (
         <Row gutter={[16, 16]}>
@@ -248,6 +209,31 @@ export function CoveragePanel({ system, college }: { system: CourseSystemDetail;
           },
         ]}
       />
+      {college.canDirect && (
+        <ImportDialog<CourseListImportResult>
+          open={importing}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setImporting(false);
+            refresh();
+          }}
+          testId="course-list-import"
+          title={t('courses.coverage.import')}
+          help={t('courses.coverage.importHelp')}
+          submitText={t('courses.coverage.importSubmit')}
+          accept={['.xlsx', '.csv']}
+          maxBytes={COURSE_LIST_LIMIT_BYTES}
+          fileHelp={t('courses.coverage.importFileHelp')}
+          upload={(file, _values, onProgress) => importCourseList(organisationId, file, onProgress)}
+          summary={(result) =>
+            t('courses.coverage.imported', {
+              courses: result.courses,
+              links: result.suggestedLinks,
+              kept: result.keptDecisions,
+            })
+          }
+        />
+      )}
     </Flex>
   );
 }

@@ -1,9 +1,8 @@
 import { Card, Col, Row } from 'antd';
-import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardResponse } from '../../../api/contracts.js';
-import { FONT_STACK } from '../../../theme.js';
+import { countBarOption, countPieOption } from '../dashboard-chart-options.js';
 import { EChart } from './EChart.js';
 
 /** Members by role (bar) and organisations by kind (pie); each only when it has data. */
@@ -18,42 +17,16 @@ export function DashboardCharts({ dashboard }: { dashboard: DashboardResponse })
     [dashboard.organisationsByKind],
   );
 
-  const barOption = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      textStyle: { fontFamily: FONT_STACK },
-      tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: membersByRole.map((entry) => t(`roles.${entry.role}`)), inverse: true },
-      series: [
-        {
-          type: 'bar',
-          name: t('dashboard.charts.count'),
-          data: membersByRole.map((entry) => entry.count),
-          barMaxWidth: 28,
-        },
-      ],
-    }),
+  const barOption = useMemo(
+    () =>
+      countBarOption(
+        membersByRole.map((entry) => ({ label: t(`roles.${entry.role}`), count: entry.count })),
+        t('dashboard.charts.count'),
+      ),
     [membersByRole, t],
   );
-
-  const pieOption = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      textStyle: { fontFamily: FONT_STACK },
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['40%', '68%'],
-          center: ['50%', '45%'],
-          data: organisationsByKind.map((entry) => ({ name: t(`kinds.${entry.kind}`), value: entry.count })),
-          label: { formatter: '{b}: {c}' },
-        },
-      ],
-    }),
+  const pieOption = useMemo(
+    () => countPieOption(organisationsByKind.map((entry) => ({ label: t(`kinds.${entry.kind}`), count: entry.count }))),
     [organisationsByKind, t],
   );
 

@@ -1,4 +1,4 @@
-import { api } from '../../../api/api-client.js';
+import { api, type UploadProgress } from '../../../api/api-client.js';
 import type {
   Declaration,
   DeclarationImportResult,
@@ -32,8 +32,12 @@ export function listPostingImports(signal?: AbortSignal): Promise<PostingImportL
  * Demand importers. A CSV, JSONL or XLSX file of postings, sent as the raw body; the file is validated whole
  * first, and a problem is IMPORT_FAILED with a `FILE:LINE:FIELD: reason` message.
  */
-export function importPostings(file: Blob, query: { fileName: string; mode: LinkMode }): Promise<PostingImport> {
-  return api.postFile<PostingImport>('/api/demand/imports', file, { query: { ...query } });
+export function importPostings(
+  file: Blob,
+  query: { fileName: string; mode: LinkMode },
+  onProgress?: UploadProgress,
+): Promise<PostingImport> {
+  return api.postFile<PostingImport>('/api/demand/imports', file, { query: { ...query }, onProgress });
 }
 
 /** Demand importers. The import and its postings go. */
@@ -107,8 +111,13 @@ export function deleteDeclaration(organisationId: string, declarationId: string)
 }
 
 /** Enterprise admins of that enterprise. An XLSX or CSV file, one declaration a row, all or nothing. */
-export function importDeclarations(organisationId: string, file: File): Promise<DeclarationImportResult> {
+export function importDeclarations(
+  organisationId: string,
+  file: File,
+  onProgress?: UploadProgress,
+): Promise<DeclarationImportResult> {
   return api.postFile<DeclarationImportResult>(`${declarationsPath(organisationId)}/import`, file, {
     query: { fileName: file.name },
+    onProgress,
   });
 }

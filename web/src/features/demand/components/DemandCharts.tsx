@@ -1,13 +1,15 @@
-import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FONT_STACK } from '../../../theme.js';
 import { EChart } from '../../dashboard/components/EChart.js';
-
-export interface ChartBar {
-  label: string;
-  value: number;
-}
+import {
+  horizontalBarHeight,
+  horizontalBarOption,
+  shareLineOption,
+  yearBarOption,
+  type ChartBar,
+  type ShareLine,
+  type YearSeries,
+} from '../demand-chart-options.js';
 
 /** Horizontal bars, largest first as given: counts by post, province or competency. */
 export function HorizontalBarChart({
@@ -21,32 +23,8 @@ export function HorizontalBarChart({
   seriesName: string;
   color?: string;
 }) {
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      textStyle: { fontFamily: FONT_STACK },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: bars.map((bar) => bar.label),
-        axisLabel: { width: 160, overflow: 'truncate' },
-      },
-      series: [
-        { type: 'bar', name: seriesName, data: bars.map((bar) => bar.value), itemStyle: { color }, barMaxWidth: 20 },
-      ],
-    }),
-    [bars, seriesName, color],
-  );
-  return <EChart option={option} label={label} height={Math.max(160, 28 * bars.length + 40)} />;
-}
-
-export interface YearSeries {
-  name: string;
-  values: readonly number[];
-  color: string;
+  const option = useMemo(() => horizontalBarOption(bars, seriesName, color), [bars, seriesName, color]);
+  return <EChart option={option} label={label} height={horizontalBarHeight(bars.length)} />;
 }
 
 /** Vertical bars per year, one bar per series (postings; declared headcount). */
@@ -61,25 +39,7 @@ export function YearBarChart({
   label: string;
   height?: number;
 }) {
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      textStyle: { fontFamily: FONT_STACK },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: series.length > 1 ? { bottom: 0 } : undefined,
-      grid: { left: 8, right: 16, top: 16, bottom: series.length > 1 ? 32 : 8, containLabel: true },
-      xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((entry) => ({
-        type: 'bar',
-        name: entry.name,
-        data: [...entry.values],
-        itemStyle: { color: entry.color },
-        barMaxWidth: 36,
-      })),
-    }),
-    [years, series],
-  );
+  const option = useMemo(() => yearBarOption(years, series), [years, series]);
   return <EChart option={option} label={label} height={height} />;
 }
 
@@ -90,27 +50,10 @@ export function ShareLineChart({
   label,
 }: {
   years: readonly number[];
-  lines: readonly { name: string; shares: readonly number[] }[];
+  lines: readonly ShareLine[];
   label: string;
 }) {
   const { t } = useTranslation();
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      aria: { enabled: true },
-      textStyle: { fontFamily: FONT_STACK },
-      tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${value}%` },
-      legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
-      yAxis: { type: 'value', name: t('demand.trends.chart.axis'), axisLabel: { formatter: '{value}%' } },
-      series: lines.map((line) => ({
-        type: 'line',
-        name: line.name,
-        data: line.shares.map((share) => Math.round(share * 1000) / 10),
-        symbolSize: 6,
-      })),
-    }),
-    [years, lines, t],
-  );
+  const option = useMemo(() => shareLineOption(years, lines, t('demand.trends.chart.axis')), [years, lines, t]);
   return <EChart option={option} label={label} height={320} />;
 }

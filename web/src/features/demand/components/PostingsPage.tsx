@@ -1,11 +1,10 @@
-import { Card, Flex, Input, InputNumber, Table, Tag, Typography, type TableProps } from 'antd';
-import type { HTMLAttributes, MouseEvent } from 'react';
+import { Card, Flex, InputNumber, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { PostingSummary } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
-import { tablePagination, useUrlFilters } from '../../../hooks/use-url-filters.js';
+import { PagedSearchTable } from '../../../components/PagedSearchTable.js';
+import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { labelsInOrder } from '../../taxonomy/bilingual.js';
 import { searchPostings } from '../api/demand-api.js';
 import { formatShare, integerParam, placeName } from '../demand-format.js';
@@ -86,74 +85,55 @@ export function PostingsPage() {
     },
   ];
 
-  function openRow(posting: PostingSummary, event: MouseEvent<HTMLElement>) {
-    if ((event.target as HTMLElement).closest('a')) return;
-    void navigate(detailPath(posting.id));
-  }
-
   return (
     <Card>
-      <Flex vertical gap={16}>
-        <Flex wrap gap={12} align="center">
-          <Input.Search
-            key={q ?? ''}
-            aria-label={t('demand.postings.searchLabel')}
-            data-testid="posting-search"
-            placeholder={t('demand.postings.searchPlaceholder')}
-            defaultValue={q}
-            allowClear
-            maxLength={200}
-            style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(value) => filters.setFilters({ q: value.trim() || undefined })}
-          />
-          <ProvinceAndPostFilters filters={filters} />
-          <InputNumber
-            key={query.year ?? 'any'}
-            aria-label={t('demand.filters.year')}
-            data-testid="posting-year"
-            placeholder={t('demand.filters.year')}
-            min={1990}
-            max={2100}
-            style={{ width: 110 }}
-            defaultValue={query.year}
-            onBlur={(event) => filters.setFilters({ year: event.target.value.trim() || undefined })}
-            onPressEnter={(event) => filters.setFilters({ year: event.currentTarget.value.trim() || undefined })}
-          />
-          {competency && (
-            <Tag
-              closable
-              color="blue"
-              data-testid="posting-competency-filter"
-              onClose={() => filters.setFilters({ competency: undefined })}
-            >
-              {t('demand.postings.competencyFilter', { key: competency })}
-            </Tag>
-          )}
-        </Flex>
-        {page.error ? <ApiErrorAlert error={page.error} onRetry={page.reload} /> : null}
-        {page.data && page.data.total === 0 && !filtered && !page.loading ? (
-          <NoPostingsEmpty />
-        ) : (
-          <Table<PostingSummary>
-            data-testid="posting-table"
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={page.data?.items ?? []}
-            loading={page.loading}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('demand.postings.noMatch') }}
-            onRow={(posting) =>
-              ({
-                'data-testid': `posting-row-${posting.sourceId}`,
-                style: { cursor: 'pointer' },
-                onClick: (event: MouseEvent<HTMLElement>) => openRow(posting, event),
-              }) as HTMLAttributes<HTMLElement>
-            }
-            pagination={tablePagination(filters, page.data?.total, (total) => t('common.total', { total }))}
-          />
-        )}
-      </Flex>
+      <PagedSearchTable<PostingSummary>
+        testId="posting-table"
+        query={page}
+        paging={filters}
+        columns={columns}
+        rowKey="id"
+        size="middle"
+        search={{
+          value: q,
+          onChange: (value) => filters.setFilters({ q: value }),
+          label: t('demand.postings.searchLabel'),
+          placeholder: t('demand.postings.searchPlaceholder'),
+          testId: 'posting-search',
+          maxLength: 200,
+        }}
+        filters={
+          <>
+            <ProvinceAndPostFilters filters={filters} />
+            <InputNumber
+              key={query.year ?? 'any'}
+              aria-label={t('demand.filters.year')}
+              data-testid="posting-year"
+              placeholder={t('demand.filters.year')}
+              min={1990}
+              max={2100}
+              style={{ width: 110 }}
+              defaultValue={query.year}
+              onBlur={(event) => filters.setFilters({ year: event.target.value.trim() || undefined })}
+              onPressEnter={(event) => filters.setFilters({ year: event.currentTarget.value.trim() || undefined })}
+            />
+            {competency && (
+              <Tag
+                closable
+                color="blue"
+                data-testid="posting-competency-filter"
+                onClose={() => filters.setFilters({ competency: undefined })}
+              >
+                {t('demand.postings.competencyFilter', { key: competency })}
+              </Tag>
+            )}
+          </>
+        }
+        emptyText={t('demand.postings.noMatch')}
+        instead={page.data && page.data.total === 0 && !filtered && !page.loading ? <NoPostingsEmpty /> : undefined}
+        rowTestId={(posting) => `posting-row-${posting.sourceId}`}
+        onRowClick={(posting) => void navigate(detailPath(posting.id))}
+      />
       <Outlet />
     </Card>
   );

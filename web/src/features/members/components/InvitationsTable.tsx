@@ -1,13 +1,16 @@
-import { App, Button, Table, Tag, type TableProps } from 'antd';
-import { useState } from 'react';
+import { App, Button, Tag, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
+import { PagedSearchTable } from '../../../components/PagedSearchTable.js';
 import { RoleTags } from '../../../components/RoleTags.js';
+import { useLocalPaging } from '../../../hooks/use-url-filters.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { listInvitations, revokeInvitation } from '../api/members-api.js';
+
+/** A short page: the invitations sit below the member list. */
+const INVITATIONS_PAGE_SIZE = 10;
 
 const STATUS_COLOURS: Record<Invitation['status'], string> = {
   pending: 'blue',
@@ -21,8 +24,8 @@ const STATUS_COLOURS: Record<Invitation['status'], string> = {
 export function InvitationsTable({ organisationId, version }: { organisationId: string; version: number }) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
-  const query = { limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize };
+  const paging = useLocalPaging(INVITATIONS_PAGE_SIZE);
+  const query = { limit: paging.pageSize, offset: paging.offset };
   const invitations = useApiQuery(
     (signal) => listInvitations(organisationId, query, signal),
     JSON.stringify([organisationId, query, version]),
@@ -82,24 +85,16 @@ export function InvitationsTable({ organisationId, version }: { organisationId: 
     },
   ];
 
-  if (invitations.error) return <ApiErrorAlert error={invitations.error} onRetry={invitations.reload} />;
   return (
-    <Table<Invitation>
-      data-testid="invitations-table"
+    <PagedSearchTable<Invitation>
+      testId="invitations-table"
+      query={invitations}
+      paging={paging}
+      columns={columns}
       rowKey="id"
       size="small"
-      columns={columns}
-      dataSource={invitations.data?.items ?? []}
-      loading={invitations.loading}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('members.invitations.empty') }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        total: invitations.data?.total ?? 0,
-        hideOnSinglePage: true,
-        onChange: (page, pageSize) => setPaging({ page, pageSize }),
-      }}
+      emptyText={t('members.invitations.empty')}
+      hideOnSinglePage
     />
   );
 }

@@ -1,12 +1,12 @@
-import { App, Button, Flex, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Flex, Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES_BY_ORGANISATION_KIND } from '../../../access/roles.js';
 import type { Member, OrganisationKind, Role } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
+import { PagedSearchTable } from '../../../components/PagedSearchTable.js';
 import { RoleTags } from '../../../components/RoleTags.js';
-import { DEFAULT_PAGE_SIZE } from '../../../hooks/use-url-filters.js';
+import { useLocalPaging } from '../../../hooks/use-url-filters.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { useSession } from '../../auth/hooks/use-session.js';
@@ -36,17 +36,17 @@ export function MembersPanel({
   const { message, modal } = App.useApp();
   const { session } = useSession();
   const [role, setRole] = useState<Role | undefined>(undefined);
-  const [search, setSearch] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [search, setSearch] = useState<string | undefined>(undefined);
+  const paging = useLocalPaging();
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
   const [invitationsVersion, setInvitationsVersion] = useState(0);
 
   const query = {
     role,
-    search: search || undefined,
+    search,
     limit: paging.pageSize,
-    offset: (paging.page - 1) * paging.pageSize,
+    offset: paging.offset,
   };
   const members = useApiQuery(
     (signal) => listMembers(organisationId, query, signal),
@@ -140,20 +140,24 @@ export function MembersPanel({
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" wrap gap={12}>
-        <Flex wrap gap={12}>
-          <Input.Search
-            aria-label={t('members.searchLabel')}
-            data-testid="members-search"
-            placeholder={t('members.searchPlaceholder')}
-            allowClear
-            maxLength={100}
-            style={{ width: 260 }}
-            onSearch={(value) => {
-              setSearch(value.trim());
-              setPaging((previous) => ({ ...previous, page: 1 }));
-            }}
-          />
+      <PagedSearchTable<Member>
+        testId="members-table"
+        query={members}
+        paging={paging}
+        columns={columns}
+        rowKey="personId"
+        search={{
+          value: search,
+          onChange: (value) => {
+            setSearch(value);
+            paging.toFirstPage();
+          },
+          label: t('members.searchLabel'),
+          placeholder: t('members.searchPlaceholder'),
+          testId: 'members-search',
+          width: 260,
+        }}
+        filters={
           <Select<Role | ''>
             aria-label={t('members.roleFilter')}
             data-testid="members-role-filter"
@@ -161,41 +165,26 @@ export function MembersPanel({
             value={role ?? ''}
             onChange={(value) => {
               setRole(value || undefined);
-              setPaging((previous) => ({ ...previous, page: 1 }));
+              paging.toFirstPage();
             }}
             options={[
               { value: '', label: t('members.allRoles') },
               ...roleOptions.map((value) => ({ value, label: t(`roles.${value}`) })),
             ]}
           />
-        </Flex>
-        {canManage && (
-          <Button
-            type="primary"
-            data-testid="invite-member"
-            disabled={grantableRoles.length === 0}
-            onClick={() => setInviting(true)}
-          >
-            {t('members.invite.button')}
-          </Button>
-        )}
-      </Flex>
-      {members.error ? <ApiErrorAlert error={members.error} onRetry={members.reload} /> : null}
-      <Table<Member>
-        data-testid="members-table"
-        rowKey="personId"
-        columns={columns}
-        dataSource={members.data?.items ?? []}
-        loading={members.loading}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: members.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        }
+        actions={
+          canManage && (
+            <Button
+              type="primary"
+              data-testid="invite-member"
+              disabled={grantableRoles.length === 0}
+              onClick={() => setInviting(true)}
+            >
+              {t('members.invite.button')}
+            </Button>
+          )
+        }
       />
       {canManage && (
         <>

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANISATION_KINDS } from '../../../access/roles.js';
 import type { OrganisationKind } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
-import { tablePagination, useUrlFilters } from '../../../hooks/use-url-filters.js';
+import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { listOrganisations } from '../api/organisations-api.js';
 import { CreateOrganisationModal } from './CreateOrganisationModal.js';
@@ -34,25 +33,23 @@ export function OrganisationsPage() {
         )}
       </Flex>
       <Card>
-        <Flex vertical gap={16}>
-          <Select<OrganisationKind | ''>
-            aria-label={t('organisations.kindFilter')}
-            data-testid="organisations-kind-filter"
-            style={{ width: 220 }}
-            value={kind ?? ''}
-            onChange={(value) => filters.setFilters({ kind: value || undefined })}
-            options={[
-              { value: '', label: t('organisations.allKinds') },
-              ...ORGANISATION_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) })),
-            ]}
-          />
-          {organisations.error ? <ApiErrorAlert error={organisations.error} onRetry={organisations.reload} /> : null}
-          <OrganisationsTable
-            organisations={organisations.data?.items ?? []}
-            loading={organisations.loading}
-            pagination={tablePagination(filters, organisations.data?.total, (total) => t('common.total', { total }))}
-          />
-        </Flex>
+        <OrganisationsTable
+          query={organisations}
+          paging={filters}
+          filters={
+            <Select<OrganisationKind | ''>
+              aria-label={t('organisations.kindFilter')}
+              data-testid="organisations-kind-filter"
+              style={{ width: 220 }}
+              value={kind ?? ''}
+              onChange={(value) => filters.setFilters({ kind: value || undefined })}
+              options={[
+                { value: '', label: t('organisations.allKinds') },
+                ...ORGANISATION_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) })),
+              ]}
+            />
+          }
+        />
       </Card>
       {canCreate && (
         <CreateOrganisationModal

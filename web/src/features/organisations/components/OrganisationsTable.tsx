@@ -1,19 +1,24 @@
-import { Table, Typography, type TableProps } from 'antd';
+import { Typography, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Organisation } from '../../../api/contracts.js';
+import type { ApiQuery } from '../../../api/use-api-query.js';
+import { PagedSearchTable } from '../../../components/PagedSearchTable.js';
+import type { Paging } from '../../../hooks/use-url-filters.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { OrganisationKindTag } from './OrganisationKindTag.js';
 
+/** The organisation directory, paged by the server, with `filters` above it. */
 export function OrganisationsTable({
-  organisations,
-  loading,
-  pagination,
+  query,
+  paging,
+  filters,
 }: {
-  organisations: readonly Organisation[];
-  loading: boolean;
-  pagination: TableProps<Organisation>['pagination'];
+  query: ApiQuery<{ items: readonly Organisation[]; total: number }>;
+  paging: Paging;
+  filters: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -65,14 +70,13 @@ export function OrganisationsTable({
   ];
 
   return (
-    <Table<Organisation>
-      data-testid="organisations-table"
-      rowKey="id"
+    <PagedSearchTable<Organisation>
+      testId="organisations-table"
+      query={query}
+      paging={paging}
       columns={columns}
-      dataSource={organisations}
-      loading={loading}
-      pagination={pagination}
-      scroll={{ x: 'max-content' }}
+      rowKey="id"
+      filters={filters}
     />
   );
 }

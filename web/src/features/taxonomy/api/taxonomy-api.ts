@@ -1,4 +1,4 @@
-import { api, buildUrl } from '../../../api/api-client.js';
+import { api, buildUrl, type UploadProgress } from '../../../api/api-client.js';
 import type {
   CompetencyChange,
   CompetencyCreate,
@@ -46,8 +46,12 @@ export function fetchFrameworkVersion(versionId: string, signal?: AbortSignal): 
  * Taxonomy releasers. An XLSX workbook or CASE package, sent as the raw body, becomes a draft version (all or
  * nothing); a file problem is IMPORT_FAILED with a `FILE:LINE:FIELD: reason` message.
  */
-export function importFrameworkFile(file: Blob, query: ImportQuery): Promise<ImportResult> {
-  return api.postFile<ImportResult>('/api/frameworks/import', file, { query: { ...query } });
+export function importFrameworkFile(
+  file: Blob,
+  query: ImportQuery,
+  onProgress?: UploadProgress,
+): Promise<ImportResult> {
+  return api.postFile<ImportResult>('/api/frameworks/import', file, { query: { ...query }, onProgress });
 }
 
 export interface OccupationSearch {

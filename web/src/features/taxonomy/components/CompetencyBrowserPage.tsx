@@ -1,5 +1,5 @@
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
-import { useState, type HTMLAttributes, type MouseEvent } from 'react';
+import { Button, Card, Flex, Select, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type {
@@ -9,8 +9,8 @@ import type {
   CompetencyType,
 } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
-import { tablePagination, useUrlFilters } from '../../../hooks/use-url-filters.js';
+import { PagedSearchTable } from '../../../components/PagedSearchTable.js';
+import { useUrlFilters } from '../../../hooks/use-url-filters.js';
 import { searchCompetencies } from '../api/taxonomy-api.js';
 import { useTaxonomy } from '../hooks/use-taxonomy.js';
 import { COMPETENCY_DIMENSIONS, COMPETENCY_TYPES } from '../taxonomy-terms.js';
@@ -95,28 +95,25 @@ export function CompetencyBrowserPage() {
       ),
   });
 
-  function openRow(competency: CompetencySummary, event: MouseEvent<HTMLElement>) {
-    // Links in the row (the label, ESCO) do their own thing.
-    if ((event.target as HTMLElement).closest('a')) return;
-    void navigate(detailPath(competency.id));
-  }
-
   return (
     <Card>
-      <Flex vertical gap={16}>
-        <Flex justify="space-between" align="flex-start" wrap gap={12}>
-          <Flex wrap gap={12}>
-            <Input.Search
-              key={q ?? ''}
-              aria-label={t('taxonomy.competencies.searchLabel')}
-              data-testid="competency-search"
-              placeholder={t('taxonomy.competencies.searchPlaceholder')}
-              defaultValue={q}
-              allowClear
-              maxLength={100}
-              style={{ width: 360, maxWidth: '100%' }}
-              onSearch={(value) => filters.setFilters({ q: value.trim() || undefined })}
-            />
+      <PagedSearchTable<CompetencySummary>
+        testId="competency-table"
+        query={page}
+        paging={filters}
+        columns={columns}
+        rowKey="id"
+        size="middle"
+        search={{
+          value: q,
+          onChange: (value) => filters.setFilters({ q: value }),
+          label: t('taxonomy.competencies.searchLabel'),
+          placeholder: t('taxonomy.competencies.searchPlaceholder'),
+          testId: 'competency-search',
+          width: 360,
+        }}
+        filters={
+          <>
             <Select<CompetencyType | ''>
               aria-label={t('taxonomy.competencies.typeFilter')}
               data-testid="competency-type-filter"
@@ -148,32 +145,19 @@ export function CompetencyBrowserPage() {
                 options={GROUP_FILTERS.map((value) => ({ value, label: t(`taxonomy.competencies.groups.${value}`) }))}
               />
             )}
-          </Flex>
-          {editable && (
+          </>
+        }
+        actions={
+          editable && (
             <Button type="primary" data-testid="competency-create" onClick={() => setCreating(true)}>
               {t('taxonomy.create.button')}
             </Button>
-          )}
-        </Flex>
-        {page.error ? <ApiErrorAlert error={page.error} onRetry={page.reload} /> : null}
-        <Table<CompetencySummary>
-          data-testid="competency-table"
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={page.data?.items ?? []}
-          loading={page.loading}
-          scroll={{ x: 'max-content' }}
-          onRow={(competency) =>
-            ({
-              'data-testid': `competency-row-${competency.id}`,
-              style: { cursor: 'pointer' },
-              onClick: (event: MouseEvent<HTMLElement>) => openRow(competency, event),
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={tablePagination(filters, page.data?.total, (total) => t('common.total', { total }))}
-        />
-      </Flex>
+          )
+        }
+        rowTestId={(competency) => `competency-row-${competency.id}`}
+        // Links in the row (the label, ESCO) do their own thing.
+        onRowClick={(competency) => void navigate(detailPath(competency.id))}
+      />
       <Outlet />
       {editable && (
         <CompetencyCreateModal

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Input, Segmented, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Card, Empty, Flex, Segmented, Select, Tag, Typography, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
   EducationLevel,
@@ -9,8 +9,8 @@ import type {
   SpecialtySummary,
 } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
-import { tablePagination, useUrlFilters, type UrlFilters } from '../../../hooks/use-url-filters.js';
+import { PagedSearchTable, type SearchBoxProps } from '../../../components/PagedSearchTable.js';
+import { useUrlFilters, type UrlFilters } from '../../../hooks/use-url-filters.js';
 import { searchOccupations, searchSpecialties } from '../api/taxonomy-api.js';
 import { useTaxonomy } from '../hooks/use-taxonomy.js';
 import { EDUCATION_LEVELS, OCCUPATION_SCHEMES, SPECIALTY_LEVELS } from '../taxonomy-terms.js';
@@ -102,22 +102,16 @@ export function ReferencesPage() {
   );
 }
 
-function SearchBox({ filters, placeholder }: { filters: UrlFilters; placeholder: string }) {
-  const { t } = useTranslation();
-  const q = filters.get('q');
-  return (
-    <Input.Search
-      key={q ?? ''}
-      aria-label={t('taxonomy.references.searchLabel')}
-      data-testid="references-search"
-      placeholder={placeholder}
-      defaultValue={q}
-      allowClear
-      maxLength={100}
-      style={{ width: 360, maxWidth: '100%' }}
-      onSearch={(value) => filters.setFilters({ q: value.trim() || undefined })}
-    />
-  );
+/** The references' search box, kept in the URL's `q`. */
+function referenceSearch(filters: UrlFilters, label: string, placeholder: string): SearchBoxProps {
+  return {
+    value: filters.get('q'),
+    onChange: (value) => filters.setFilters({ q: value }),
+    label,
+    placeholder,
+    testId: 'references-search',
+    width: 360,
+  };
 }
 
 function OccupationsTable({ version, filters }: { version: FrameworkVersion; filters: UrlFilters }) {
@@ -202,9 +196,15 @@ function OccupationsTable({ version, filters }: { version: FrameworkVersion; fil
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Flex wrap gap={12}>
-        <SearchBox filters={filters} placeholder={t('taxonomy.references.occupationSearch')} />
+    <PagedSearchTable<OccupationSummary>
+      testId="occupations-table"
+      query={page}
+      paging={filters}
+      columns={columns}
+      rowKey="id"
+      size="middle"
+      search={referenceSearch(filters, t('taxonomy.references.searchLabel'), t('taxonomy.references.occupationSearch'))}
+      filters={
         <Select<OccupationScheme | ''>
           aria-label={t('taxonomy.references.schemeFilter')}
           data-testid="occupation-scheme-filter"
@@ -216,19 +216,8 @@ function OccupationsTable({ version, filters }: { version: FrameworkVersion; fil
             ...OCCUPATION_SCHEMES.map((value) => ({ value, label: t(`taxonomy.schemes.${value}`) })),
           ]}
         />
-      </Flex>
-      {page.error ? <ApiErrorAlert error={page.error} onRetry={page.reload} /> : null}
-      <Table<OccupationSummary>
-        data-testid="occupations-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.loading}
-        scroll={{ x: 'max-content' }}
-        pagination={tablePagination(filters, page.data?.total, (total) => t('common.total', { total }))}
-      />
-    </Flex>
+      }
+    />
   );
 }
 
@@ -277,43 +266,40 @@ function SpecialtiesTable({ version, filters }: { version: FrameworkVersion; fil
   ];
 
   return (
-    <Flex vertical gap={16}>
-      <Flex wrap gap={12}>
-        <SearchBox filters={filters} placeholder={t('taxonomy.references.specialtySearch')} />
-        <Select<EducationLevel | ''>
-          aria-label={t('taxonomy.references.educationLevelFilter')}
-          data-testid="specialty-education-filter"
-          style={{ width: 160 }}
-          value={educationLevel ?? ''}
-          onChange={(value) => filters.setFilters({ educationLevel: value || undefined })}
-          options={[
-            { value: '', label: t('taxonomy.references.allEducationLevels') },
-            ...EDUCATION_LEVELS.map((value) => ({ value, label: t(`taxonomy.references.educationLevels.${value}`) })),
-          ]}
-        />
-        <Select<SpecialtyLevel | ''>
-          aria-label={t('taxonomy.references.levelFilter')}
-          data-testid="specialty-level-filter"
-          style={{ width: 140 }}
-          value={level ?? ''}
-          onChange={(value) => filters.setFilters({ level: value || undefined })}
-          options={[
-            { value: '', label: t('taxonomy.references.allLevels') },
-            ...SPECIALTY_LEVELS.map((value) => ({ value, label: t(`taxonomy.references.levels.${value}`) })),
-          ]}
-        />
-      </Flex>
-      {page.error ? <ApiErrorAlert error={page.error} onRetry={page.reload} /> : null}
-      <Table<SpecialtySummary>
-        data-testid="specialties-table"
-        rowKey={(row) => `${row.educationLevel}:${row.code}`}
-        size="middle"
-        columns={columns}
-        dataSource={page.data?.items ?? []}
-        loading={page.loading}
-        scroll={{ x: 'max-content' }}
-        pagination={tablePagination(filters, page.data?.total, (total) => t('common.total', { total }))}
-      />
-    </Flex>
+    <PagedSearchTable<SpecialtySummary>
+      testId="specialties-table"
+      query={page}
+      paging={filters}
+      columns={columns}
+      rowKey={(row) => `${row.educationLevel}:${row.code}`}
+      size="middle"
+      search={referenceSearch(filters, t('taxonomy.references.searchLabel'), t('taxonomy.references.specialtySearch'))}
+      filters={
+        <>
+          <Select<EducationLevel | ''>
+            aria-label={t('taxonomy.references.educationLevelFilter')}
+            data-testid="specialty-education-filter"
+            style={{ width: 160 }}
+            value={educationLevel ?? ''}
+            onChange={(value) => filters.setFilters({ educationLevel: value || undefined })}
+            options={[
+              { value: '', label: t('taxonomy.references.allEducationLevels') },
+              ...EDUCATION_LEVELS.map((value) => ({ value, label: t(`taxonomy.references.educationLevels.${value}`) })),
+            ]}
+          />
+          <Select<SpecialtyLevel | ''>
+            aria-label={t('taxonomy.references.levelFilter')}
+            data-testid="specialty-level-filter"
+            style={{ width: 140 }}
+            value={level ?? ''}
+            onChange={(value) => filters.setFilters({ level: value || undefined })}
+            options={[
+              { value: '', label: t('taxonomy.references.allLevels') },
+              ...SPECIALTY_LEVELS.map((value) => ({ value, label: t(`taxonomy.references.levels.${value}`) })),
+            ]}
+          />
+        </>
+      }
+    />
   );
 }
