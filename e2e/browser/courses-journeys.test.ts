@@ -20,7 +20,7 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
     try {
       await logIn(page, 'director@demo.zerodock.local');
       await openDemoCourseSystem(page);
-      expect(await page.getByTestId('course-system-solver').innerText()).toMatch(/HiGHS .*optimal.*0\.00%/);
+      expect(await page.getByTestId('course-system-solver').innerText()).toMatch(/HiGHS .*最优解.*0\.00%/);
       await page.getByTestId('course-matrix').locator('tbody tr.ant-table-row').first().waitFor();
 
       // The semester board, then a tighter credit cap: re-planned, every semester within it.

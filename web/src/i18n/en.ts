@@ -1206,6 +1206,13 @@ export const en: TranslationMessages = {
       hours: 'Hours',
       busiest: 'Busiest semester',
       solverMip: '{{solver}} integer programme: {{status}}, optimality gap {{gap}}%, {{seconds}} s',
+      solverStatus: {
+        optimal: 'optimal',
+        feasible: 'feasible (not proven optimal)',
+        infeasible: 'infeasible',
+        'no-solution': 'no solution within the time limit',
+        heuristic: 'heuristic',
+      },
       solverHeuristic: 'List-scheduling heuristic (the integer programme found nothing in time), {{seconds}} s',
       violationsNone:
         'Every constraint holds: each post’s essential competencies are covered by the platform and its own modules; prerequisites come earlier; no semester exceeds the cap.',

@@ -1173,6 +1173,13 @@ export const zhCN = {
       hours: '总学时',
       busiest: '最繁重学期',
       solverMip: '{{solver}} 整数规划：{{status}}，最优间隙 {{gap}}%，用时 {{seconds}} 秒',
+      solverStatus: {
+        optimal: '最优解',
+        feasible: '可行解（未证明最优）',
+        infeasible: '无可行解',
+        'no-solution': '时限内未得解',
+        heuristic: '启发式',
+      },
       solverHeuristic: '列表调度启发式（整数规划未在时限内给出解），用时 {{seconds}} 秒',
       violationsNone:
         '所有约束均满足：每个岗位的核心能力都由平台课与本岗位模块课覆盖；先修课都在更早学期；每学期不超学分上限。',

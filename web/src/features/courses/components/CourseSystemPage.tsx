@@ -129,7 +129,7 @@ function Summary({ system }: { system: CourseSystemDetail }) {
               {plan.method === 'mip'
                 ? t('courses.detail.solverMip', {
                     solver: plan.solver,
-                    status: plan.status,
+                    status: t(`courses.detail.solverStatus.${plan.status}`, { defaultValue: plan.status }),
                     gap: ((plan.gap ?? 0) * 100).toFixed(2),
                     seconds: plan.seconds,
                   })
