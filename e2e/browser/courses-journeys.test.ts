@@ -182,6 +182,15 @@ describe('course-system journeys (Debian chromium, built app served by `zerodock
       await page.getByTestId('training-plan-under-review').waitFor();
       await page.locator('[data-testid="committee-vote"][data-outcome="pending"]').waitFor();
       expect(await page.getByTestId('vote-why-not').innerText()).toContain('回避');
+      // The director takes it back before the vote, then puts it before the committee again (a new round).
+      await page.getByTestId('training-plan-withdraw').click();
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.locator('[data-testid="committee-vote"][data-outcome="withdrawn"]').waitFor();
+      await page.getByTestId('section-text-admission').waitFor();
+      await page.getByTestId('training-plan-submit').click();
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.locator('[data-testid="committee-vote"][data-outcome="pending"]').waitFor();
+      await page.getByTestId('training-plan-under-review').waitFor();
       expect(await page.getByTestId('section-text-admission').count()).toBe(0);
       expect(await page.getByTestId('training-plan-submit').count()).toBe(0);
       expect(await page.getByTestId('section-admission').innerText()).toContain('中高职贯通');
