@@ -8,6 +8,7 @@
  * honest ones, the tuning figures are circular.
  *   npx tsx eval/measure-zh-postings.ts          # figures
  *   npx tsx eval/measure-zh-postings.ts --fit    # refit the calibration on the tuning part (prints, writes nothing)
+ *   npx tsx eval/measure-zh-postings.ts --details  # the tuning part's rankings, sentence by sentence (never held out)
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -274,7 +275,29 @@ async function fit(): Promise<void> {
   void linkConfidence;
 }
 
+/** Prints the top 10 of each TUNING sentence with its decision, gold marks and evidence, then the gold it missed. */
+async function details(): Promise<void> {
+  const sentences = await readDevSet();
+  if (sentences === null) throw new Error('../shared/data/zh-postings-dev is not here');
+  const { linker, entries } = await curatedLinker();
+  for (const sentence of sentences.filter((candidate) => !isHeldOut(candidate.id))) {
+    console.log(`\n${sentence.id}: ${sentence.text}`);
+    const links = linkDemand(linker, sentence.text, { mode: 'full', top: 10 });
+    links.forEach((link, rank) => {
+      const entry = entries[link.entry]!;
+      const evidence = link.spans.map(([start, end]) => sentence.text.slice(start, end)).join('|');
+      console.log(
+        `  ${String(rank + 1).padStart(2)} ${link.linked ? 'linked' : '      '} ${link.score.toFixed(3)} p ${link.confidence.toFixed(2)} ` +
+          `${link.evidence.padEnd(8)} ${sentence.gold.has(entry.id) ? 'GOLD ' : '     '}${entry.id} [${evidence}]`,
+      );
+    });
+    const ranked = new Set(links.map((link) => entries[link.entry]!.id));
+    for (const id of sentence.gold) if (!ranked.has(id)) console.log(`     not in the top 10: ${id}`);
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--fit')) await fit();
+  else if (process.argv.includes('--details')) await details();
   else printZhPostings(await measureZhPostings());
 }
