@@ -8,6 +8,7 @@
  * honest ones, the tuning figures are circular.
  *   npx tsx eval/measure-zh-postings.ts          # figures
  *   npx tsx eval/measure-zh-postings.ts --fit    # refit the calibration on the tuning part (prints, writes nothing)
+ *   npx tsx eval/measure-zh-postings.ts --details  # the tuning part's rankings, sentence by sentence (never held out)
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -168,56 +169,135 @@ export function printZhPostings(figures: ZhPostingsFigures | null): void {
   console.log('tuning figures are circular (the calibration and filters were fitted there); held-out ones are not');
 }
 
-/**
- * Fits the Platt calibration on the tuning part only: logistic regression (gradient descent, L2 0.01) of "this
- * ranked competency is gold" on score, exact and relative score, over the top-10 candidates whose evidence lies in
- * demand text; then sweeps the threshold for F1 on the same part.
- */
-async function fit(): Promise<void> {
+/** One candidate link of a tuning sentence: the calibration's features (bias first) and whether it is gold. */
+interface FitRow {
+  readonly x: readonly number[];
+  readonly y: number;
+  /** True when some of its evidence lies in demand text (the rows the regression learns from). */
+  readonly inDemand: boolean;
+  /** True when its evidence lies in demand text as `linkDemand` requires (at least half of its characters). */
+  readonly decidable: boolean;
+}
+
+/** The top-10 candidates of each tuning sentence as calibration rows, with the sentence's gold count. */
+async function fitRows(): Promise<{ rows: FitRow[]; gold: number }[]> {
   const sentences = await readDevSet();
   if (sentences === null) throw new Error('../shared/data/zh-postings-dev is not here');
   const { linker, entries } = await curatedLinker();
-  const rows: { x: number[]; y: number }[] = [];
-  for (const sentence of sentences.filter((candidate) => !isHeldOut(candidate.id))) {
-    const ranked = linkText(linker, sentence.text, { mode: 'full', top: 10 });
-    const mask = demandMaskOf(sentence.text);
-    const best = ranked[0]?.score ?? 0;
-    for (const link of ranked) {
-      const inDemand = link.spans.some(([start, end]) => mask.subarray(start, end).includes(1));
-      if (!inDemand) continue;
-      rows.push({
-        x: [1, link.score, link.evidence === 'exact' ? 1 : 0, best > 0 ? link.score / best : 0],
-        y: sentence.gold.has(entries[link.entry]!.id) ? 1 : 0,
+  return sentences
+    .filter((candidate) => !isHeldOut(candidate.id))
+    .map((sentence) => {
+      const ranked = linkText(linker, sentence.text, { mode: 'full', top: 10 });
+      const mask = demandMaskOf(sentence.text);
+      const best = ranked[0]?.score ?? 0;
+      const rows = ranked.map((link) => {
+        let total = 0;
+        let kept = 0;
+        for (const [start, end] of link.spans) {
+          total += end - start;
+          kept += mask.subarray(start, end).reduce((sum, value) => sum + value, 0);
+        }
+        return {
+          x: [1, link.score, link.evidence === 'exact' ? 1 : 0, best > 0 ? link.score / best : 0],
+          y: sentence.gold.has(entries[link.entry]!.id) ? 1 : 0,
+          inDemand: kept > 0,
+          decidable: total > 0 && kept / total >= 0.5,
+        };
       });
-    }
-  }
+      return { rows, gold: sentence.gold.size };
+    });
+}
+
+/** Logistic regression by gradient descent (L2 0.01, the bias unpenalised) over the rows whose evidence is demand. */
+function fitWeights(rows: readonly FitRow[]): number[] {
   const weights = [0, 0, 0, 0];
+  const training = rows.filter((row) => row.inDemand);
   for (let step = 0; step < 20_000; step++) {
     const gradient = [0, 0, 0, 0];
-    for (const { x, y } of rows) {
+    for (const { x, y } of training) {
       const p = 1 / (1 + Math.exp(-x.reduce((sum, value, index) => sum + value * weights[index]!, 0)));
       for (let index = 0; index < 4; index++) gradient[index]! += (p - y) * x[index]!;
     }
     for (let index = 0; index < 4; index++) {
-      weights[index]! -= (0.5 * (gradient[index]! + (index === 0 ? 0 : 0.01 * weights[index]!))) / rows.length;
+      weights[index]! -= (0.5 * (gradient[index]! + (index === 0 ? 0 : 0.01 * weights[index]!))) / training.length;
     }
   }
+  return weights;
+}
+
+/**
+ * Fits the Platt calibration on the tuning part only: logistic regression of "this ranked competency is gold" on
+ * score, exact and relative score, over the top-10 candidates whose evidence lies in demand text; then sweeps the
+ * threshold for F1 on the same part (circular), and estimates the fitting procedure honestly by leave-one-sentence-
+ * out cross-validation on the tuning part (each sentence decided by weights fitted on the 31 others).
+ */
+async function fit(): Promise<void> {
+  const sentences = await fitRows();
+  const weights = fitWeights(sentences.flatMap((sentence) => sentence.rows));
+  const rows = sentences.flatMap((sentence) => sentence.rows.filter((row) => row.inDemand));
   console.log(`rows ${rows.length}, positives ${rows.filter((row) => row.y === 1).length}`);
   console.log(
     `weights: bias ${weights[0]!.toFixed(2)}, score ${weights[1]!.toFixed(2)}, exact ${weights[2]!.toFixed(2)}, relative ${weights[3]!.toFixed(2)}`,
   );
   console.log('(copy them into CONFIDENCE_WEIGHTS, then sweep:)');
-  for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+  const thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+  for (const threshold of thresholds) {
     const figures = await measureZhPostings(threshold);
     const tuning = figures!.parts.find((part) => part.part === 'tuning')!;
     console.log(
       `threshold ${threshold}: tuning P ${tuning.precision.toFixed(3)} R ${tuning.recall.toFixed(3)} F1 ${tuning.f1.toFixed(3)} no-skill linked ${tuning.noSkillSentencesLinked}`,
     );
   }
+  console.log('leave-one-sentence-out on the tuning part (the whole fitting procedure, not the weights above):');
+  const folds = sentences.map((_, left) =>
+    fitWeights(sentences.flatMap((sentence, index) => (index === left ? [] : sentence.rows))),
+  );
+  for (const threshold of thresholds) {
+    let gold = 0;
+    let linked = 0;
+    let correct = 0;
+    sentences.forEach((sentence, index) => {
+      gold += sentence.gold;
+      for (const row of sentence.rows) {
+        const z = row.x.reduce((sum, value, feature) => sum + value * folds[index]![feature]!, 0);
+        if (!row.decidable || 1 / (1 + Math.exp(-z)) < threshold) continue;
+        linked += 1;
+        correct += row.y;
+      }
+    });
+    const precision = linked === 0 ? 0 : correct / linked;
+    const recall = gold === 0 ? 0 : correct / gold;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    console.log(
+      `threshold ${threshold}: cross-validated P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}`,
+    );
+  }
   void linkConfidence;
+}
+
+/** Prints the top 10 of each TUNING sentence with its decision, gold marks and evidence, then the gold it missed. */
+async function details(): Promise<void> {
+  const sentences = await readDevSet();
+  if (sentences === null) throw new Error('../shared/data/zh-postings-dev is not here');
+  const { linker, entries } = await curatedLinker();
+  for (const sentence of sentences.filter((candidate) => !isHeldOut(candidate.id))) {
+    console.log(`\n${sentence.id}: ${sentence.text}`);
+    const links = linkDemand(linker, sentence.text, { mode: 'full', top: 10 });
+    links.forEach((link, rank) => {
+      const entry = entries[link.entry]!;
+      const evidence = link.spans.map(([start, end]) => sentence.text.slice(start, end)).join('|');
+      console.log(
+        `  ${String(rank + 1).padStart(2)} ${link.linked ? 'linked' : '      '} ${link.score.toFixed(3)} p ${link.confidence.toFixed(2)} ` +
+          `${link.evidence.padEnd(8)} ${sentence.gold.has(entry.id) ? 'GOLD ' : '     '}${entry.id} [${evidence}]`,
+      );
+    });
+    const ranked = new Set(links.map((link) => entries[link.entry]!.id));
+    for (const id of sentence.gold) if (!ranked.has(id)) console.log(`     not in the top 10: ${id}`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--fit')) await fit();
+  else if (process.argv.includes('--details')) await details();
   else printZhPostings(await measureZhPostings());
 }
