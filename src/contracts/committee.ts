@@ -28,6 +28,12 @@ export type CommitteeDto = z.infer<typeof committeeSchema>;
 export const committeeListSchema = z.object({ items: z.array(committeeSchema) });
 export const committeeParamsSchema = z.object({ committeeId: uuidSchema }).strict();
 
+/** The committees a college may put a matter before (names only: seats and rules are the committees' own). */
+export const committeeChoiceListSchema = z.object({
+  items: z.array(z.object({ id: uuidSchema, nameZh: z.string(), nameEn: z.string() })),
+});
+export type CommitteeChoiceListDto = z.infer<typeof committeeChoiceListSchema>;
+
 export const voteChoiceSchema = z.enum(['approve', 'reject', 'abstain']);
 
 export const voteRequestSchema = z

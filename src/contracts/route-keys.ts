@@ -44,6 +44,7 @@ export const ROUTE_KEYS = [
   'GET /api/openapi.json',
   'GET /api/organisations',
   'GET /api/organisations/:organisationId',
+  'GET /api/organisations/:organisationId/committee-choices',
   'GET /api/organisations/:organisationId/course-systems',
   'GET /api/organisations/:organisationId/course-systems/:courseSystemId',
   'GET /api/organisations/:organisationId/course-systems/:courseSystemId/coverage',

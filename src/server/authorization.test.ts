@@ -190,6 +190,7 @@ const EXPECTED: Record<string, Rule> = {
   'PUT /api/organisations/:organisationId/training-plans/:planId/draft': courseTeachers,
   'POST /api/organisations/:organisationId/training-plans/:planId/submit': specialtyDirectors,
   'POST /api/organisations/:organisationId/training-plans/:planId/withdraw': specialtyDirectors,
+  'GET /api/organisations/:organisationId/committee-choices': specialtyDirectors,
   'POST /api/organisations/:organisationId/training-plans/:planId/versions': specialtyDirectors,
   'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export': specialtyReaders,
 };

@@ -1,4 +1,4 @@
-import type { CommitteeDto, CommitteeReviewDto, VoteRequest } from '../contracts/committee.js';
+import type { CommitteeChoiceListDto, CommitteeDto, CommitteeReviewDto, VoteRequest } from '../contracts/committee.js';
 import type { Actor } from '../core/access/actor.js';
 import { assertMayVote, eligibleVoters, voteConflict, type VoteMatter } from '../core/committee/assert-may-vote.js';
 import { effectiveQuorum, validateCommitteeRules, type CommitteeRules } from '../core/committee/committee-rules.js';
@@ -193,6 +193,12 @@ async function committeeDto(repositories: Repositories, id: string, nameZh: stri
 }
 
 /** Every steering committee with its seats and voting rules. */
+/** The committees a college may submit to, by name (the choice when the platform has several). */
+export async function listCommitteeChoices(context: ServiceContext): Promise<CommitteeChoiceListDto> {
+  const committees = await context.store.repositories.committees.list();
+  return { items: committees.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })) };
+}
+
 export async function listCommittees(context: ServiceContext): Promise<{ items: CommitteeDto[] }> {
   const repositories = context.store.repositories;
   const items: CommitteeDto[] = [];

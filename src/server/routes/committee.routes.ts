@@ -1,4 +1,5 @@
 import {
+  committeeChoiceListSchema,
   committeeListSchema,
   committeeParamsSchema,
   committeePlanListSchema,
@@ -8,14 +9,16 @@ import {
   voteRequestSchema,
 } from '../../contracts/committee.js';
 import { errorBodySchema } from '../../contracts/common.js';
+import { organisationIdParamsSchema } from '../../contracts/organisations.js';
 import { trainingPlanSchema } from '../../contracts/course-systems.js';
 import {
   COMMITTEE_READER_ROLES,
   COMMITTEE_RULES_EDITOR_ROLES,
   COMMITTEE_VOTER_ROLES,
+  SPECIALTY_GROUP_DIRECTOR_ROLES,
   STEERING_COMMITTEE_ROLES,
 } from '../../core/access/roles.js';
-import { listCommittees, updateCommitteeRules } from '../../services/committee-service.js';
+import { listCommitteeChoices, listCommittees, updateCommitteeRules } from '../../services/committee-service.js';
 import {
   getCommitteePlan,
   listCommitteePlans,
@@ -28,6 +31,7 @@ const readers = { access: { kind: 'role-anywhere', roles: COMMITTEE_READER_ROLES
 const ruleEditors = { access: { kind: 'role-anywhere', roles: COMMITTEE_RULES_EDITOR_ROLES } } as const;
 const reviewers = { access: { kind: 'role-anywhere', roles: STEERING_COMMITTEE_ROLES } } as const;
 const voters = { access: { kind: 'role-anywhere', roles: COMMITTEE_VOTER_ROLES } } as const;
+const submitters = { access: { kind: 'organisation-role', roles: SPECIALTY_GROUP_DIRECTOR_ROLES } } as const;
 const tags = ['committee'];
 const PLANS = '/api/committee/training-plans';
 
@@ -49,6 +53,20 @@ export function registerCommitteeRoutes(app: ZodApp, { services }: RouteDependen
       },
     },
     async () => listCommittees(services),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/committee-choices',
+    {
+      config: submitters,
+      schema: {
+        tags,
+        summary: 'The steering committees a college’s director may put a proposal or plan before (names only)',
+        params: organisationIdParamsSchema,
+        response: { 200: committeeChoiceListSchema, ...errors },
+      },
+    },
+    async () => listCommitteeChoices(services),
   );
 
   app.put(

@@ -314,6 +314,36 @@ describe(`specialty-group proposals API on ${testBackend()}`, () => {
     const outsider = (await repositories.people.findByEmail('college-b-admin@demo.zerodock.local'))!;
     await repositories.memberships.grant(outsider.id, otherCommittee.id, ['committee_member']);
     clients['college-b-admin'] = await login('college-b-admin');
+    // With two committees the director chooses (by name); a submission that names none is refused, stating why.
+    const choices = await clients.director!.request<{ items: { id: string; nameZh: string }[] }>(
+      'GET',
+      `${college()}/committee-choices`,
+    );
+    expect(choices.status).toBe(200);
+    expect(choices.body.items.map((item) => item.id)).toContain(otherCommittee.id);
+    const another = await clients.director!.request<ProposalDetailDto>('POST', `${college()}/specialty-groups`, {
+      titleZh: '第二方案',
+    });
+    const unnamed = await clients.director!.request<ErrorBody>(
+      'POST',
+      `${college()}/specialty-groups/${another.body.id}/submit`,
+    );
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.error.code).toBe('COMMITTEE_REQUIRED');
+    const unknown = await clients.director!.request<ErrorBody>(
+      'POST',
+      `${college()}/specialty-groups/${another.body.id}/submit`,
+      { committeeId: '00000000-0000-4000-8000-000000000000' },
+    );
+    expect(unknown.status).toBe(404);
+    const named = await clients.director!.request<ProposalDetailDto>(
+      'POST',
+      `${college()}/specialty-groups/${another.body.id}/submit`,
+      { committeeId: otherCommittee.id },
+    );
+    expect(named.status).toBe(200);
+    expect(named.body.review?.committee.id).toBe(otherCommittee.id);
+
     // A member of another committee does not even read what was put before this one.
     const foreign = await vote('college-b-admin', 'approve', '别的委员会');
     expect(foreign.status).toBe(404);

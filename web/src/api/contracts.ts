@@ -13,6 +13,7 @@ export type {
   ChangePasswordRequest,
 } from '../../../src/contracts/auth.js';
 export type {
+  CommitteeChoiceListDto,
   CommitteeDto,
   CommitteeReviewDto,
   CommitteeRulesDto,

@@ -1774,6 +1774,8 @@ export const en: TranslationMessages = {
       decided: 'The committee has decided: votes no longer change.',
       withdrawn: 'The college withdrew this version before the committee decided: there is nothing to vote on now.',
     },
+    chooseCommittee: 'Put it before which steering committee?',
+    chooseCommitteePlaceholder: 'Choose a committee',
     rule: 'Nobody decides alone: the quorum is at least 2; a decision is reached when the quorum and the majority hold, and members may change their vote until then.',
   },
 };

@@ -1704,6 +1704,8 @@ export const zhCN = {
       decided: '委员会已形成决议，投票不再变更。',
       withdrawn: '院校已在委员会表决前撤回此版本，目前无需投票。',
     },
+    chooseCommittee: '提交给哪个专业建设指导委员会？',
+    chooseCommitteePlaceholder: '选择委员会',
     rule: '一人不能单独作出决定：法定人数至少 2 人；决议在法定人数和多数同时满足时形成，此前委员可改投。',
   },
 };

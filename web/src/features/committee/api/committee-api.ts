@@ -1,5 +1,10 @@
 import { api } from '../../../api/api-client.js';
-import type { CommitteePlanList, TrainingPlanDto, VoteRequest } from '../../../api/contracts.js';
+import type {
+  CommitteeChoiceListDto,
+  CommitteePlanList,
+  TrainingPlanDto,
+  VoteRequest,
+} from '../../../api/contracts.js';
 
 const segment = encodeURIComponent;
 const PLANS = '/api/committee/training-plans';
@@ -21,4 +26,9 @@ export function getCommitteePlan(planId: string, signal?: AbortSignal): Promise<
 /** A seated member votes (or changes their vote) on the plan's newest version; returns the plan with the new tally. */
 export function voteOnPlan(planId: string, request: VoteRequest): Promise<TrainingPlanDto> {
   return api.post<TrainingPlanDto>(`${planPath(planId)}/votes`, request);
+}
+
+/** A college's directors: the committees a proposal or plan may be put before (names only). */
+export function listCommitteeChoices(organisationId: string, signal?: AbortSignal): Promise<CommitteeChoiceListDto> {
+  return api.get<CommitteeChoiceListDto>(`/api/organisations/${segment(organisationId)}/committee-choices`, { signal });
 }

@@ -127,8 +127,12 @@ export function saveTrainingPlanDraft(
 }
 
 /** Puts the draft before the steering committee (it votes; the director never approves alone). */
-export function submitTrainingPlan(organisationId: string, id: string): Promise<TrainingPlanDto> {
-  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/submit`);
+export function submitTrainingPlan(
+  organisationId: string,
+  id: string,
+  body: { committeeId?: string } = {},
+): Promise<TrainingPlanDto> {
+  return api.post<TrainingPlanDto>(`${plans(organisationId)}/${segment(id)}/submit`, body);
 }
 
 /** The director takes the version back from the committee before it decides. */

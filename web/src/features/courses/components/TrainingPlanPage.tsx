@@ -32,6 +32,7 @@ import {
   trainingPlanExportUrl,
 } from '../api/courses-api.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
+import { CommitteeChoiceSelect, useCommitteeChoice } from '../../committee/components/CommitteeChoice.js';
 import { PlanRulesPanel } from './PlanRulesPanel.js';
 import { TrainingPlanSection } from './TrainingPlanSection.js';
 
@@ -48,6 +49,7 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const query = useApiQuery((signal) => getTrainingPlan(college.organisationId, planId, signal), planId);
+  const committee = useCommitteeChoice(college.organisationId, college.canDirect);
   const [plan, setPlan] = useState<TrainingPlanDto | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -206,10 +208,17 @@ function PlanView({ college, planId }: { college: CourseCollege; planId: string 
                 {version.status === 'draft' && !underReview && college.canDirect && (
                   <Popconfirm
                     title={t('courses.plans.submitConfirm')}
+                    description={<CommitteeChoiceSelect choice={committee} />}
+                    okButtonProps={{ disabled: !committee.ready }}
                     disabled={dirty}
                     onConfirm={() =>
                       void act(
-                        () => submitTrainingPlan(college.organisationId, plan.id),
+                        () =>
+                          submitTrainingPlan(
+                            college.organisationId,
+                            plan.id,
+                            committee.committeeId ? { committeeId: committee.committeeId } : {},
+                          ),
                         t('courses.plans.submitted'),
                         () => version.number,
                       )

@@ -111,8 +111,12 @@ export function renameGroup(organisationId: string, proposalId: string, request:
 }
 
 /** Drafts only, college writers: hands the proposal to the steering committee. */
-export function submitProposal(organisationId: string, proposalId: string): Promise<ProposalDetailDto> {
-  return api.post<ProposalDetailDto>(`${proposalPath({ kind: 'college', organisationId }, proposalId)}/submit`);
+export function submitProposal(
+  organisationId: string,
+  proposalId: string,
+  body: { committeeId?: string } = {},
+): Promise<ProposalDetailDto> {
+  return api.post<ProposalDetailDto>(`${proposalPath({ kind: 'college', organisationId }, proposalId)}/submit`, body);
 }
 
 /** The steering committee, while the proposal is submitted. */

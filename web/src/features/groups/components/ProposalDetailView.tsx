@@ -10,6 +10,7 @@ import { PageLoading } from '../../../components/PageLoading.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { translateError } from '../../../i18n/translate-error.js';
+import { CommitteeChoiceSelect, useCommitteeChoice } from '../../committee/components/CommitteeChoice.js';
 import { fetchProposal, submitProposal, voteOnProposal, type ProposalScope } from '../api/groups-api.js';
 import { deltaColour, formatQuality, nearestPosts, postsById } from '../groups-format.js';
 import { CommitteeVotePanel } from '../../committee/components/CommitteeVotePanel.js';
@@ -104,6 +105,10 @@ function DetailBody({
   const [pair, setPair] = useState<{ a: string; b: string } | null>(null);
   const [renaming, setRenaming] = useState<SpecialtyGroupDto | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const committee = useCommitteeChoice(
+    scope.kind === 'college' ? scope.organisationId : null,
+    scope.kind === 'college' && detail.status === 'draft',
+  );
   const posts = useMemo(() => postsById(detail), [detail]);
   const nearest = useMemo(() => nearestPosts(detail.heatmap), [detail]);
   const title = pickName(detail.titleZh, detail.titleEn, language);
@@ -113,7 +118,11 @@ function DetailBody({
     if (scope.kind !== 'college') return;
     setSubmitting(true);
     try {
-      const next = await submitProposal(scope.organisationId, detail.id);
+      const next = await submitProposal(
+        scope.organisationId,
+        detail.id,
+        committee.committeeId ? { committeeId: committee.committeeId } : {},
+      );
       void message.success(t('groups.detail.submitted'));
       onChanged(next);
     } catch (failure) {
@@ -168,8 +177,9 @@ function DetailBody({
           {allowed.editDraft && detail.status === 'draft' && (
             <Popconfirm
               title={t('groups.detail.submitConfirm')}
+              description={<CommitteeChoiceSelect choice={committee} />}
               okText={t('groups.detail.submit')}
-              okButtonProps={{ 'data-testid': 'proposal-submit-confirm' }}
+              okButtonProps={{ 'data-testid': 'proposal-submit-confirm', disabled: !committee.ready }}
               cancelText={t('common.cancel')}
               onConfirm={() => void submit()}
             >
