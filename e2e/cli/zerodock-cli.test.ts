@@ -57,6 +57,7 @@ describe('zerodock CLI', () => {
         '0010-committee-votes',
         '0011-course-titles',
         '0012-plan-figures',
+        '0013-committee-votes-kept',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });
