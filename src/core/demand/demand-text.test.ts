@@ -20,6 +20,8 @@ describe('nonDemandReason', () => {
     ['完成领导交办的其他工作', 'catch-all'],
     ['上级安排的其它临时性任务', 'catch-all'],
     ['公司成立于2005年', 'company'],
+    ['JAM Recruitment is acting as an Employment Business in relation to this vacancy', 'company'],
+    ['我司受知名企业委托招聘测试工程师', 'company'],
     ['简历请发至hr@example.com', 'contact'],
     ['提供完善的培训', 'benefit'],
     ['面试地点：苏州工业园区', 'contact'],

@@ -37,7 +37,7 @@ const RULES: readonly (readonly [NonDemandReason, RegExp, boolean])[] = [
   ],
   [
     'company',
-    /成立于|注册资本|总部(?:位于|设在)|是.{0,10}一家|旗下|上市公司|500强|致力于|欢迎(?:您的)?加入|诚聘|诚邀|期待你的加入|is hiring|founded in|we are a\b|is a leading|headquartered|join our team/iu,
+    /成立于|注册资本|总部(?:位于|设在)|是.{0,10}一家|旗下|上市公司|500强|致力于|欢迎(?:您的)?加入|诚聘|诚邀|期待你的加入|受.{0,6}委托(?:招聘|招募)|猎头公司|is hiring|founded in|we are a\b|is a leading|headquartered|join our team|acting as an? (?:employment|recruitment) (?:agency|business)|recruitment (?:agency|consultancy)|on behalf of (?:our|a|the) client/iu,
     false,
   ],
   [
