@@ -67,9 +67,12 @@ interface Draft {
   level: number;
 }
 
+/** The weight from which a post's wish for a competency counts towards a platform course (see below). */
+export const PLATFORM_MIN_WEIGHT = 0.3;
+
 /**
  * Derives a group's course system from its posts. Platform courses (专业群基础课) teach the competencies at least
- * half of the posts (and at least two) need; each post's module courses (专业核心课) teach its essential
+ * half of the posts (and at least two) need with a weight of at least `PLATFORM_MIN_WEIGHT`; each post's module courses (专业核心课) teach its essential
  * competencies (weight ≥ 0.75) the platform does not; electives teach the rest — 专业群选修课 when several posts
  * want them, 专业拓展选修课 when one does. Professional-quality competencies (职业素养) are never mixed into a
  * technical course: they form quality courses of their own, shared by the group (the platform) or, for a
@@ -120,7 +123,12 @@ export function synthesizeCourseSystem(posts: readonly CoursePost[], options: Sy
       // 职业素养 is taught once to the whole group (or to the one post's students), never inside technical courses.
       if (onlyPost) put(`module:${onlyPost}`, { kind: 'module', post: onlyPost }, need);
       else if (posts.length >= 2) put('platform', { kind: 'platform' }, need);
-    } else if (posts.length >= 2 && need.weights.size >= sharedThreshold) {
+    } else if (
+      posts.length >= 2 &&
+      [...need.weights.values()].filter((weight) => weight >= PLATFORM_MIN_WEIGHT).length >= sharedThreshold
+    ) {
+      // Required of every student only when half the posts want it in earnest: a competency many posts mention
+      // in passing (a tenth of their postings) is a group elective, not a platform course.
       put('platform', { kind: 'platform' }, need);
     } else if (essentialFor.length > 0) {
       for (const post of essentialFor) put(`module:${post}`, { kind: 'module', post }, need);
