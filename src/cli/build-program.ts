@@ -14,6 +14,7 @@ import { registerSpansCommand } from './commands/spans.command.js';
 import { registerGroupsCommand } from './commands/groups.command.js';
 import { registerPathwayCommand } from './commands/pathway.command.js';
 import { registerPlanCommand } from './commands/plan.command.js';
+import { registerReviseCommand } from './commands/revise.command.js';
 import { registerCoursesCommand } from './commands/courses.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
@@ -58,5 +59,6 @@ export function buildProgram(): Command {
   registerPlanCommand(program);
   registerCoursesCommand(program);
   registerPathwayCommand(program);
+  registerReviseCommand(program);
   return program;
 }

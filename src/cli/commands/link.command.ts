@@ -3,13 +3,11 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { classifyPosting } from '../../core/demand/post-classifier.js';
 import { DomainError } from '../../core/errors/domain-error.js';
-import { curatedCatalogueDirOf } from '../../server/package-root.js';
-import { loadLinker, type LoadedLinker } from '../../services/linker-cache.js';
 import { linkForOutput } from '../../services/link-output.js';
-import { ensureCuratedCatalogue } from '../../services/taxonomy-source-import.js';
 import { readJsonlFile, writeJsonlFile } from '../jsonl-files.js';
 import { createProgress } from '../progress.js';
-import { openRuntime, type Runtime } from '../runtime.js';
+import { openRuntime } from '../runtime.js';
+import { linkerOf } from '../linker-of.js';
 import { runCommand } from '../run-command.js';
 
 const textLineSchema = z.object({ id: z.string(), text: z.string().max(10_000_000) });
@@ -23,21 +21,6 @@ function positiveInteger(value: string): number {
     });
   }
   return number;
-}
-
-/** The linker over the data directory's frameworks; the curated catalogue is loaded first if there is none. */
-async function linkerOf(runtime: Runtime): Promise<LoadedLinker> {
-  const versions = await runtime.services.store.repositories.frameworkVersions.list();
-  if (versions.length === 0) {
-    process.stderr.write('No framework in the data directory: loading the curated catalogue first.\n');
-    await ensureCuratedCatalogue(runtime.services, curatedCatalogueDirOf(runtime.packageRoot));
-  }
-  const progress = createProgress('Building the linker');
-  progress.update(0, 1, 'loading frameworks');
-  const loaded = await loadLinker(runtime.services);
-  progress.update(1, 1, `${loaded.entries.length} competencies from ${loaded.frameworks.join(', ')}`);
-  progress.stop();
-  return loaded;
 }
 
 /**
