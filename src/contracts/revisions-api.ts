@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * The yearly revision (年度动态调整) over HTTP: a group's revision between two years of stored postings, its
+ * significant changes, its ranked proposals and the decisions taken on them. Schema-first: the server validates its
+ * responses against these; the web imports the types.
+ */
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+const periodFigure = z.object({ postings: z.number().int(), share: z.number() });
+
+export const REVISION_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'withdrawn'] as const;
+export const revisionStatusSchema = z.enum(REVISION_STATUSES);
+export type RevisionStatus = z.infer<typeof revisionStatusSchema>;
+
+export const PROPOSAL_DECISIONS = ['accepted', 'rejected', 'amended'] as const;
+export const proposalDecisionSchema = z.enum(PROPOSAL_DECISIONS);
+
+export const revisionChangeViewSchema = z.object({
+  competency: z.string(),
+  label: bilingual,
+  post: z.string().nullable(),
+  postLabel: bilingual.nullable(),
+  before: periodFigure,
+  after: periodFigure,
+  direction: z.enum(['rising', 'falling']),
+  q: z.number(),
+  /** Cohen's h (signed). */
+  h: z.number(),
+  /** The competency's share of the post's postings (or of all) in every year from the earlier to the later one. */
+  series: z.array(z.object({ year: z.number().int(), share: z.number() })),
+});
+export type RevisionChangeView = z.infer<typeof revisionChangeViewSchema>;
+
+export const revisionProposalViewSchema = z.object({
+  rank: z.number().int(),
+  kind: z.enum([
+    'new-requirement',
+    'weight-change',
+    'requirement-dropped',
+    'course-content-update',
+    'new-course',
+    'course-retired',
+    'enrolment-signal',
+  ]),
+  action: z.enum(['raise', 'lower', 'add', 'drop', 'update', 'create', 'retire', 'grow', 'shrink']),
+  post: z.string().nullable(),
+  postLabel: bilingual.nullable(),
+  course: z.string().nullable(),
+  courseTitle: bilingual.nullable(),
+  competencies: z.array(z.object({ id: z.string(), label: bilingual })),
+  score: z.number(),
+  /** The release-note sentence ("新增：…"). */
+  summary: bilingual,
+  evidence: z.object({
+    changes: z.array(
+      z.object({
+        competency: z.string(),
+        post: z.string().nullable(),
+        before: periodFigure,
+        after: periodFigure,
+        q: z.number(),
+        h: z.number(),
+      }),
+    ),
+    currentWeight: z.number().nullable().optional(),
+    suggestedWeight: z.number().nullable().optional(),
+    volume: z.object({ before: periodFigure, after: periodFigure, q: z.number(), h: z.number() }).optional(),
+    taughtElsewhere: z.array(z.string()).optional(),
+    stillRequiredBy: z.array(z.string()).optional(),
+  }),
+  impact: z.object({
+    courses: z.array(z.object({ id: z.string(), title: bilingual })),
+    posts: z.array(z.object({ id: z.string(), label: bilingual })),
+    semesters: z.array(z.number().int()),
+  }),
+  decision: z
+    .object({
+      decision: proposalDecisionSchema,
+      comment: z.string(),
+      /** An amended proposal's weight (weight changes and new requirements). */
+      amendedWeight: z.number().nullable(),
+      by: z.string(),
+      at: z.string(),
+    })
+    .nullable(),
+});
+export type RevisionProposalView = z.infer<typeof revisionProposalViewSchema>;
+
+export const revisionSummarySchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  groupName: bilingual,
+  beforeYear: z.number().int(),
+  afterYear: z.number().int(),
+  status: revisionStatusSchema,
+  createdAt: z.string(),
+  createdBy: z.string(),
+  postings: z.object({ before: z.number().int(), after: z.number().int() }),
+  changeCount: z.number().int(),
+  proposalCount: z.number().int(),
+  decidedCount: z.number().int(),
+});
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+export const revisionViewSchema = revisionSummarySchema.extend({
+  /** Hypotheses tested: the size of the false-discovery family. */
+  tested: z.number().int(),
+  changes: z.array(revisionChangeViewSchema),
+  proposals: z.array(revisionProposalViewSchema),
+  /** "12 changes → 3 competencies → 5 courses, 2 plans": what the accepted-or-open proposals touch. */
+  impact: z.object({
+    competencies: z.number().int(),
+    courses: z.number().int(),
+    posts: z.number().int(),
+    plans: z.number().int(),
+  }),
+});
+export type RevisionView = z.infer<typeof revisionViewSchema>;
+
+export const revisionListSchema = z.object({ items: z.array(revisionSummarySchema) });
+
+export const createRevisionBodySchema = z
+  .object({
+    beforeYear: z.number().int().min(2000).max(2100),
+    afterYear: z.number().int().min(2000).max(2100),
+  })
+  .strict()
+  .refine((body) => body.beforeYear < body.afterYear, {
+    message: 'the earlier year must come before the later one (the periods may not overlap)',
+    path: ['afterYear'],
+  });
+export type CreateRevisionBody = z.infer<typeof createRevisionBodySchema>;
+
+export const decideProposalBodySchema = z
+  .object({
+    decision: proposalDecisionSchema,
+    comment: z.string().trim().max(2000).default(''),
+    amendedWeight: z.number().gt(0).max(1).nullish(),
+  })
+  .strict();
+export type DecideProposalBody = z.infer<typeof decideProposalBodySchema>;
