@@ -15,6 +15,13 @@ import {
   type CourseBenchCase,
   type PlanContractFigures,
 } from './measure-courses.js';
+import {
+  formatRevisionFigures,
+  measureRevisionProcess,
+  measureRevisionSimulation,
+  type RevisionProcessFigures,
+  type RevisionSimulationFigures,
+} from './measure-revision.js';
 import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
 import { formatHostileUploads, measureHostileUploads, type HostileUploadFigures } from './measure-hostile-uploads.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
@@ -61,6 +68,8 @@ const budgetSeconds =
   4 * 60 +
   (databaseUrl ? 6 : 3) * 60 +
   10 * 60 +
+  // Plus the revision: 50 simulated pairs and `zerodock revise` on 2 × 5,000 postings (about half a minute).
+  2 * 60 +
   Math.ceil(postingCount / 300);
 const watchdog = setTimeout(() => {
   process.stderr.write(`\nbench: FAILED — still running after ${budgetSeconds} s; giving up.\n`);
@@ -180,6 +189,25 @@ async function main(): Promise<void> {
 
   log();
   log(
+    'Yearly revision: injected shifts and same-distribution periods (statistics in process), then `zerodock revise` whole process (BENCH_REVISION_POSTINGS per period, default 5000)',
+  );
+  let revision: { simulation: RevisionSimulationFigures; processes: RevisionProcessFigures[] } | { skipped: string } = {
+    skipped: 'failed',
+  };
+  await step('revision', async () => {
+    const simulation = measureRevisionSimulation();
+    const sizes = (process.env.BENCH_REVISION_POSTINGS ?? '5000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
+    const processes = sizes.map((size) => measureRevisionProcess(size));
+    revision = { simulation, processes };
+    log(formatRevisionFigures(simulation, processes).replace(/^/gm, '  '));
+    if (processes.some((run) => run.exit !== 0)) failures.push('revision: zerodock revise failed');
+  });
+
+  log();
+  log(
     `Soak: a real \`zerodock serve\` per backend; the p99 of a cheap route while 50 connections search postings, then ${soakDuration} s of mixed reads and writes at 50 connections (BENCH_SOAK_SECONDS)`,
   );
   let soak: SoakRunFigures[] | { skipped: string } = { skipped: 'failed' };
@@ -231,6 +259,7 @@ async function main(): Promise<void> {
     groups,
     courses,
     planContract,
+    revision,
     soak,
     hostileUploads,
     webBundle,
