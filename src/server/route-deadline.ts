@@ -8,7 +8,7 @@ export const DEFAULT_REQUEST_DEADLINE_SECONDS = 30;
 
 /**
  * Longer deadlines that routes declare in `config.deadlineSeconds`: uploads and imports read, link and write
- * whole files; exports and draft copies walk a whole framework; course systems run the MIP solver (20 s limit).
+ * whole files; exports and draft copies walk a whole framework; course systems run the MIP solver (a node limit, 40 s safety net).
  */
 export const LONG_DEADLINE_SECONDS = {
   solve: 120,

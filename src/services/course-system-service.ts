@@ -113,7 +113,19 @@ function publicLoad(publicCourses: readonly Pick<PublicCourse, 'credits' | 'hour
   return { credits, hours };
 }
 
-async function plan(courses: readonly Course[], request: ReplanRequest, started: number): Promise<StoredSemesterPlan> {
+/**
+ * The wall-clock safety net of a solve on a request, both stages (the route's deadline is 120 s). What stops a hard
+ * solve is the planner's node limit (`PLAN_NODE_LIMIT`, a few seconds), the same on every machine: this only
+ * catches a machine several times slower than two busy cores, where the plan may then differ.
+ */
+const PLAN_TIME_LIMIT_SECONDS = 40;
+
+async function plan(
+  courses: readonly Course[],
+  request: ReplanRequest,
+  started: number,
+  timeLimitSeconds = PLAN_TIME_LIMIT_SECONDS,
+): Promise<StoredSemesterPlan> {
   const fixed = publicLoad(request.publicCourses, request.semesters);
   const result = planSemesters(
     courses,
@@ -124,7 +136,7 @@ async function plan(courses: readonly Course[], request: ReplanRequest, started:
       practical: request.practical,
       publicCredits: fixed.credits,
       publicHours: fixed.hours,
-      timeLimitSeconds: 20,
+      timeLimitSeconds,
     },
     await loadHighsSolver(),
   );
@@ -159,12 +171,17 @@ async function groupNames(repositories: Repositories, refs: readonly GroupRef[])
   return names;
 }
 
-/** Synthesises and plans the course system of one group of a proposal; bad options are refused before work. */
+/**
+ * Synthesises and plans the course system of one group of a proposal; bad options are refused before work.
+ * `timeLimitSeconds`: the solver's wall-clock safety net (default 40 s, for a request); the demo load, which no
+ * request waits on, gives it more, so that only the node limit can stop it and a reload plans the same.
+ */
 export async function createCourseSystem(
   context: ServiceContext,
   actor: Actor,
   organisationId: string,
   request: CreateCourseSystemRequest,
+  options: { timeLimitSeconds?: number } = {},
 ): Promise<CourseSystemDetail> {
   const repositories = context.store.repositories;
   await requireCollege(repositories, organisationId);
@@ -201,7 +218,7 @@ export async function createCourseSystem(
     posts.map((post) => ({ id: post.id, label: post.titleZh, labelEn: post.titleEn, competencies: post.competencies })),
     { facts, library: await bundledCourseLibrary() },
   );
-  const semesterPlan = await plan(allCourses(system), request, started);
+  const semesterPlan = await plan(allCourses(system), request, started, options.timeLimitSeconds);
   const computed = compute(proposal);
   const placement = place(computed, await specialtiesOf(repositories, proposal));
   const specialties = (placement.byGroup.get(request.groupId) ?? []).map((entry) => ({

@@ -54,6 +54,9 @@ const DEMO_PUBLIC_COURSES = [
   semester: semester as number,
 }));
 
+/** The solver's safety net for the demo's plan: far beyond its 2 s, so that only the node limit could stop it. */
+const DEMO_PLAN_TIME_LIMIT_SECONDS = 120;
+
 /**
  * Seeds College A's course system for the develop–test–operate group of its demo proposal, its existing course
  * list (`data/demo/demo-courses.csv`, linked by the linker, nothing confirmed yet) and a draft Talent Training
@@ -74,16 +77,23 @@ export async function loadDemoCourses(
   if (!proposal || !groupId) return null;
   const director = await requirePerson(repositories, 'director@demo.zerodock.local');
   onStep(0, 3, 'course system and semester plan');
-  const system = await createCourseSystem(context, director, college.id, {
-    proposalId: proposal.id,
-    groupId,
-    semesters: 6,
-    // The group's own courses (library courses keep their credits) fill ~95 % of 5 teaching semesters × 30.
-    maxCredits: 30,
-    maxHours: null,
-    practical: [6],
-    publicCourses: DEMO_PUBLIC_COURSES,
-  });
+  const system = await createCourseSystem(
+    context,
+    director,
+    college.id,
+    {
+      proposalId: proposal.id,
+      groupId,
+      semesters: 6,
+      // The group's own courses (library courses keep their credits) fill ~95 % of 5 teaching semesters × 30.
+      maxCredits: 30,
+      maxHours: null,
+      practical: [6],
+      publicCourses: DEMO_PUBLIC_COURSES,
+    },
+    // HiGHS plans the demo in about 2 s; a busy small machine must not cut it short (a different plan on reload).
+    { timeLimitSeconds: DEMO_PLAN_TIME_LIMIT_SECONDS },
+  );
   onStep(1, 3, 'course list, linked to competencies');
   await importCourseList(context, director.personId, college.id, courses, 'demo-courses.csv');
   onStep(2, 3, 'draft training plan');

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatePostings } from '../interchange/postings/generate-postings.js';
+import type { PostingRecord } from '../core/demand/posting.js';
+import { generatePostings, loadPostingCorpus } from '../interchange/postings/generate-postings.js';
 import { writePostingsJsonl } from '../interchange/postings/write-postings-file.js';
 import { importPostingsFile, type PostingImportOutcome, type PostingImportPhase } from './posting-import-service.js';
 import type { ServiceContext } from './service-context.js';
@@ -19,10 +20,22 @@ const DEMO_PHASE_LABELS: Record<PostingImportPhase, string> = {
   link: 'linking and storing',
 };
 
+/** The seed of the demo postings. */
+const DEMO_POSTINGS_SEED = 2026;
+
 /**
- * Generates `count` demo postings (deterministic; Chinese from the curated catalogue's scenes and tasks, English from
- * the catalogue and, when present, the real sentences in ../shared/data) and imports them like any file, so the
- * demand pages have something to show on the first start.
+ * The demo's postings: from the bundled catalogue alone (its scenes, tasks and competencies, the built-in cities),
+ * never from the shared datasets a checkout may have beside it. Those would change the English postings, so the
+ * demand counts, the post weights and the course system (105 courses with them, 103 without, on one commit): a
+ * demo must be the same wherever it is loaded.
+ */
+export function generateDemoPostings(count: number): Generator<PostingRecord> {
+  return generatePostings({ count, seed: DEMO_POSTINGS_SEED, corpus: loadPostingCorpus({ sharedData: false }) });
+}
+
+/**
+ * Generates `count` demo postings (deterministic, the same on every installation: `generateDemoPostings`) and
+ * imports them like any file, so the demand pages have something to show on the first start.
  */
 export async function loadDemoPostings(
   context: ServiceContext,
@@ -33,7 +46,7 @@ export async function loadDemoPostings(
   try {
     const file = join(dir, DEMO_POSTINGS_FILE);
     onProgress('generating', 0, 100);
-    await writePostingsJsonl(file, generatePostings({ count, seed: 2026 }));
+    await writePostingsJsonl(file, generateDemoPostings(count));
     return await importPostingsFile(context, file, {
       fileName: DEMO_POSTINGS_FILE,
       mode: 'exact',

@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import type { MipModel, MipSolution, MipSolver } from '../core/courses/mip-solver.js';
+import type { MipModel, MipSolution, MipSolveOptions, MipSolver } from '../core/courses/mip-solver.js';
 
 /**
  * Imported on first use, so commands that never plan (serve, import, ...) do not parse the solver at start-up.
@@ -22,11 +22,7 @@ export async function loadHighsSolver(): Promise<MipSolver> {
   return { name: `HiGHS ${highs.version.string}`, solve: (model, options) => solve(highs, model, options) };
 }
 
-function solve(
-  highs: Highs,
-  model: MipModel,
-  options: { timeLimitSeconds: number; start?: readonly number[] },
-): MipSolution {
+function solve(highs: Highs, model: MipModel, options: MipSolveOptions): MipSolution {
   const infinity = highs.infinity;
   const bound = (value: number) => (value === Infinity ? infinity : value === -Infinity ? -infinity : value);
   const starts = [0];
@@ -58,7 +54,14 @@ function solve(
     ),
   };
   return highs.withModel(data, (instance): MipSolution => {
-    instance.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: 1e-6 });
+    // HiGHS is deterministic (one thread here, fixed random seed) until the time limit cuts a search short; the node
+    // limit stops it at the same node on any machine.
+    instance.options.set({
+      output_flag: false,
+      time_limit: options.timeLimitSeconds,
+      mip_rel_gap: 1e-6,
+      ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
+    });
     if (options.start && options.start.length === model.columns.length)
       instance.setSolution({ colValue: [...options.start] });
     instance.run();

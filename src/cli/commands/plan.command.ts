@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { planInputFileSchema, type PlanCourse, type PlanFile } from '../../contracts/courses.js';
 import { allCourses, type Course } from '../../core/courses/course-system.js';
 import { checkPlanInvariants } from '../../core/courses/check-plan-invariants.js';
-import { planSemesters } from '../../core/courses/plan-semesters.js';
+import { PLAN_NODE_LIMIT, planSemesters } from '../../core/courses/plan-semesters.js';
 import { synthesizeCourseSystem } from '../../core/courses/synthesize-course-system.js';
 import { bundledCourseLibrary } from '../../interchange/courses/read-course-library.js';
 import { DomainError } from '../../core/errors/domain-error.js';
@@ -62,6 +62,11 @@ export function registerPlanCommand(program: Command): void {
     .option('--lang <zh|en>', 'language of course titles', 'zh')
     .option('--heuristic', 'skip the integer programme and use list scheduling')
     .option('--time-limit <s>', 'seconds HiGHS may spend (split over its two stages)', '10')
+    .option(
+      '--node-limit <n>',
+      'branch-and-bound nodes HiGHS may explore per stage: unlike the time limit, the same plan on every machine',
+      String(PLAN_NODE_LIMIT),
+    )
     .action(
       (raw: {
         posts: string;
@@ -73,6 +78,7 @@ export function registerPlanCommand(program: Command): void {
         lang: string;
         heuristic?: boolean;
         timeLimit: string;
+        nodeLimit: string;
       }) =>
         runCommand(async () => {
           const semesters = wholeNumber(raw.semesters, '--semesters', 1, 20);
@@ -87,6 +93,7 @@ export function registerPlanCommand(program: Command): void {
             throw new DomainError('VALIDATION_FAILED', `--lang must be zh or en, not "${raw.lang}"`, { field: 'lang' });
           }
           const timeLimitSeconds = positiveNumber(raw.timeLimit, '--time-limit');
+          const nodeLimit = wholeNumber(raw.nodeLimit, '--node-limit', 1, 100_000_000);
           const input = await readJsonFile(path.resolve(raw.posts), planInputFileSchema, raw.posts);
           const known = await planCompetencyFacts(input.posts);
           if (known.frameworks.length > 0)
@@ -109,7 +116,11 @@ export function registerPlanCommand(program: Command): void {
           };
           const courses = allCourses(system);
           const solver = raw.heuristic ? undefined : await loadHighsSolver();
-          const plan = planSemesters(courses, { semesters, maxCredits, maxHours, practical, timeLimitSeconds }, solver);
+          const plan = planSemesters(
+            courses,
+            { semesters, maxCredits, maxHours, practical, timeLimitSeconds, nodeLimit },
+            solver,
+          );
           const seconds = (performance.now() - started) / 1000;
           const violations = checkPlanInvariants(input.posts, system, plan.semesters, maxCredits);
           if (violations.length > 0)

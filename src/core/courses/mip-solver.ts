@@ -34,10 +34,21 @@ export interface MipSolution {
   gap: number | null;
 }
 
+export interface MipSolveOptions {
+  /** Wall-clock bound: a safety net for a slow machine. A solve it stops depends on the machine's speed. */
+  timeLimitSeconds: number;
+  /**
+   * Branch-and-bound nodes explored at most: a bound on the work that stops the same model at the same point on
+   * every machine, so the same input gives the same plan. Without it, only the time limit stops the search.
+   */
+  nodeLimit?: number;
+  /** A known feasible point (one value per column) the solver may begin from; ignored when infeasible. */
+  start?: readonly number[];
+}
+
 export interface MipSolver {
   readonly name: string;
-  /** `start`: a known feasible point (one value per column) the solver may begin from; ignored when infeasible. */
-  solve(model: MipModel, options: { timeLimitSeconds: number; start?: readonly number[] }): MipSolution;
+  solve(model: MipModel, options: MipSolveOptions): MipSolution;
 }
 
 /** Builds a model column by column and row by row. */

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../interchange/postings/generate-postings.js';
 import { loadHighsSolver } from '../../solvers/highs-solver.js';
 import { isDomainError } from '../errors/domain-error.js';
 import { checkPlanInvariants } from './check-plan-invariants.js';
 import { allCourses, ESSENTIAL_WEIGHT } from './course-system.js';
-import type { MipSolver } from './mip-solver.js';
+import type { MipSolveOptions, MipSolver } from './mip-solver.js';
 import { checkChoice, planPathway } from './plan-pathway.js';
-import { planSemesters } from './plan-semesters.js';
+import { PLAN_NODE_LIMIT, planSemesters, type SemesterCourse } from './plan-semesters.js';
 import { synthesizeCourseSystem, type CoursePost } from './synthesize-course-system.js';
 
 let highs: MipSolver;
@@ -202,4 +203,51 @@ describe('semester plan: impossible inputs name the constraint', () => {
       ),
     ).toThrow(/no semester plan keeps every student within the credit cap 5 .*proved by HiGHS/);
   });
+});
+
+describe('semester plan: the same plan on every machine', () => {
+  /** 40 courses with random credits, kinds, tracks and prerequisites, the cap half a credit above the average. */
+  function hardGroup(): { courses: SemesterCourse[]; maxCredits: number } {
+    const random = mulberry32(8);
+    const kinds = ['platform', 'module', 'elective'] as const;
+    const courses: SemesterCourse[] = Array.from({ length: 40 }, (_, index) => ({
+      id: `c${index}`,
+      credits: 1 + Math.floor(random() * 7) / 2,
+      hours: 32,
+      kind: kinds[Math.floor(random() * 3)]!,
+      post: null,
+      prerequisites: [],
+    }));
+    courses.forEach((course, index) => {
+      if (course.kind === 'module') course.post = `p${Math.floor(random() * 3)}`;
+      if (index > 5 && random() < 0.5) (course.prerequisites as string[]).push(`c${Math.floor(random() * index)}`);
+    });
+    const total = courses.reduce((sum, course) => sum + course.credits, 0);
+    return { courses, maxCredits: Math.ceil(total / 6) + 0.5 };
+  }
+
+  it('hands HiGHS a node limit by default, not a time limit alone', () => {
+    const seen: MipSolveOptions[] = [];
+    const recording: MipSolver = {
+      name: highs.name,
+      solve: (model, options) => {
+        seen.push(options);
+        return highs.solve(model, options);
+      },
+    };
+    const course = (id: string, prerequisites: string[] = []) => ({ id, credits: 3, hours: 48, prerequisites });
+    planSemesters([course('A'), course('B'), course('C', ['A', 'B'])], { semesters: 2, maxCredits: 6 }, recording);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((options) => options.nodeLimit === PLAN_NODE_LIMIT)).toBe(true);
+  });
+
+  it('stops a search cut short by its node limit at the same plan, whatever the time limit', () => {
+    // This group needs ~30 nodes in its second stage: three stop it early, on any machine at any speed.
+    const { courses, maxCredits } = hardGroup();
+    const plans = [600, 60].map((timeLimitSeconds) =>
+      planSemesters(courses, { semesters: 6, maxCredits, timeLimitSeconds, nodeLimit: 3 }, highs),
+    );
+    expect(plans[0]!.status).toBe('feasible');
+    expect(plans[1]).toEqual(plans[0]);
+  }, 30_000);
 });

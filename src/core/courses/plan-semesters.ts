@@ -25,8 +25,21 @@ export interface SemesterOptions {
   /** Credits (and hours) every student already carries per semester (0-based): the college's public courses. */
   publicCredits?: readonly number[];
   publicHours?: readonly number[];
+  /** Wall-clock bound of the exact solve (both stages; default 10): a safety net for a slow machine. */
   timeLimitSeconds?: number;
+  /**
+   * Branch-and-bound nodes per stage (default `PLAN_NODE_LIMIT`): what normally stops a hard solve, the same on
+   * every machine, so one input gives one plan wherever it is planned.
+   */
+  nodeLimit?: number;
 }
+
+/**
+ * Nodes per stage of the exact solve unless told otherwise. A course system's plan is usually proved at the root
+ * node; a hard one (90 courses, cap at the bound) takes 7–14 ms a node on two busy cores, so this stops it after
+ * 3–6 s, well inside the time limit, with the best plan found and its gap.
+ */
+export const PLAN_NODE_LIMIT = 400;
 
 export type BindingConstraint =
   | { kind: 'credit-cap'; semesters: number[]; limit: number; posts?: string[] }
@@ -343,7 +356,12 @@ function solveExactly(
 ): { status: MipStatus; placed: Map<string, number> | null; gap: number | null } {
   const limit = options.timeLimitSeconds ?? 10;
   const stage = (maxLoad: number | null, from: Map<string, number> | null) =>
-    solveStage(courses, options, room, m, window, solver, { maxLoad, timeLimitSeconds: limit / 2, start: from });
+    solveStage(courses, options, room, m, window, solver, {
+      maxLoad,
+      timeLimitSeconds: limit / 2,
+      nodeLimit: options.nodeLimit ?? PLAN_NODE_LIMIT,
+      start: from,
+    });
   // Lexicographic: first the lightest heaviest student (starting from the list schedule, when it found one), then
   // — with that load fixed, starting from the first stage's plan — foundations earliest.
   const first = stage(null, start);
@@ -369,7 +387,7 @@ function solveStage(
   m: number,
   window: (id: string) => [number, number],
   solver: MipSolver,
-  stage: { maxLoad: number | null; timeLimitSeconds: number; start: Map<string, number> | null },
+  stage: { maxLoad: number | null; timeLimitSeconds: number; nodeLimit: number; start: Map<string, number> | null },
 ): { status: MipStatus; placed: Map<string, number> | null; gap: number | null; load: number | null } {
   const builder = new MipBuilder();
   const capHalves = Math.floor(options.maxCredits * 2 + 1e-9);
@@ -473,7 +491,11 @@ function solveStage(
     return values;
   }
   const start = stage.start ? startingPoint(builder.columns.length, stage.start) : undefined;
-  const solution = solver.solve(builder.model(), { timeLimitSeconds: stage.timeLimitSeconds, start });
+  const solution = solver.solve(builder.model(), {
+    timeLimitSeconds: stage.timeLimitSeconds,
+    nodeLimit: stage.nodeLimit,
+    start,
+  });
   if (solution.status === 'infeasible' || solution.status === 'no-solution') {
     return { status: solution.status, placed: null, gap: null, load: null };
   }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledCourseLibrary } from '../../interchange/courses/read-course-library.js';
 import { readCuratedCatalogue } from '../../interchange/curated/read-curated-catalogue.js';
+import { mulberry32 } from '../../interchange/postings/generate-postings.js';
 import { curatedCatalogueDir } from '../../interchange/shared-data.js';
 import type { TaxonomyBundle } from '../taxonomy/taxonomy-bundle.js';
 import { competencyAreas } from './course-areas.js';
@@ -128,6 +129,36 @@ describe('course synthesis on the curated catalogue with the course library', ()
         course.competencies.some((id) => facts.get(id)?.dimension === 'quality'),
         course.titleZh,
       ).toBe(false);
+    }
+  });
+});
+
+describe('course synthesis does not depend on the order its input comes in', () => {
+  function shuffled<T>(items: readonly T[], random: () => number): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+
+  it('gives the same courses, ids and titles whatever the order of the posts’ competencies and of the facts', () => {
+    // The demo's develop–test–operate group: its competencies reach the synthesis in database row order.
+    const group = [
+      'ito-mobile-app-development',
+      'ito-industrial-software-development',
+      'ito-industrial-software-testing',
+      'ito-information-system-operations',
+      'ito-cloud-operations',
+    ];
+    const { posts, facts } = courseInputFromBundle(bundle, group);
+    const expected = synthesizeCourseSystem(posts, { facts, library });
+    for (const seed of [1, 2, 3]) {
+      const random = mulberry32(seed);
+      const reordered = posts.map((post) => ({ ...post, competencies: shuffled(post.competencies, random) }));
+      const system = synthesizeCourseSystem(reordered, { facts: new Map(shuffled([...facts], random)), library });
+      expect(system).toEqual(expected);
     }
   });
 });

@@ -268,7 +268,7 @@ export function synthesizeCourseSystem(posts: readonly CoursePost[], options: Sy
     const entry = buckets.get(`module:${post.id}`);
     const courses = entry ? makeCourses(entry.bucket, entry.needs, (n) => `M${pad(postIndex + 1)}-${pad(n)}`) : [];
     const essential = post.competencies.filter((c) => c.weight >= ESSENTIAL_WEIGHT).map((c) => c.id);
-    return { post: post.id, courses, essential: [...new Set(essential)] };
+    return { post: post.id, courses, essential: [...new Set(essential)].sort(compare) };
   });
   const electives: Course[] = [];
   let electiveNumber = 0;

@@ -67,17 +67,26 @@ export interface PostingCorpus {
   sources: string[];
 }
 
+export interface PostingCorpusOptions {
+  /**
+   * Read the shared datasets when they are found (default true). False: the catalogue's own task sentences and the
+   * built-in cities only — the same corpus on every installation, whatever lies beside the checkout (the demo).
+   */
+  readonly sharedData?: boolean;
+}
+
 /**
  * Loads the generator's material at run time (nothing is copied into the project): the curated catalogue's posts
  * and competencies (Chinese and English titles, aliases, scenes, tasks, descriptions), real English sentences
  * from job postings in the shared datasets (SkillSpan train/dev, Green et al. train, Decorte's validation
- * sentences), and the service-outsourcing demonstration cities. Without the shared datasets the English sentences
- * are the catalogue's own task sentences and the cities a built-in list.
+ * sentences), and the service-outsourcing demonstration cities. Without the shared datasets (or with
+ * `sharedData: false`) the English sentences are the catalogue's own task sentences and the cities a built-in list.
  */
-export function loadPostingCorpus(): PostingCorpus {
+export function loadPostingCorpus(options: PostingCorpusOptions = {}): PostingCorpus {
   const sources: string[] = ['data/catalogue'];
-  const sentences = readEnglishSentences(sources);
-  const cities = readCities(sources);
+  const shared = options.sharedData ?? true;
+  const sentences = shared ? readEnglishSentences(sources) : [];
+  const cities = shared ? readCities(sources) : [...FALLBACK_CITIES];
   const catalogue = curatedCatalogueDir();
   const competencies = new Map<
     string,
