@@ -68,9 +68,9 @@ interface Output {
   }[];
 }
 
-function revise(a: string, b: string, out: string, plan = file('plan.json')) {
+function revise(a: string, b: string, out: string, plan = file('plan.json'), extra: string[] = []) {
   return runZerodock(
-    ['revise', '--posts', file('posts.json'), '--plan', plan, '--before', a, '--after', b, '--out', out],
+    ['revise', '--posts', file('posts.json'), '--plan', plan, '--before', a, '--after', b, '--out', out, ...extra],
     { env, timeoutMs: 180_000 },
   );
 }
@@ -85,10 +85,25 @@ describe('zerodock revise', () => {
         { post: 'ito-industrial-software-testing', competency: 'model-evaluation', before: 0.01, after: 0.4 },
         { post: 'ito-industrial-software-testing', competency: 'test-case-design', before: 0.57, after: 0.0 },
       ],
+      // a tool no framework knows, asked for more and more: a candidate for the catalogue
+      lines: [{ post: 'ito-industrial-software-testing', text: '熟悉Cypress端到端测试', before: 0.02, after: 0.3 }],
     });
     const [a, b] = writePeriods('shift', fixture);
-    const result = await revise(a, b, file('shift-out.json'));
+    const result = await revise(a, b, file('shift-out.json'), file('plan.json'), [
+      '--candidates',
+      file('candidates.json'),
+    ]);
     expect(result.code, result.stderr).toBe(0);
+    const candidates = JSON.parse(fs.readFileSync(file('candidates.json'), 'utf8')) as {
+      term: string;
+      post: string | null;
+      q: number;
+    }[];
+    expect(
+      candidates.find((c) => c.term === 'Cypress' && c.post === 'ito-industrial-software-testing')?.q,
+    ).toBeLessThan(0.05);
+    // the catalogue's own names are never candidates
+    expect(candidates.map((c) => c.term)).not.toContain('模型评估与测试');
     const output = JSON.parse(fs.readFileSync(file('shift-out.json'), 'utf8')) as Output;
     const tester = 'ito-industrial-software-testing';
     const rising = output.changes.find((c) => c.competency === 'model-evaluation' && c.post === tester);

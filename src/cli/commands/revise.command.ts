@@ -12,6 +12,15 @@ import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 import { writeJsonOutput } from '../write-json-output.js';
 import { planCompetencyFacts } from './plan-competency-facts.js';
+import { createZhSegmenter } from '../../interchange/zh/jieba-segmenter.js';
+import type { LoadedLinker } from '../../services/linker-cache.js';
+
+/** jieba with the frameworks' Chinese terms as user words, as the linker segments. */
+function segmenterOf(loaded: LoadedLinker): (text: string) => string[] {
+  return createZhSegmenter(
+    loaded.entries.flatMap((entry) => entry.terms.filter((term) => term.lang === 'zh').map((term) => term.text)),
+  );
+}
 
 /**
  * `zerodock revise`: the yearly revision of one group over two periods of postings. Output
@@ -32,8 +41,21 @@ export function registerReviseCommand(program: Command): void {
     .requiredOption('--out <file>', 'JSON output ("-" for stdout): {"changes", "proposals"}')
     .option('--mode <mode>', 'linking mode: exact (as demand imports) or full (adds implicit mentions)', 'exact')
     .option('--lang <zh|en>', 'language of competency labels', 'zh')
+    .option(
+      '--candidates <file>',
+      'also write the rising terms the frameworks lack (candidate competencies) as JSON: [{"term", "post", "before", "after", "q"}]',
+    )
     .action(
-      (raw: { posts: string; plan: string; before: string; after: string; out: string; mode: string; lang: string }) =>
+      (raw: {
+        posts: string;
+        plan: string;
+        before: string;
+        after: string;
+        out: string;
+        mode: string;
+        lang: string;
+        candidates?: string;
+      }) =>
         runCommand(async () => {
           if (raw.mode !== 'exact' && raw.mode !== 'full') {
             throw new DomainError('VALIDATION_FAILED', `--mode must be exact or full, not "${raw.mode}"`, {
@@ -93,8 +115,18 @@ export function registerReviseCommand(program: Command): void {
               mode,
               labels,
               lang,
+              ...(raw.candidates === undefined ? {} : { segment: segmenterOf(loaded) }),
             });
             await writeJsonOutput(raw.out, result.output);
+            if (raw.candidates !== undefined) {
+              await writeJsonOutput(raw.candidates, result.candidates);
+              const top = result.candidates
+                .slice(0, 5)
+                .map((c) => `${c.term} (${(c.before.share * 100).toFixed(1)}% → ${(c.after.share * 100).toFixed(1)}%)`);
+              process.stderr.write(
+                `${result.candidates.length} rising terms the frameworks lack${top.length > 0 ? `: ${top.join(', ')}` : ''}.\n`,
+              );
+            }
             const seconds = (performance.now() - started) / 1000;
             const rising = result.output.changes.filter((change) => change.direction === 'rising').length;
             process.stderr.write(

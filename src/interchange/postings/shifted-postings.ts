@@ -39,6 +39,8 @@ export function shiftedPostings(options: {
   shifts: readonly ShiftSpec[];
   seed: number;
   baseShare?: number;
+  /** Free-text requirement lines (e.g. a term no framework knows) with their share of a post's postings per period. */
+  lines?: readonly { post: string; text: string; before: number; after: number }[];
 }): ShiftedPostings {
   const dir = curatedCatalogueDir();
   const competencies = new Map<string, CatalogueCompetency>();
@@ -84,6 +86,9 @@ export function shiftedPostings(options: {
         const name = names[Math.floor(random() * names.length)]!;
         const verb = ['熟悉', '掌握', '具备', '有'][Math.floor(random() * 4)]!;
         lines.push(`${lines.length + 1}. ${verb}${name}${verb === '有' ? '经验' : ''}；`);
+      }
+      for (const extra of options.lines ?? []) {
+        if (extra.post === post.id && random() < extra[period]) lines.push(`${lines.length + 1}. ${extra.text}；`);
       }
       postings.push({
         id: `${period}-${index + 1}`,

@@ -6,7 +6,9 @@ import {
   type RevisionChangeOutput,
   type RevisionProposalOutput,
 } from '../../contracts/revision.js';
+import { demandMaskOf } from '../../core/demand/demand-text.js';
 import { linkDemand } from '../../core/demand/link-demand.js';
+import { candidateTermsOf } from '../../core/revision/candidate-terms.js';
 import { importFailure } from '../../core/errors/import-failure.js';
 import { buildPostAssigner } from '../../core/revision/assign-posting-to-post.js';
 import { DemandTally } from '../../core/revision/demand-tally.js';
@@ -31,6 +33,20 @@ export interface ReviseFilesInput {
   readonly labels: ReadonlyMap<string, { zh: string; en: string }>;
   readonly lang: 'zh' | 'en';
   readonly options?: ChangeOptions;
+  /**
+   * When given, words of the demand text that no framework term covers are tallied too and those whose share rises
+   * significantly are returned as candidate competencies for the catalogue (costs a segmentation per posting).
+   */
+  readonly segment?: (text: string) => string[];
+}
+
+/** A term the frameworks lack whose share of postings rose significantly: a candidate for the catalogue. */
+export interface CandidateOutput {
+  readonly term: string;
+  readonly post: string | null;
+  readonly before: { postings: number; share: number };
+  readonly after: { postings: number; share: number };
+  readonly q: number;
 }
 
 export interface PeriodLines {
@@ -43,6 +59,8 @@ export interface ReviseFilesResult {
   readonly postings: { readonly before: number; readonly after: number };
   readonly unassigned: { readonly before: number; readonly after: number };
   readonly tested: number;
+  /** Rising terms the frameworks lack (only when `segment` was given), strongest first, at most 50. */
+  readonly candidates: CandidateOutput[];
 }
 
 interface Example {
@@ -52,6 +70,9 @@ interface Example {
 }
 
 const EXAMPLES_PER_PERIOD = 2;
+/** A candidate term needs this many postings in the two periods, and a rise of at least this Cohen's h. */
+const CANDIDATE_MIN_MENTIONS = 10;
+const CANDIDATE_MIN_EFFECT = 0.1;
 const SNIPPET_RADIUS = 40;
 
 /**
@@ -89,6 +110,8 @@ export async function revisePostingFiles(input: ReviseFilesInput): Promise<Revis
   const seen = new Map<string, { file: string; line: number }>();
   const examples = new Map<string, Example[]>();
   const unassigned = { before: 0, after: 0 };
+  const termTallies = { before: new DemandTally(), after: new DemandTally() };
+  const termNames = new Map<string, string>();
 
   const tallyOf = async (period: 'before' | 'after', { file, lines }: PeriodLines): Promise<DemandTally> => {
     const tally = new DemandTally();
@@ -111,7 +134,8 @@ export async function revisePostingFiles(input: ReviseFilesInput): Promise<Revis
       }
       const text = value.title === undefined ? value.text : `${value.title}\n${value.text}`;
       const found = new Map<string, readonly [number, number]>();
-      for (const link of linkDemand(input.loaded.linker, text, { mode: input.mode, top: 30 })) {
+      const links = linkDemand(input.loaded.linker, text, { mode: input.mode, top: 30 });
+      for (const link of links) {
         if (!link.linked) continue;
         const id = entryIds[link.entry]!;
         if (!found.has(id)) found.set(id, link.spans[0] ?? [0, 0]);
@@ -120,6 +144,16 @@ export async function revisePostingFiles(input: ReviseFilesInput): Promise<Revis
       const post = value.post ?? assigner.assign(title, [...found.keys()]);
       if (post === null) unassigned[period] += 1;
       tally.add(post, found.keys());
+      if (input.segment) {
+        const covered = new Uint8Array(text.length);
+        for (const link of links) for (const [start, end] of link.spans) covered.fill(1, start, end);
+        const terms = candidateTermsOf(text, input.segment(text), demandMaskOf(text), covered);
+        for (const term of terms) if (!termNames.has(term.key)) termNames.set(term.key, term.text);
+        termTallies[period].add(
+          post,
+          terms.map((term) => term.key),
+        );
+      }
       for (const [competency, span] of found) {
         for (const key of [`${period}\u0000${post ?? ''}\u0000${competency}`, `${period}\u0000\u0000${competency}`]) {
           const list = examples.get(key) ?? [];
@@ -168,11 +202,28 @@ export async function revisePostingFiles(input: ReviseFilesInput): Promise<Revis
   const output: RevisionProposalOutput[] = proposals.map((proposal) =>
     proposalOutput(proposal, describeProposal(proposal, names), examplesOf),
   );
+  const candidates: CandidateOutput[] = input.segment
+    ? measureDemandChange(termTallies.before, termTallies.after, {
+        ...input.options,
+        minMentions: CANDIDATE_MIN_MENTIONS,
+        minEffect: CANDIDATE_MIN_EFFECT,
+      })
+        .changes.filter((change) => change.direction === 'rising')
+        .slice(0, 50)
+        .map((change) => ({
+          term: termNames.get(change.competency) ?? change.competency,
+          post: change.post,
+          before: { postings: change.before.postings, share: round(change.before.share) },
+          after: { postings: change.after.postings, share: round(change.after.share) },
+          q: change.q,
+        }))
+    : [];
   return {
     output: { changes, proposals: output },
     postings: { before: before.total, after: after.total },
     unassigned,
     tested: report.tested,
+    candidates,
   };
 }
 
