@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidSchema } from './common.js';
 
 /**
  * The yearly revision (年度动态调整) over HTTP: a group's revision between two years of stored postings, its
@@ -139,3 +140,13 @@ export const decideProposalBodySchema = z
   })
   .strict();
 export type DecideProposalBody = z.infer<typeof decideProposalBodySchema>;
+
+/**
+ * `:groupId` is the id of the group's course system (the specialty group as planned: its posts, weights, courses
+ * and semesters), as listed by `GET /api/organisations/:organisationId/course-systems`.
+ */
+export const revisionGroupParamsSchema = z.object({ organisationId: uuidSchema, groupId: uuidSchema }).strict();
+export const revisionParamsSchema = z.object({ organisationId: uuidSchema, revisionId: uuidSchema }).strict();
+export const revisionProposalParamsSchema = z
+  .object({ organisationId: uuidSchema, revisionId: uuidSchema, rank: z.coerce.number().int().min(1).max(100000) })
+  .strict();
