@@ -21,7 +21,6 @@ import {
   checkProposalDecision,
   checkRevisionSubmission,
   checkRevisionWithdrawal,
-  type RevisionStatus,
 } from '../core/revision/revision-lifecycle.js';
 import { tallyFromCounts, type YearCounts } from '../core/revision/tally-from-counts.js';
 import type { CourseSystemRecord } from '../storage/repositories/course-system.repository.js';
@@ -65,9 +64,7 @@ async function nameOf(repositories: Repositories, actor: Actor): Promise<string>
 
 /** The courses as the revision sees them: who takes each and in which semester. */
 function revisionCourses(record: CourseSystemRecord): RevisionCourse[] {
-  const semesterOf = new Map(
-    record.plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index + 1] as const)),
-  );
+  const semesterOf = new Map(record.plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index + 1] as const)));
   const posts = (course: Course): string[] => {
     if (course.kind === 'module') {
       return record.system.modules
@@ -218,7 +215,10 @@ export async function createRevision(
       postLabel: proposal.post === null ? null : names.post(proposal.post),
       course: proposal.course,
       courseTitle: proposal.course === null ? null : names.course(proposal.course),
-      competencies: proposal.competencies.map((competency) => ({ id: competency, label: names.competency(competency) })),
+      competencies: proposal.competencies.map((competency) => ({
+        id: competency,
+        label: names.competency(competency),
+      })),
       score: round(proposal.score),
       summary: describeProposal(proposal, names),
       evidence: {
@@ -406,7 +406,7 @@ export async function decideRevisionProposal(
       });
     }
     const decision = { decision: body.decision, comment: body.comment, amendedWeight: body.amendedWeight ?? null };
-    checkProposalDecision(record.status as RevisionStatus, proposal.kind, decision);
+    checkProposalDecision(record.status, proposal.kind, decision);
     await repositories.revisions.decide(
       revisionId,
       { rank, ...decision, decidedBy: actor.personId, decidedByName: await nameOf(repositories, actor) },
@@ -432,7 +432,7 @@ export async function submitRevision(
 ): Promise<RevisionView> {
   return change(context, organisationId, revisionId, async (repositories, record, now) => {
     checkRevisionSubmission(
-      record.status as RevisionStatus,
+      record.status,
       record.proposals.map((proposal) => proposal.rank),
       new Set(record.decisions.map((decision) => decision.rank)),
     );
@@ -456,7 +456,7 @@ export async function withdrawRevision(
   revisionId: string,
 ): Promise<RevisionView> {
   return change(context, organisationId, revisionId, async (repositories, record, now) => {
-    checkRevisionWithdrawal(record.status as RevisionStatus);
+    checkRevisionWithdrawal(record.status);
     await repositories.revisions.setStatus(revisionId, 'withdrawn', now);
     await repositories.auditEvents.record({
       occurredAt: now,

@@ -13,7 +13,7 @@ const codeOf = (work: () => void) => {
     work();
     return null;
   } catch (error) {
-    return error instanceof DomainError ? error.code : 'other';
+    return error instanceof DomainError ? (error.code as string) : 'other';
   }
 };
 
@@ -67,8 +67,22 @@ describe('tallyFromCounts', () => {
   it('gives the figures adding the postings one by one gives', () => {
     const tally = tallyFromCounts(
       {
-        posts: new Map([['p1', new Map([['', 4], ['c1', 3], ['x', 1]])]]),
-        all: new Map([['', 10], ['c1', 5], ['c2', 2], ['x', 1]]),
+        posts: new Map([
+          [
+            'p1',
+            new Map([
+              ['', 4],
+              ['c1', 3],
+              ['x', 1],
+            ]),
+          ],
+        ]),
+        all: new Map([
+          ['', 10],
+          ['c1', 5],
+          ['c2', 2],
+          ['x', 1],
+        ]),
       },
       (competency) => competency !== 'x',
     );

@@ -24,9 +24,13 @@ export function checkProposalDecision(
   decision: { decision: ProposalDecision; comment: string; amendedWeight: number | null },
 ): void {
   if (status !== 'draft') {
-    throw new DomainError('REVISION_NOT_EDITABLE', `Proposals are decided on a draft revision; this one is ${status}.`, {
-      status,
-    });
+    throw new DomainError(
+      'REVISION_NOT_EDITABLE',
+      `Proposals are decided on a draft revision; this one is ${status}.`,
+      {
+        status,
+      },
+    );
   }
   if (decision.amendedWeight !== null && decision.decision !== 'amended') {
     throw new DomainError('VALIDATION_FAILED', 'A weight is given only with the decision "amended".', {

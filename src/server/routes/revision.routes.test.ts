@@ -97,7 +97,10 @@ describe(`revisions API on ${testBackend()}`, () => {
   let revision: RevisionView;
 
   it('refuses years without the group’s postings and bad bodies with stable codes', async () => {
-    const empty = await clients.director!.request<ErrorBody>('POST', revisions(), { beforeYear: 2020, afterYear: 2025 });
+    const empty = await clients.director!.request<ErrorBody>('POST', revisions(), {
+      beforeYear: 2020,
+      afterYear: 2025,
+    });
     expect(empty.status).toBe(409);
     expect(empty.body.error.code).toBe('REVISION_NO_DEMAND');
     expect(empty.body.error.details.field).toBe('beforeYear');
@@ -138,7 +141,9 @@ describe(`revisions API on ${testBackend()}`, () => {
     const rising = revision.changes.find((change) => change.post !== null && change.direction === 'rising')!;
     expect(rising.series[0]!.share).toBeLessThan(rising.series[2]!.share);
     expect(revision.proposals.length).toBeGreaterThan(0);
-    expect(revision.proposals.map((proposal) => proposal.rank)).toEqual(revision.proposals.map((_, index) => index + 1));
+    expect(revision.proposals.map((proposal) => proposal.rank)).toEqual(
+      revision.proposals.map((_, index) => index + 1),
+    );
     for (const proposal of revision.proposals) {
       expect(proposal.summary.zh).toMatch(/\p{Script=Han}/u);
       expect(proposal.decision).toBeNull();
@@ -146,7 +151,10 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(revision.proposals.some((proposal) => proposal.kind === 'enrolment-signal')).toBe(true);
     expect(revision.impact.posts).toBeGreaterThan(0);
 
-    const second = await clients.director!.request<ErrorBody>('POST', revisions(), { beforeYear: 2024, afterYear: 2025 });
+    const second = await clients.director!.request<ErrorBody>('POST', revisions(), {
+      beforeYear: 2024,
+      afterYear: 2025,
+    });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('REVISION_OPEN');
 
@@ -170,7 +178,10 @@ describe(`revisions API on ${testBackend()}`, () => {
       `${college('college-b')}/specialty-groups/${groupId}/revisions`,
     );
     expect(otherGroup.status).toBe(404);
-    const intruder = await clients['college-b-admin']!.request<ErrorBody>('GET', `${college()}/revisions/${revision.id}`);
+    const intruder = await clients['college-b-admin']!.request<ErrorBody>(
+      'GET',
+      `${college()}/revisions/${revision.id}`,
+    );
     expect(intruder.status).toBe(403);
     const teacher = await clients.teacher!.request<ErrorBody>(
       'POST',
@@ -241,7 +252,10 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('REVISION_NOT_EDITABLE');
 
-    const next = await clients.director!.request<RevisionView>('POST', revisions(), { beforeYear: 2024, afterYear: 2025 });
+    const next = await clients.director!.request<RevisionView>('POST', revisions(), {
+      beforeYear: 2024,
+      afterYear: 2025,
+    });
     expect(next.status).toBe(201);
     const listed = await clients.director!.request<{ items: RevisionSummary[] }>('GET', revisions());
     expect(listed.body.items.map((item) => item.status)).toEqual(['draft', 'withdrawn']);

@@ -123,12 +123,10 @@ describe(`revision repository on ${testBackend()}`, () => {
     expect(second).toBeInstanceOf(DomainError);
     expect((second as DomainError).code).toBe('CONFLICT');
     await repositories.revisions.setStatus(open, 'withdrawn', NOW);
-    const backwards = await repositories.revisions
-      .create({ ...revision(), beforeYear: 2025, afterYear: 2024 })
-      .then(
-        () => null,
-        (error: unknown) => error,
-      );
+    const backwards = await repositories.revisions.create({ ...revision(), beforeYear: 2025, afterYear: 2024 }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(backwards).toBeInstanceOf(DomainError);
   });
 

@@ -175,10 +175,7 @@ export class RevisionRepository {
   }
 
   async find<Change = unknown, Proposal = unknown>(id: string): Promise<RevisionRecord<Change, Proposal> | null> {
-    const row = await this.summaries()
-      .select(['r.changes', 'r.proposals'])
-      .where('r.id', '=', id)
-      .executeTakeFirst();
+    const row = await this.summaries().select(['r.changes', 'r.proposals']).where('r.id', '=', id).executeTakeFirst();
     if (!row) return null;
     const decisions = await this.db
       .selectFrom('revision_decisions')
@@ -209,11 +206,7 @@ export class RevisionRepository {
   }
 
   /** Records (or replaces) the decision on one proposal. */
-  async decide(
-    revisionId: string,
-    decision: Omit<RevisionDecisionRecord, 'decidedAt'>,
-    now: Date,
-  ): Promise<void> {
+  async decide(revisionId: string, decision: Omit<RevisionDecisionRecord, 'decidedAt'>, now: Date): Promise<void> {
     const values = {
       decision: decision.decision,
       comment: decision.comment,

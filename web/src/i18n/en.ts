@@ -177,10 +177,13 @@ export const en: TranslationMessages = {
       PLAN_VERSION_NOT_EDITABLE: 'This version is approved and can no longer change; start a new version.',
       REVISION_NOT_FOUND: 'The college has no such revision.',
       REVISION_PROPOSAL_NOT_FOUND: 'The revision has no proposal with that rank.',
-      REVISION_OPEN: 'This specialty group already has an open revision (draft or submitted): finish or withdraw it first.',
-      REVISION_NOT_EDITABLE: 'The revision cannot change that way in its current status (decisions are taken on drafts only).',
+      REVISION_OPEN:
+        'This specialty group already has an open revision (draft or submitted): finish or withdraw it first.',
+      REVISION_NOT_EDITABLE:
+        'The revision cannot change that way in its current status (decisions are taken on drafts only).',
       REVISION_UNDECIDED: 'Decide every proposal of the revision (accept, reject or amend) before submitting it.',
-      REVISION_NO_DEMAND: 'The stored postings hold no posting of this group’s posts in one of the years chosen; import that year’s postings or choose other years.',
+      REVISION_NO_DEMAND:
+        'The stored postings hold no posting of this group’s posts in one of the years chosen; import that year’s postings or choose other years.',
       EXPORT_UNAVAILABLE:
         'The server cannot export this format right now (no Chinese font installed); ask the administrator.',
       INTERNAL: 'The server ran into an error. Please try again later.',
