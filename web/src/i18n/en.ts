@@ -94,6 +94,10 @@ export const en: TranslationMessages = {
       custom: 'not accepted',
     },
     reasons: {
+      'weight-without-amendment': 'A weight is given only when the proposal is amended.',
+      'no-weight-to-amend': 'This kind of proposal has no weight to amend.',
+      'amendment-unexplained': 'Say what is amended: a comment, or the amended weight.',
+      'rejection-unexplained': 'Say why the proposal is rejected.',
       'no-served-posts':
         'None of the posts your college’s specialties serve is in {{frameworkEn}}: map the specialties to posts again, or group all posts.',
       'semesters-range': 'The number of semesters must be a whole number from 1 to 20.',

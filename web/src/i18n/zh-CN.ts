@@ -91,6 +91,10 @@ export const zhCN = {
       custom: '不符合要求',
     },
     reasons: {
+      'weight-without-amendment': '只有选择“修改后采纳”时才能填写权重。',
+      'no-weight-to-amend': '这类建议没有可修改的权重。',
+      'amendment-unexplained': '请说明修改内容：填写意见或修改后的权重。',
+      'rejection-unexplained': '请说明不采纳的理由。',
       'no-served-posts': '本院专业服务的岗位都不在 {{frameworkZh}} 中：请重新为专业对应岗位，或对全部岗位分组。',
       'semesters-range': '学期数应为 1 到 20 的整数。',
       'credit-cap-not-positive': '每学期学分上限必须大于 0。',
