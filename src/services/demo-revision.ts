@@ -4,10 +4,12 @@ import { createRevision } from './revision-service.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
- * Seeds a draft yearly revision of the demo college's course-system group between the last two years of the
- * stored postings, so the revision pages have something to show. Returns null (and writes nothing) when the
- * group already has a revision, when there are fewer than two years of postings, or when one of those years
- * holds no posting of the group's posts.
+ * Seeds a draft yearly revision of the demo college's course-system group between the first and the last year of
+ * the stored postings, so the revision pages have something to show. Not the last two years: the generated
+ * postings draw every year's competencies from one distribution (only the posts' volumes trend), so two adjacent
+ * years of ~250 of the group's postings hold no significant change at all; four years apart the volume trends
+ * show. Returns null (and writes nothing) when the group already has a revision, when there are fewer than two
+ * years of postings, or when one of those years holds no posting of the group's posts.
  */
 export async function loadDemoRevision(
   context: ServiceContext,
@@ -23,7 +25,7 @@ export async function loadDemoRevision(
     .filter((year) => isPlausibleYear(year))
     .sort((a, b) => a - b);
   if (years.length < 2) return null;
-  const [beforeYear, afterYear] = [years.at(-2)!, years.at(-1)!];
+  const [beforeYear, afterYear] = [years[0]!, years.at(-1)!];
   const director = await requirePerson(repositories, 'director@demo.zerodock.local');
   try {
     const revision = await createRevision(context, director, college.id, system.id, { beforeYear, afterYear });

@@ -99,7 +99,7 @@ export async function loadFullDemo(
       ? `Demo course system loaded: ${courses.courseSystemCourses} courses (${courses.credits} credits), a course list of ${courses.courses} and a draft training plan.`
       : 'Demo course system: not created (one exists, or the demo proposal is missing).',
   );
-  // The yearly revision of that group, between the last two years of postings (a draft with its proposals).
+  // The yearly revision of that group, between the first and the last year of postings (a draft with its proposals).
   const revision = courses ? await loadDemoRevision(context) : null;
   if (revision) {
     reporter.done(
