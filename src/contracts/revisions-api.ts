@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeReviewSchema } from './committee.js';
 import { uuidSchema } from './common.js';
 
 /**
@@ -115,6 +116,10 @@ export const revisionViewSchema = revisionSummarySchema.extend({
     posts: z.number().int(),
     plans: z.number().int(),
   }),
+  /** The steering committee a submitted revision was put before (null: never submitted). */
+  committeeId: z.string().nullable().optional(),
+  /** The committee's live vote on a submitted (or decided) revision, as the reader sees it; null before. */
+  review: committeeReviewSchema.nullable().optional(),
 });
 export type RevisionView = z.infer<typeof revisionViewSchema>;
 
@@ -150,3 +155,16 @@ export const revisionParamsSchema = z.object({ organisationId: uuidSchema, revis
 export const revisionProposalParamsSchema = z
   .object({ organisationId: uuidSchema, revisionId: uuidSchema, rank: z.coerce.number().int().min(1).max(100000) })
   .strict();
+
+/** Revisions put before a committee the reader sits on (its members' desk), newest submission first. */
+export const committeeRevisionListSchema = z.object({
+  items: z.array(
+    revisionSummarySchema.extend({
+      organisationId: z.string(),
+      organisationName: z.string(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type CommitteeRevisionList = z.infer<typeof committeeRevisionListSchema>;
+export const committeeRevisionParamsSchema = z.object({ revisionId: uuidSchema }).strict();

@@ -199,6 +199,9 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/organisations/:organisationId/revisions/:revisionId/proposals/:rank/decision': specialtyDirectors,
   'POST /api/organisations/:organisationId/revisions/:revisionId/submit': specialtyDirectors,
   'POST /api/organisations/:organisationId/revisions/:revisionId/withdraw': specialtyDirectors,
+  'GET /api/committee/revisions': steeringCommittee,
+  'GET /api/committee/revisions/:revisionId': steeringCommittee,
+  'POST /api/committee/revisions/:revisionId/votes': committeeVoters,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -367,6 +370,7 @@ function sampleRequest(
       return { method, path, body: { reason: '授权测试' } };
     case 'POST /api/committee/specialty-groups/:proposalId/votes':
     case 'POST /api/committee/training-plans/:planId/votes':
+    case 'POST /api/committee/revisions/:revisionId/votes':
       return { method, path, body: { choice: 'approve', comment: '授权测试' } };
     case 'PUT /api/committees/:committeeId/rules':
       return { method, path, body: { quorum: null, majority: 'simple' } };

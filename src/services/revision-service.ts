@@ -1,4 +1,6 @@
+import type { VoteRequest } from '../contracts/committee.js';
 import type {
+  CommitteeRevisionList,
   CreateRevisionBody,
   DecideProposalBody,
   RevisionChangeView,
@@ -7,6 +9,7 @@ import type {
   RevisionView,
 } from '../contracts/revisions-api.js';
 import type { Actor } from '../core/access/actor.js';
+import { mayReadCommitteeMatter } from '../core/committee/committees-visible-to.js';
 import { allCourses, type Course } from '../core/courses/course-system.js';
 import { courseIdentity } from '../core/courses/course-identity.js';
 import { DomainError } from '../core/errors/domain-error.js';
@@ -27,7 +30,9 @@ import type { CourseSystemRecord } from '../storage/repositories/course-system.r
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type { RevisionRecord, RevisionSummaryRecord } from '../storage/repositories/revision.repository.js';
 import { requireCourseSystem } from './course-system-service.js';
+import { chooseCommittee, castVoteIn, reviewOf, type CommitteeMatter } from './committee-service.js';
 import { CURATED_FRAMEWORK_KEY } from './linker-cache.js';
+import { snapshotActor } from './proposal-operations.js';
 import { groupNameOf } from './present-proposal.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -294,7 +299,7 @@ export async function createRevision(
     });
     return revisionId;
   });
-  return getRevision(context, organisationId, id);
+  return getRevision(context, actor, organisationId, id);
 }
 
 function presentSummary(record: RevisionSummaryRecord): RevisionSummary {
@@ -328,18 +333,48 @@ export async function listRevisions(
 
 export async function getRevision(
   context: ServiceContext,
+  actor: Actor,
   organisationId: string,
   revisionId: string,
 ): Promise<RevisionView> {
   const repositories = context.store.repositories;
-  const record = await requireRevision(repositories, organisationId, revisionId);
-  const plans = (await repositories.trainingPlans.list(organisationId)).filter(
-    (plan) => plan.courseSystemId === record.courseSystemId,
-  ).length;
-  return presentRevision(record, plans);
+  return presentRevision(repositories, await requireRevision(repositories, organisationId, revisionId), actor);
 }
 
-function presentRevision(record: StoredRevision, plans: number): RevisionView {
+/** The revision as the committee sees it: its matter (one round; open while submitted). */
+async function revisionMatter(repositories: Repositories, record: StoredRevision): Promise<CommitteeMatter | null> {
+  if (!record.committeeId) return null;
+  const authors = new Set<string>();
+  if (record.createdBy) authors.add(record.createdBy);
+  for (const decision of record.decisions) if (decision.decidedBy) authors.add(decision.decidedBy);
+  return {
+    kind: 'revision',
+    id: record.id,
+    round: 1,
+    committeeId: record.committeeId,
+    organisationId: record.organisationId,
+    authors: [...authors],
+    open: record.status === 'submitted',
+  };
+}
+
+async function presentRevision(
+  repositories: Repositories,
+  record: StoredRevision,
+  actor: Actor,
+): Promise<RevisionView> {
+  const plans = (await repositories.trainingPlans.list(record.organisationId)).filter(
+    (plan) => plan.courseSystemId === record.courseSystemId,
+  ).length;
+  const matter = await revisionMatter(repositories, record);
+  return {
+    ...presentFigures(record, plans),
+    committeeId: record.committeeId,
+    review: matter ? await reviewOf(repositories, matter, actor) : null,
+  };
+}
+
+function presentFigures(record: StoredRevision, plans: number): RevisionView {
   const decisions = new Map(record.decisions.map((decision) => [decision.rank, decision]));
   const proposals: RevisionProposalView[] = record.proposals.map((proposal) => {
     const decision = decisions.get(proposal.rank);
@@ -376,6 +411,7 @@ function presentRevision(record: StoredRevision, plans: number): RevisionView {
 
 async function change(
   context: ServiceContext,
+  actor: Actor,
   organisationId: string,
   revisionId: string,
   work: (repositories: Repositories, record: StoredRevision, now: Date) => Promise<void>,
@@ -385,7 +421,7 @@ async function change(
     const record = await requireRevision(repositories, organisationId, revisionId);
     await work(repositories, record, context.clock());
   });
-  return getRevision(context, organisationId, revisionId);
+  return getRevision(context, actor, organisationId, revisionId);
 }
 
 /** Accepts, rejects or amends one proposal of a draft (a later decision replaces the earlier one). */
@@ -397,7 +433,7 @@ export async function decideRevisionProposal(
   rank: number,
   body: DecideProposalBody,
 ): Promise<RevisionView> {
-  return change(context, organisationId, revisionId, async (repositories, record, now) => {
+  return change(context, actor, organisationId, revisionId, async (repositories, record, now) => {
     const proposal = record.proposals.find((candidate) => candidate.rank === rank);
     if (!proposal) {
       throw new DomainError('REVISION_PROPOSAL_NOT_FOUND', `The revision has no proposal ${rank}.`, {
@@ -423,27 +459,32 @@ export async function decideRevisionProposal(
   });
 }
 
-/** Draft → submitted, once every proposal is decided. */
+/**
+ * Draft → submitted, once every proposal is decided: put before a steering committee (the one named, or the
+ * platform's only one; COMMITTEE_REQUIRED when there are several and none is named).
+ */
 export async function submitRevision(
   context: ServiceContext,
   actor: Actor,
   organisationId: string,
   revisionId: string,
+  body: { committeeId?: string | undefined } = {},
 ): Promise<RevisionView> {
-  return change(context, organisationId, revisionId, async (repositories, record, now) => {
+  return change(context, actor, organisationId, revisionId, async (repositories, record, now) => {
     checkRevisionSubmission(
       record.status,
       record.proposals.map((proposal) => proposal.rank),
       new Set(record.decisions.map((decision) => decision.rank)),
     );
-    await repositories.revisions.setStatus(revisionId, 'submitted', now);
+    const committeeId = await chooseCommittee(repositories, body.committeeId);
+    await repositories.revisions.submit(revisionId, committeeId, now);
     await repositories.auditEvents.record({
       occurredAt: now,
       action: 'revision.submitted',
       actorPersonId: actor.personId,
       actorEmail: actor.email,
       organisationId,
-      details: { revisionId, groupId: record.courseSystemId, proposals: record.proposals.length },
+      details: { revisionId, groupId: record.courseSystemId, proposals: record.proposals.length, committeeId },
     });
   });
 }
@@ -455,7 +496,7 @@ export async function withdrawRevision(
   organisationId: string,
   revisionId: string,
 ): Promise<RevisionView> {
-  return change(context, organisationId, revisionId, async (repositories, record, now) => {
+  return change(context, actor, organisationId, revisionId, async (repositories, record, now) => {
     checkRevisionWithdrawal(record.status);
     await repositories.revisions.setStatus(revisionId, 'withdrawn', now);
     await repositories.auditEvents.record({
@@ -467,4 +508,67 @@ export async function withdrawRevision(
       details: { revisionId, groupId: record.courseSystemId, from: record.status },
     });
   });
+}
+
+/** A revision put before a committee `actor` may read (any, for a platform admin); otherwise not found. */
+async function requireReviewedRevision(
+  repositories: Repositories,
+  revisionId: string,
+  actor: Actor,
+): Promise<StoredRevision> {
+  const record = await repositories.revisions.find<RevisionChangeView, StoredProposal>(revisionId);
+  if (!record || record.committeeId === null || !mayReadCommitteeMatter(actor, record.committeeId)) {
+    throw new DomainError('REVISION_NOT_FOUND', 'No such revision before the committee.', { revisionId });
+  }
+  return record;
+}
+
+/** The committee's desk: every revision put before a committee `actor` may read. */
+export async function listCommitteeRevisions(context: ServiceContext, actor: Actor): Promise<CommitteeRevisionList> {
+  const repositories = context.store.repositories;
+  const items: CommitteeRevisionList['items'] = [];
+  for (const record of await repositories.revisions.listReviewed()) {
+    if (!mayReadCommitteeMatter(actor, record.committeeId)) continue;
+    const organisation = await repositories.organisations.findById(record.organisationId);
+    items.push({
+      ...presentSummary(record),
+      organisationId: record.organisationId,
+      organisationName: organisation?.nameZh ?? '',
+      submittedAt: record.submittedAt,
+    });
+  }
+  return { items };
+}
+
+export async function getCommitteeRevision(
+  context: ServiceContext,
+  actor: Actor,
+  revisionId: string,
+): Promise<RevisionView> {
+  const repositories = context.store.repositories;
+  return presentRevision(repositories, await requireReviewedRevision(repositories, revisionId, actor), actor);
+}
+
+/**
+ * A committee member's vote on a submitted revision (core/committee: seat, no conflict of interest, quorum and
+ * majority); once decided the revision is approved or rejected (final: the group starts a new revision).
+ */
+export async function voteOnRevision(
+  context: ServiceContext,
+  actor: Actor,
+  revisionId: string,
+  request: VoteRequest,
+): Promise<RevisionView> {
+  await context.store.transaction(async (repositories) => {
+    await repositories.revisions.lock(revisionId);
+    const record = await requireReviewedRevision(repositories, revisionId, actor);
+    const matter = await revisionMatter(repositories, record);
+    if (!matter) throw new DomainError('VOTING_CLOSED', 'The revision is not before the committee.', { revisionId });
+    const now = context.clock();
+    const who = await snapshotActor(repositories, actor, matter.committeeId);
+    const tally = await castVoteIn(repositories, actor, who.name, matter, request, now);
+    if (tally.outcome === 'pending') return;
+    await repositories.revisions.setStatus(revisionId, tally.outcome === 'approved' ? 'approved' : 'rejected', now);
+  });
+  return getCommitteeRevision(context, actor, revisionId);
 }

@@ -463,6 +463,8 @@ export interface RevisionsTable {
   created_at: ColumnType<Date, Date | undefined, Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   submitted_at: Date | null;
+  committee_id: string | null;
+  decided_at: Date | null;
 }
 
 export interface RevisionDecisionsTable {

@@ -64,7 +64,7 @@ beforeAll(async () => {
     const found = await server.services.store.repositories.organisations.findByNameZh(organisation.nameZh);
     organisations[organisation.key] = found!.id;
   }
-  for (const persona of ['director', 'teacher', 'college-b-admin', 'committee']) {
+  for (const persona of ['director', 'teacher', 'college-b-admin', 'committee', 'officer', 'kpo-admin', 'expert']) {
     const client = new ApiClient(server.baseUrl);
     expect((await client.login(`${persona}@demo.zerodock.local`)).status).toBe(200);
     clients[persona] = client;
@@ -241,6 +241,10 @@ describe(`revisions API on ${testBackend()}`, () => {
     const submitted = await clients.director!.request<RevisionView>('POST', `${base}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.committeeId).toEqual(expect.any(String));
+    expect(submitted.body.review).toMatchObject({ mayVote: false, whyNot: 'author' });
+    const desk = await clients.committee!.request<{ items: RevisionSummary[] }>('GET', '/api/committee/revisions');
+    expect(desk.body.items.map((item) => item.id)).toEqual([revision.id]);
     const late = await decide(1, { decision: 'accepted' });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('REVISION_NOT_EDITABLE');
@@ -248,9 +252,18 @@ describe(`revisions API on ${testBackend()}`, () => {
     const withdrawn = await clients.director!.request<RevisionView>('POST', `${base}/withdraw`);
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
+    expect(withdrawn.body.review).toMatchObject({ outcome: 'withdrawn' });
     const again = await clients.director!.request<ErrorBody>('POST', `${base}/withdraw`);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('REVISION_NOT_EDITABLE');
+    const closed = await clients.committee!.request<ErrorBody>(
+      'POST',
+      `/api/committee/revisions/${revision.id}/votes`,
+      {
+        choice: 'approve',
+      },
+    );
+    expect(closed.status).toBe(409);
 
     const next = await clients.director!.request<RevisionView>('POST', revisions(), {
       beforeYear: 2024,
@@ -264,5 +277,46 @@ describe(`revisions API on ${testBackend()}`, () => {
     const actions = audit.items.map((event: { action: string }) => event.action);
     for (const action of ['revision.created', 'revision.proposal_decided', 'revision.submitted', 'revision.withdrawn'])
       expect(actions).toContain(action);
+  });
+
+  it('puts a submitted revision before the committee, whose seated members decide it by vote', async () => {
+    const listed = await clients.director!.request<{ items: RevisionSummary[] }>('GET', revisions());
+    const draft = listed.body.items.find((item) => item.status === 'draft')!;
+    const base = `${college()}/revisions/${draft.id}`;
+    const view = await clients.director!.request<RevisionView>('GET', base);
+    for (const proposal of view.body.proposals) {
+      const decided = await clients.director!.request('POST', `${base}/proposals/${proposal.rank}/decision`, {
+        decision: 'accepted',
+      });
+      expect(decided.status).toBe(200);
+    }
+    expect((await clients.director!.request('POST', `${base}/submit`, {})).status).toBe(200);
+    const vote = (persona: string, choice: string) =>
+      clients[persona]!.request<RevisionView & ErrorBody>('POST', `/api/committee/revisions/${draft.id}/votes`, {
+        choice,
+        comment: '同意调整',
+      });
+    expect((await vote('teacher', 'approve')).status).toBe(403);
+    expect((await vote('director', 'approve')).status).toBe(403);
+    const hidden = await clients.teacher!.request<ErrorBody>('GET', `/api/committee/revisions/${draft.id}`);
+    expect(hidden.status).toBe(403);
+    const first = await vote('committee', 'approve');
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('submitted');
+    expect(first.body.review).toMatchObject({ approve: 1, mayVote: true });
+    let last = first;
+    for (const persona of ['officer', 'kpo-admin']) {
+      last = await vote(persona, 'approve');
+      expect(last.status).toBe(200);
+      if (last.body.status !== 'submitted') break;
+    }
+    expect(last.body.status).toBe('approved');
+    expect(last.body.review).toMatchObject({ outcome: 'approved' });
+    const late = await vote('expert', 'reject');
+    expect(late.status).toBe(409);
+    const seen = await clients.director!.request<RevisionView>('GET', base);
+    expect(seen.body.status).toBe('approved');
+    const fresh = await clients.director!.request('POST', revisions(), { beforeYear: 2023, afterYear: 2024 });
+    expect(fresh.status).toBe(201);
   });
 });

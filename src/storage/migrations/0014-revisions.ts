@@ -7,6 +7,9 @@ import { sql, type Kysely } from 'kysely';
  * yearly series and the ranked proposals, named in both languages — is frozen in the row, so a revision reads the
  * same after new postings arrive. Decisions on proposals are rows of their own (one per rank; a later decision on
  * a draft replaces the earlier one). At most one revision per group is open (draft or submitted) at a time.
+ * A submitted revision is put before a steering committee (`committee_id`) whose members vote on it like on a plan
+ * version (one round: rejected is final, the group starts a new revision); votes are `committee_votes` rows of
+ * matter kind 'revision'.
  */
 const STATEMENTS = [
   `create table revisions (
@@ -31,6 +34,8 @@ const STATEMENTS = [
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     submitted_at timestamptz,
+    committee_id uuid references organisations (id) on delete set null,
+    decided_at timestamptz,
     check (before_year < after_year)
   )`,
   `create index revisions_organisation_idx on revisions (organisation_id, course_system_id, created_at desc)`,
@@ -46,6 +51,9 @@ const STATEMENTS = [
     decided_at timestamptz not null default now(),
     primary key (revision_id, rank)
   )`,
+  `alter table committee_votes drop constraint if exists committee_votes_matter_kind_check`,
+  `alter table committee_votes add constraint committee_votes_matter_kind_check
+    check (matter_kind in ('proposal', 'plan_version', 'revision'))`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -53,5 +61,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  // Votes are kept by trigger (0013): the revision votes leave with that trigger briefly off.
+  await sql.raw(`alter table committee_votes disable trigger committee_votes_no_delete`).execute(db);
+  await sql.raw(`delete from committee_votes where matter_kind = 'revision'`).execute(db);
+  await sql.raw(`alter table committee_votes enable trigger committee_votes_no_delete`).execute(db);
+  await sql.raw(`alter table committee_votes drop constraint if exists committee_votes_matter_kind_check`).execute(db);
+  await sql
+    .raw(
+      `alter table committee_votes add constraint committee_votes_matter_kind_check
+    check (matter_kind in ('proposal', 'plan_version'))`,
+    )
+    .execute(db);
   for (const table of ['revision_decisions', 'revisions']) await sql.raw(`drop table if exists ${table}`).execute(db);
 }

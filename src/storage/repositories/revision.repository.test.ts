@@ -105,8 +105,14 @@ describe(`revision repository on ${testBackend()}`, () => {
     ]);
     expect(decided!.decidedCount).toBe(2);
     expect((await repositories.revisions.findOpen(courseSystemId))?.id).toBe(id);
-    await repositories.revisions.setStatus(id, 'submitted', NOW);
-    expect((await repositories.revisions.find(id))!.submittedAt).toBe(NOW.toISOString());
+    const committeeId = (await createOrganisation(repositories, { kind: 'committee' })).id;
+    await repositories.revisions.submit(id, committeeId, NOW);
+    expect(await repositories.revisions.find(id)).toMatchObject({
+      status: 'submitted',
+      committeeId,
+      submittedAt: NOW.toISOString(),
+    });
+    expect((await repositories.revisions.listReviewed()).map((r) => r.id)).toEqual([id]);
     await repositories.revisions.setStatus(id, 'withdrawn', NOW);
     expect(await repositories.revisions.findOpen(courseSystemId)).toBeNull();
     expect((await repositories.revisions.listForGroup(collegeId, courseSystemId)).map((r) => r.status)).toEqual([

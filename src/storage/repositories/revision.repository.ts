@@ -32,6 +32,9 @@ export interface RevisionSummaryRecord {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** The committee a submitted revision was put before. */
+  committeeId: string | null;
+  decidedAt: string | null;
   changeCount: number;
   proposalCount: number;
   decidedCount: number;
@@ -86,6 +89,8 @@ const SUMMARY_COLUMNS = [
   'r.created_at',
   'r.updated_at',
   'r.submitted_at',
+  'r.committee_id',
+  'r.decided_at',
 ] as const;
 
 function toSummary(row: RevisionRow): RevisionSummaryRecord {
@@ -106,6 +111,8 @@ function toSummary(row: RevisionRow): RevisionSummaryRecord {
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     submittedAt: iso(row.submitted_at),
+    committeeId: row.committee_id,
+    decidedAt: iso(row.decided_at),
     changeCount: row.change_count,
     proposalCount: row.proposal_count,
     decidedCount: row.decided_count,
@@ -226,8 +233,31 @@ export class RevisionRepository {
   async setStatus(id: string, status: RevisionRecordStatus, now: Date): Promise<void> {
     await this.db
       .updateTable('revisions')
-      .set({ status, updated_at: now, ...(status === 'submitted' ? { submitted_at: now } : {}) })
+      .set({
+        status,
+        updated_at: now,
+        ...(status === 'approved' || status === 'rejected' ? { decided_at: now } : {}),
+      })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** Puts a draft before a committee. */
+  async submit(id: string, committeeId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('revisions')
+      .set({ status: 'submitted', committee_id: committeeId, submitted_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Every revision ever put before a committee, newest submission first. */
+  async listReviewed(): Promise<RevisionSummaryRecord[]> {
+    const rows = await this.summaries()
+      .where('r.committee_id', 'is not', null)
+      .orderBy('r.submitted_at', 'desc')
+      .orderBy('r.id')
+      .execute();
+    return rows.map(toSummary);
   }
 }
