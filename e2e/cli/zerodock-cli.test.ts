@@ -58,6 +58,7 @@ describe('zerodock CLI', () => {
         '0011-course-titles',
         '0012-plan-figures',
         '0013-committee-votes-kept',
+        '0014-revisions',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });

@@ -35,6 +35,10 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'GROUP_NOT_FOUND':
     case 'TRAINING_PLAN_EXISTS':
     case 'PLAN_VERSION_NOT_EDITABLE':
+    case 'REVISION_OPEN':
+    case 'REVISION_NOT_EDITABLE':
+    case 'REVISION_UNDECIDED':
+    case 'REVISION_NO_DEMAND':
     case 'CONFLICT':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':
@@ -66,6 +70,8 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'COURSE_NOT_FOUND':
     case 'TRAINING_PLAN_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
+    case 'REVISION_NOT_FOUND':
+    case 'REVISION_PROPOSAL_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
     case 'EXPORT_UNAVAILABLE':

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   'committee.decided',
   'committee.rules_changed',
   'training_plan.withdrawn',
+  'revision.created',
+  'revision.proposal_decided',
+  'revision.submitted',
+  'revision.withdrawn',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

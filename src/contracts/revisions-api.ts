@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { committeeReviewSchema } from './committee.js';
+import { uuidSchema } from './common.js';
 
 /**
  * The yearly revision (年度动态调整) over HTTP: a group's revision between two years of stored postings, its
@@ -114,6 +116,10 @@ export const revisionViewSchema = revisionSummarySchema.extend({
     posts: z.number().int(),
     plans: z.number().int(),
   }),
+  /** The steering committee a submitted revision was put before (null: never submitted). */
+  committeeId: z.string().nullable().optional(),
+  /** The committee's live vote on a submitted (or decided) revision, as the reader sees it; null before. */
+  review: committeeReviewSchema.nullable().optional(),
 });
 export type RevisionView = z.infer<typeof revisionViewSchema>;
 
@@ -139,3 +145,26 @@ export const decideProposalBodySchema = z
   })
   .strict();
 export type DecideProposalBody = z.infer<typeof decideProposalBodySchema>;
+
+/**
+ * `:groupId` is the id of the group's course system (the specialty group as planned: its posts, weights, courses
+ * and semesters), as listed by `GET /api/organisations/:organisationId/course-systems`.
+ */
+export const revisionGroupParamsSchema = z.object({ organisationId: uuidSchema, groupId: uuidSchema }).strict();
+export const revisionParamsSchema = z.object({ organisationId: uuidSchema, revisionId: uuidSchema }).strict();
+export const revisionProposalParamsSchema = z
+  .object({ organisationId: uuidSchema, revisionId: uuidSchema, rank: z.coerce.number().int().min(1).max(100000) })
+  .strict();
+
+/** Revisions put before a committee the reader sits on (its members' desk), newest submission first. */
+export const committeeRevisionListSchema = z.object({
+  items: z.array(
+    revisionSummarySchema.extend({
+      organisationId: z.string(),
+      organisationName: z.string(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type CommitteeRevisionList = z.infer<typeof committeeRevisionListSchema>;
+export const committeeRevisionParamsSchema = z.object({ revisionId: uuidSchema }).strict();

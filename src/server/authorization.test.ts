@@ -193,6 +193,15 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/organisations/:organisationId/committee-choices': specialtyDirectors,
   'POST /api/organisations/:organisationId/training-plans/:planId/versions': specialtyDirectors,
   'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export': specialtyReaders,
+  'GET /api/organisations/:organisationId/specialty-groups/:groupId/revisions': specialtyReaders,
+  'POST /api/organisations/:organisationId/specialty-groups/:groupId/revisions': specialtyDirectors,
+  'GET /api/organisations/:organisationId/revisions/:revisionId': specialtyReaders,
+  'POST /api/organisations/:organisationId/revisions/:revisionId/proposals/:rank/decision': specialtyDirectors,
+  'POST /api/organisations/:organisationId/revisions/:revisionId/submit': specialtyDirectors,
+  'POST /api/organisations/:organisationId/revisions/:revisionId/withdraw': specialtyDirectors,
+  'GET /api/committee/revisions': steeringCommittee,
+  'GET /api/committee/revisions/:revisionId': steeringCommittee,
+  'POST /api/committee/revisions/:revisionId/votes': committeeVoters,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -253,7 +262,10 @@ function sampleRequest(
     .replace(':courseId', 'P01')
     .replace(':planId', randomUUID())
     .replace(':committeeId', randomUUID())
-    .replace(':number', '1');
+    .replace(':number', '1')
+    .replace(':groupId', randomUUID())
+    .replace(':revisionId', randomUUID())
+    .replace(':rank', '1');
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -358,6 +370,7 @@ function sampleRequest(
       return { method, path, body: { reason: '授权测试' } };
     case 'POST /api/committee/specialty-groups/:proposalId/votes':
     case 'POST /api/committee/training-plans/:planId/votes':
+    case 'POST /api/committee/revisions/:revisionId/votes':
       return { method, path, body: { choice: 'approve', comment: '授权测试' } };
     case 'PUT /api/committees/:committeeId/rules':
       return { method, path, body: { quorum: null, majority: 'simple' } };

@@ -43,6 +43,8 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'COURSE_NOT_FOUND':
     case 'TRAINING_PLAN_NOT_FOUND':
     case 'INVITATION_NOT_FOUND':
+    case 'REVISION_NOT_FOUND':
+    case 'REVISION_PROPOSAL_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':
@@ -53,6 +55,10 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'VOTING_CLOSED':
     case 'TRAINING_PLAN_EXISTS':
     case 'PLAN_VERSION_NOT_EDITABLE':
+    case 'REVISION_OPEN': // the group already has a draft or submitted revision
+    case 'REVISION_NOT_EDITABLE':
+    case 'REVISION_UNDECIDED':
+    case 'REVISION_NO_DEMAND': // the stored postings hold no posting of the group's posts in a year asked for
     case 'CONFLICT': // a database constraint refused the write (details name it)
     case 'CONCURRENT_WRITE': // still losing to concurrent writers after the transaction's retries
       return 409;

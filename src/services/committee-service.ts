@@ -80,8 +80,8 @@ export async function reviewOf(
     (membership) => membership.organisationId === matter.committeeId && membership.roles.includes('committee_member'),
   );
   const conflict = voteConflict(matter, actor);
-  // A plan version taken back by its director before the committee decided: the round closed without a decision.
-  const withdrawn = !matter.open && tally.outcome === 'pending' && matter.kind === 'plan_version';
+  // A plan version or revision taken back by its director before the committee decided: closed without a decision.
+  const withdrawn = !matter.open && tally.outcome === 'pending' && matter.kind !== 'proposal';
   const closed = withdrawn ? 'withdrawn' : 'decided';
   const whyNot = !seated ? 'not_on_committee' : conflict ? conflict : !matter.open ? closed : null;
   const mine = votes.filter((vote) => vote.voterPersonId === actor.personId).at(-1);

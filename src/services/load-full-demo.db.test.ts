@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../storage/create-database.js';
 import { createStore } from '../storage/repositories/create-repositories.js';
 import { openTestDatabase } from '../storage/test-database.js';
 import { argon2PasswordHasher } from './argon2-password-hasher.js';
+import { DEMO_COLLEGE } from './demo-groups.js';
 import { readDemoDataset } from './demo-service.js';
 import { loadFullDemo, type FullDemoOutcome } from './load-full-demo.js';
 import type { ServiceContext } from './service-context.js';
@@ -35,6 +36,17 @@ describe('the full demo and the counts of every aggregate', () => {
     expect(outcome.catalogue?.posts).toBeGreaterThan(0);
     expect(outcome.postings?.stored).toBeGreaterThan(0);
     expect(outcome.courseSystem?.courses).toBeGreaterThan(0);
+  });
+
+  it('leaves a draft yearly revision of the demo group between the first and the last year of postings', async () => {
+    const repositories = context.store.repositories;
+    const college = (await repositories.organisations.findByNameZh(DEMO_COLLEGE))!;
+    const [system] = await repositories.courseSystems.list(college.id);
+    const revisions = await repositories.revisions.listForGroup(college.id, system!.id);
+    const years = (await repositories.demand.countsBy('year', {})).map((row) => Number(row.key)).sort();
+    expect(revisions.map((revision) => [revision.beforeYear, revision.afterYear, revision.status])).toEqual([
+      [years[0], years.at(-1), 'draft'],
+    ]);
   });
 
   it('counts what was loaded, aggregate by aggregate', async () => {

@@ -3,6 +3,7 @@ import { readCourseList } from '../interchange/courses/read-course-list.js';
 import { loadDemoCourses } from './demo-courses.js';
 import { DEMO_COLLEGE, loadDemoGroups } from './demo-groups.js';
 import { loadDemoPostings } from './demo-postings.js';
+import { loadDemoRevision } from './demo-revision.js';
 import { loadDemoDataset } from './demo-service.js';
 import type { ServiceContext } from './service-context.js';
 import { ensureCuratedCatalogue } from './taxonomy-source-import.js';
@@ -98,6 +99,13 @@ export async function loadFullDemo(
       ? `Demo course system loaded: ${courses.courseSystemCourses} courses (${courses.credits} credits), a course list of ${courses.courses} and a draft training plan.`
       : 'Demo course system: not created (one exists, or the demo proposal is missing).',
   );
+  // The yearly revision of that group, between the first and the last year of postings (a draft with its proposals).
+  const revision = courses ? await loadDemoRevision(context) : null;
+  if (revision) {
+    reporter.done(
+      `Demo yearly revision: ${revision.beforeYear}→${revision.afterYear}, ${revision.changes} significant changes, ${revision.proposals} proposals (draft).`,
+    );
+  }
   return {
     ...people,
     catalogue,

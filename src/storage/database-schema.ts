@@ -442,6 +442,42 @@ export interface CommitteeVotesTable {
   cast_at: Date;
 }
 
+export interface RevisionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  course_system_id: string;
+  proposal_id: string | null;
+  group_key: string;
+  group_name_zh: string;
+  group_name_en: string;
+  before_year: number;
+  after_year: number;
+  status: ColumnType<string, string | undefined, string>;
+  tested: number;
+  postings_before: number;
+  postings_after: number;
+  changes: Json;
+  proposals: Json;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  submitted_at: Date | null;
+  committee_id: string | null;
+  decided_at: Date | null;
+}
+
+export interface RevisionDecisionsTable {
+  revision_id: string;
+  rank: number;
+  decision: string;
+  comment: string;
+  amended_weight: number | null;
+  decided_by: string | null;
+  decided_by_name: string;
+  decided_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -475,4 +511,6 @@ export interface Database {
   training_plan_versions: TrainingPlanVersionsTable;
   committee_rules: CommitteeRulesTable;
   committee_votes: CommitteeVotesTable;
+  revisions: RevisionsTable;
+  revision_decisions: RevisionDecisionsTable;
 }

@@ -12,6 +12,7 @@ import * as committeeVotes from './0010-committee-votes.js';
 import * as courseTitles from './0011-course-titles.js';
 import * as planFigures from './0012-plan-figures.js';
 import * as committeeVotesKept from './0013-committee-votes-kept.js';
+import * as revisions from './0014-revisions.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-course-titles': courseTitles,
   '0012-plan-figures': planFigures,
   '0013-committee-votes-kept': committeeVotesKept,
+  '0014-revisions': revisions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,7 +8,7 @@ import type { VoteChoice } from '../../core/committee/tally-committee-votes.js';
 import type { Database } from '../database-schema.js';
 import { iso } from './column-values.js';
 
-export type MatterKind = 'proposal' | 'plan_version';
+export type MatterKind = 'proposal' | 'plan_version' | 'revision';
 
 export interface CommitteeRecord {
   id: string;

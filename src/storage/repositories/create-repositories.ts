@@ -17,6 +17,7 @@ import { InvitationRepository } from './invitation.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PersonRepository } from './person.repository.js';
+import { RevisionRepository } from './revision.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { TaxonomyQueryRepository } from './taxonomy-query.repository.js';
 import { TrainingPlanRepository } from './training-plan.repository.js';
@@ -39,6 +40,7 @@ export interface Repositories {
   readonly trainingPlans: TrainingPlanRepository;
   readonly aggregateCounts: AggregateCountRepository;
   readonly committees: CommitteeRepository;
+  readonly revisions: RevisionRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -71,6 +73,7 @@ export function createRepositories(
     trainingPlans: new TrainingPlanRepository(db),
     aggregateCounts: new AggregateCountRepository(db),
     committees: new CommitteeRepository(db),
+    revisions: new RevisionRepository(db),
   };
 }
 

@@ -437,6 +437,39 @@ export class DemandRepository {
     return rows.map((row) => ({ postId: row.post_id, key: row.competency_key, count: row.count }));
   }
 
+  /**
+   * For the yearly revision: postings per (year, post, competency key) for these posts, and per (year, competency
+   * key) over all postings (post '' in the answer), each year from `from` to `to`; key '' is all postings (of the
+   * post, or of the year). Only keys starting with `keyPrefix` (and '') are returned.
+   */
+  async yearlyPostCounts(
+    postIds: readonly string[],
+    years: { from: number; to: number },
+    keyPrefix: string,
+  ): Promise<{ year: number; postId: string; key: string; count: number }[]> {
+    const keys = sql`(c.competency_key = '' or starts_with(c.competency_key, ${keyPrefix}))`;
+    const perPost =
+      postIds.length === 0
+        ? []
+        : (
+            await sql<{ year: number; post_id: string; key: string; count: number }>`select c.year, c.post_id,
+                c.competency_key as key, sum(c.postings)::int as count
+              from demand_counts c join posting_imports i on i.id = c.import_id and i.status = 'complete'
+              where c.year between ${years.from} and ${years.to} and ${keys}
+                and c.post_id in (${sql.join(postIds.map((id) => sql`${id}`))})
+              group by 1, 2, 3`.execute(this.db)
+          ).rows;
+    const overall = await sql<{ year: number; key: string; count: number }>`select c.year,
+        c.competency_key as key, sum(c.postings)::int as count
+      from demand_counts c join posting_imports i on i.id = c.import_id and i.status = 'complete'
+      where c.year between ${years.from} and ${years.to} and ${keys}
+      group by 1, 2`.execute(this.db);
+    return [
+      ...perPost.map((row) => ({ year: row.year, postId: row.post_id, key: row.key, count: row.count })),
+      ...overall.rows.map((row) => ({ year: row.year, postId: '', key: row.key, count: row.count })),
+    ];
+  }
+
   async enterpriseCount(slice: DemandSlice): Promise<number> {
     const rows = await sql<{ n: number }>`select count(distinct e.enterprise_key)::int as n
       from demand_enterprises e join posting_imports i on i.id = e.import_id and i.status = 'complete'

@@ -40,6 +40,10 @@ export const AUDIT_ACTIONS = [
   'committee.decided',
   'committee.rules_changed',
   'training_plan.withdrawn',
+  'revision.created',
+  'revision.proposal_decided',
+  'revision.submitted',
+  'revision.withdrawn',
 ] as const satisfies readonly AuditAction[];
 
 type AssertComplete<Listed, All> = [Exclude<All, Listed>] extends [never] ? true : never;

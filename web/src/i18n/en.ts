@@ -94,6 +94,10 @@ export const en: TranslationMessages = {
       custom: 'not accepted',
     },
     reasons: {
+      'weight-without-amendment': 'A weight is given only when the proposal is amended.',
+      'no-weight-to-amend': 'This kind of proposal has no weight to amend.',
+      'amendment-unexplained': 'Say what is amended: a comment, or the amended weight.',
+      'rejection-unexplained': 'Say why the proposal is rejected.',
       'no-served-posts':
         'None of the posts your college’s specialties serve is in {{frameworkEn}}: map the specialties to posts again, or group all posts.',
       'semesters-range': 'The number of semesters must be a whole number from 1 to 20.',
@@ -175,6 +179,15 @@ export const en: TranslationMessages = {
       TRAINING_PLAN_EXISTS:
         'This course system already has a training plan for that specialty: start a new version of it.',
       PLAN_VERSION_NOT_EDITABLE: 'This version is approved and can no longer change; start a new version.',
+      REVISION_NOT_FOUND: 'The college has no such revision.',
+      REVISION_PROPOSAL_NOT_FOUND: 'The revision has no proposal with that rank.',
+      REVISION_OPEN:
+        'This specialty group already has an open revision (draft or submitted): finish or withdraw it first.',
+      REVISION_NOT_EDITABLE:
+        'The revision cannot change that way in its current status (decisions are taken on drafts only).',
+      REVISION_UNDECIDED: 'Decide every proposal of the revision (accept, reject or amend) before submitting it.',
+      REVISION_NO_DEMAND:
+        'The stored postings hold no posting of this group’s posts in one of the years chosen; import that year’s postings or choose other years.',
       EXPORT_UNAVAILABLE:
         'The server cannot export this format right now (no Chinese font installed); ask the administrator.',
       INTERNAL: 'The server ran into an error. Please try again later.',
@@ -501,6 +514,10 @@ export const en: TranslationMessages = {
       'committee.decided': 'Committee decision reached',
       'committee.rules_changed': 'Committee voting rules changed',
       'training_plan.withdrawn': 'Training plan withdrawn from the committee',
+      'revision.created': 'Yearly revision computed',
+      'revision.proposal_decided': 'Revision proposal decided',
+      'revision.submitted': 'Yearly revision submitted',
+      'revision.withdrawn': 'Yearly revision withdrawn',
       'access.denied': 'Access denied',
       'organisation.created': 'Organisation created',
       'member.added': 'Member added',
