@@ -1785,7 +1785,8 @@ export const en: TranslationMessages = {
   },
   revisions: {
     entry: 'Yearly revision',
-    entryHelp: 'Compare two years of postings and see how the group’s requirements, courses and training plans should change',
+    entryHelp:
+      'Compare two years of postings and see how the group’s requirements, courses and training plans should change',
     list: {
       title: 'Yearly revision',
       titleOf: 'Yearly revision · {{group}}',

@@ -1,10 +1,5 @@
 import type { TFunction } from 'i18next';
-import type {
-  RevisionProposalKind,
-  RevisionProposalView,
-  RevisionStatus,
-  RevisionView,
-} from '../../api/contracts.js';
+import type { RevisionProposalKind, RevisionProposalView, RevisionStatus, RevisionView } from '../../api/contracts.js';
 
 export interface Bilingual {
   zh: string;

@@ -22,9 +22,17 @@ describe('sparkline points', () => {
   });
 
   it('draws a flat line at the bottom when every share is zero, and a centred point for one year', () => {
-    expect(sparklinePoints([{ year: 2026, share: 0 }, { year: 2027, share: 0 }], 20, 10, 1).map((p) => p.y)).toEqual([
-      9, 9,
-    ]);
+    expect(
+      sparklinePoints(
+        [
+          { year: 2026, share: 0 },
+          { year: 2027, share: 0 },
+        ],
+        20,
+        10,
+        1,
+      ).map((p) => p.y),
+    ).toEqual([9, 9]);
     expect(sparklinePoints([{ year: 2027, share: 0.3 }], 20, 10, 1)).toEqual([{ x: 10, y: 1 }]);
     expect(sparklinePoints([], 20, 10)).toEqual([]);
   });

@@ -1,10 +1,5 @@
 import { api } from '../../../api/api-client.js';
-import type {
-  CreateRevisionBody,
-  DecideProposalInput,
-  RevisionList,
-  RevisionView,
-} from '../../../api/contracts.js';
+import type { CreateRevisionBody, DecideProposalInput, RevisionList, RevisionView } from '../../../api/contracts.js';
 
 const segment = encodeURIComponent;
 
@@ -29,7 +24,11 @@ export function listRevisions(organisationId: string, groupId: string, signal?: 
  * Group directors and college admins: compares the two years' postings and drafts the proposals. 409
  * REVISION_OPEN while another revision of the group is open; 400 REVISION_NO_DEMAND when a year has no postings.
  */
-export function startRevision(organisationId: string, groupId: string, body: CreateRevisionBody): Promise<RevisionView> {
+export function startRevision(
+  organisationId: string,
+  groupId: string,
+  body: CreateRevisionBody,
+): Promise<RevisionView> {
   return api.post<RevisionView>(groupRevisionsPath(organisationId, groupId), body);
 }
 
