@@ -1909,6 +1909,7 @@ export const en: TranslationMessages = {
       rank: 'No. {{rank}}',
       evidence: 'Evidence',
       impact: 'Impact',
+      changeLabel: 'Change in demand',
       change: '{{competency}} ({{post}}): {{before}} → {{after}}, {{q}}',
       currentWeight: 'Current weight',
       suggestedWeight: 'Suggested weight',

@@ -1834,6 +1834,7 @@ export const zhCN = {
       rank: '第 {{rank}} 项',
       evidence: '依据',
       impact: '影响',
+      changeLabel: '需求变化',
       change: '{{competency}}（{{post}}）：{{before}} → {{after}}，{{q}}',
       currentWeight: '现有权重',
       suggestedWeight: '建议权重',

@@ -33,7 +33,8 @@ function GroupRevisions({ college, groupId }: { college: College; groupId: strin
   return (
     <Flex vertical gap={16}>
       <div>
-        <Link to="/course-systems">← {t('revisions.list.back')}</Link>
+        {/* The group is its course system (the revision API's groupId): back to it. */}
+        <Link to={`/course-systems/${encodeURIComponent(groupId)}`}>← {t('revisions.list.back')}</Link>
         <Typography.Title level={2} style={{ margin: '8px 0 0' }} data-testid="revisions-title">
           {groupName
             ? t('revisions.list.titleOf', { group: pickLabel(groupName, language, '') })

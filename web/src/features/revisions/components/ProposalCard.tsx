@@ -1,5 +1,6 @@
 import { Button, Card, Collapse, Descriptions, Flex, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProposalDecision, RevisionProposalView } from '../../../api/contracts.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
@@ -179,9 +180,9 @@ function Evidence({ proposal, names }: { proposal: RevisionProposalView; names: 
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const evidence = proposal.evidence;
-  const items = evidence.changes.map((change, index) => ({
+  const items: { key: string; label: ReactNode; children: ReactNode }[] = evidence.changes.map((change, index) => ({
     key: `change-${index}`,
-    label: t('revisions.changes.columns.share'),
+    label: <TermHelp help={t('revisions.changes.qHelp')}>{t('revisions.proposals.changeLabel')}</TermHelp>,
     children: t('revisions.proposals.change', {
       competency: pickLabel(names.competency(change.competency), language, t('revisions.proposals.competencyFallback')),
       post:
@@ -235,11 +236,11 @@ function Evidence({ proposal, names }: { proposal: RevisionProposalView; names: 
     });
   }
   return (
-    <Flex vertical gap={4} data-testid="revision-proposal-evidence">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        <TermHelp help={t('revisions.changes.qHelp')}>{t('revisions.changes.columns.q')}</TermHelp>
-      </Typography.Text>
-      <Descriptions size="small" column={1} items={items} />
-    </Flex>
+    <Descriptions
+      size="small"
+      column={1}
+      items={items.length ? items : [{ key: 'none', label: '', children: t('revisions.proposals.nothing') }]}
+      data-testid="revision-proposal-evidence"
+    />
   );
 }

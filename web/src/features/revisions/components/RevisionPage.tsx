@@ -102,7 +102,7 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
 
       <Card>
         <Flex vertical gap={16}>
-          <TermHelp help={t('revisions.impact.help')}>
+          <TermHelp help={t('revisions.impact.help')} wrap>
             <Typography.Text strong style={{ fontSize: 18 }} data-testid="revision-impact">
               {impactLine(t, view)}
             </Typography.Text>

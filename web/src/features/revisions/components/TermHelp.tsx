@@ -15,10 +15,19 @@ const MARK_STYLE = {
 };
 
 /** A column title or figure with a plain-words explanation of the statistical term behind it. */
-export function TermHelp({ children, help, testId }: { children: ReactNode; help: string; testId?: string }) {
+export function TermHelp({
+  children,
+  help,
+  wrap = false,
+}: {
+  children: ReactNode;
+  help: string;
+  /** Long text (a sentence) may wrap on a narrow screen; column titles stay on one line. */
+  wrap?: boolean;
+}) {
   return (
     <Tooltip title={help}>
-      <span style={{ cursor: 'help', whiteSpace: 'nowrap' }} tabIndex={0} aria-label={help} data-testid={testId}>
+      <span style={{ cursor: 'help', whiteSpace: wrap ? 'normal' : 'nowrap' }} tabIndex={0}>
         {children}
         <span style={MARK_STYLE} aria-hidden>
           ?
