@@ -1884,7 +1884,7 @@ export const en: TranslationMessages = {
         trend: 'Year by year',
       },
       wholeGroup: 'Whole group',
-      postingsValue: '{{before}} → {{after}} postings',
+      postingsValue: 'in {{before}} → {{after}} postings',
       rising: 'Rising',
       falling: 'Falling',
       effect: {

@@ -1811,7 +1811,7 @@ export const zhCN = {
         trend: '逐年走势',
       },
       wholeGroup: '全专业群',
-      postingsValue: '{{before}} → {{after}} 条招聘',
+      postingsValue: '提及的招聘 {{before}} → {{after}} 条',
       rising: '上升',
       falling: '下降',
       effect: {

@@ -142,35 +142,27 @@ function labels(items: readonly { label: Bilingual }[] | readonly { title: Bilin
     .filter((name) => name !== '');
 }
 
+/** At most this many names in one impact line; the rest are counted ("n more"). */
+const SHOWN_NAMES = 8;
+
 function ImpactLine({ proposal }: { proposal: RevisionProposalView }) {
   const { t, i18n } = useTranslation();
-  const separator = t('common.listSeparator');
   const courses = labels(proposal.impact.courses, i18n.language);
   const posts = labels(proposal.impact.posts, i18n.language);
   const semesters = [...proposal.impact.semesters]
     .sort((a, b) => a - b)
     .map((n) => t('revisions.proposals.semester', { n }));
+  const shown = (names: string[]) =>
+    joinNames(t, { names: names.slice(0, SHOWN_NAMES), unnamed: Math.max(0, names.length - SHOWN_NAMES) });
   return (
     <Descriptions
       size="small"
-      column={{ xs: 1, sm: 1, md: 3 }}
+      column={1}
       data-testid="revision-proposal-impact"
       items={[
-        {
-          key: 'courses',
-          label: t('revisions.proposals.courses'),
-          children: courses.length ? courses.join(separator) : t('revisions.proposals.nothing'),
-        },
-        {
-          key: 'posts',
-          label: t('revisions.proposals.posts'),
-          children: posts.length ? posts.join(separator) : t('revisions.proposals.nothing'),
-        },
-        {
-          key: 'semesters',
-          label: t('revisions.proposals.semesters'),
-          children: semesters.length ? semesters.join(separator) : t('revisions.proposals.nothing'),
-        },
+        { key: 'courses', label: t('revisions.proposals.courses'), children: shown(courses) },
+        { key: 'posts', label: t('revisions.proposals.posts'), children: shown(posts) },
+        { key: 'semesters', label: t('revisions.proposals.semesters'), children: shown(semesters) },
       ]}
     />
   );
