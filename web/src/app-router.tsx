@@ -88,6 +88,12 @@ const TrainingPlanPage = lazyNamed(
   'TrainingPlanPage',
 );
 
+const GroupRevisionsPage = lazyNamed(
+  () => import('./features/revisions/components/GroupRevisionsPage.js'),
+  'GroupRevisionsPage',
+);
+const RevisionPage = lazyNamed(() => import('./features/revisions/components/RevisionPage.js'), 'RevisionPage');
+
 const InvitationPage = lazyNamed(() => import('./features/auth/components/InvitationPage.js'), 'InvitationPage');
 
 export const appRouter = createBrowserRouter([
@@ -218,6 +224,24 @@ export const appRouter = createBrowserRouter([
                 element: (
                   <RequireRoles page="trainingPlans">
                     <TrainingPlanPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // A specialty group's yearly revisions (年度动态调整); the group is its course system. Read by the
+                // same people as the specialty-group pages, started and decided by group directors and admins.
+                path: 'groups/:groupId/revisions',
+                element: (
+                  <RequireRoles page="specialtyGroups">
+                    <GroupRevisionsPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                path: 'revisions/:revisionId',
+                element: (
+                  <RequireRoles page="specialtyGroups">
+                    <RevisionPage />
                   </RequireRoles>
                 ),
               },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can } from './capabilities.js';
-import { NAVIGATION, isNavigationAllowed } from './navigation.js';
+import { NAVIGATION, isNavigationAllowed, navigationEntryForPath } from './navigation.js';
 
 const teacherSession = {
   activeOrganisationId: 'college-a',
@@ -52,5 +52,12 @@ describe('what the web offers, from the capabilities the server sent', () => {
     ]);
     // The same capability list in an enterprise context: a college page is not offered there.
     expect(offered('enterprise')).not.toContain('specialties');
+  });
+
+  it('places a group’s yearly revisions under the specialty-group pages, whose access they share', () => {
+    expect(navigationEntryForPath('/groups/0b6c/revisions')?.key).toBe('specialtyGroups');
+    expect(navigationEntryForPath('/revisions/0b6c')?.key).toBe('specialtyGroups');
+    expect(navigationEntryForPath('/specialty-groups/p1')?.key).toBe('specialtyGroups');
+    expect(navigationEntryForPath('/groupsx')).toBeUndefined();
   });
 });

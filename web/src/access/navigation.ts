@@ -26,6 +26,8 @@ export interface NavigationEntry {
   requires: RouteKey | null;
   /** The kinds of active organisation the page is about (a college's specialties, an enterprise's demand). */
   kinds?: readonly OrganisationKind[];
+  /** Other paths whose pages belong to this entry (same access; the menu marks this entry on them). */
+  alsoUnder?: readonly string[];
 }
 
 /** The pages that exist, in menu order. Routes and the menu both read this list. */
@@ -52,6 +54,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     path: '/specialty-groups',
     requires: 'GET /api/organisations/:organisationId/specialty-groups',
     kinds: ['college'],
+    // A group's yearly revisions: read by the same people, under the same route policy on the server.
+    alsoUnder: ['/groups', '/revisions'],
   },
   {
     key: 'courseSystems',
@@ -94,7 +98,6 @@ export function isNavigationAllowed(
 /** The menu entry a path belongs to (`/organisations/…` → organisations), if any. */
 export function navigationEntryForPath(pathname: string): NavigationEntry | undefined {
   if (pathname === '/' || pathname === '') return NAVIGATION[0];
-  return NAVIGATION.find(
-    (entry) => entry.path !== '/' && (pathname === entry.path || pathname.startsWith(`${entry.path}/`)),
-  );
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  return NAVIGATION.find((entry) => entry.path !== '/' && (under(entry.path) || (entry.alsoUnder ?? []).some(under)));
 }

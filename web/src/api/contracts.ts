@@ -163,3 +163,17 @@ export type TrainingPlanList = z.infer<typeof courses.trainingPlanListSchema>;
 export type TrainingPlanSectionDto = TrainingPlanVersionDto['sections'][number];
 export type PlanRuleResultDto = NonNullable<TrainingPlanVersionDto['rules']>[number];
 import type { CourseSystemDetail, TrainingPlanVersionDto } from '../../../src/contracts/course-systems.js';
+
+export type {
+  CreateRevisionBody,
+  RevisionChangeView,
+  RevisionProposalView,
+  RevisionStatus,
+  RevisionSummary,
+  RevisionView,
+} from '../../../src/contracts/revisions-api.js';
+import type * as revisions from '../../../src/contracts/revisions-api.js';
+export type RevisionList = z.infer<typeof revisions.revisionListSchema>;
+export type RevisionProposalKind = revisions.RevisionProposalView['kind'];
+export type ProposalDecision = z.infer<typeof revisions.proposalDecisionSchema>;
+export type DecideProposalInput = z.input<typeof revisions.decideProposalBodySchema>;

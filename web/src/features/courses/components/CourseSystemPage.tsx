@@ -8,6 +8,7 @@ import { PageLoading } from '../../../components/PageLoading.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { frameworkName } from '../../../i18n/framework-name.js';
 import { groupName } from '../../groups/groups-format.js';
+import { RevisionsLink } from '../../revisions/components/RevisionsLink.js';
 import { getCourseSystem } from '../api/courses-api.js';
 import { describeViolations } from '../describe-violations.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
@@ -35,9 +36,16 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
     <Flex vertical gap={16}>
       <div>
         <Link to="/course-systems">← {t('courses.detail.back')}</Link>
-        <Typography.Title level={2} style={{ margin: '8px 0 0' }} data-testid="course-system-title">
-          {pickName(system.titleZh, system.titleEn, i18n.language)}
-        </Typography.Title>
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 8 }}>
+          <Typography.Title level={2} style={{ margin: 0 }} data-testid="course-system-title">
+            {pickName(system.titleZh, system.titleEn, i18n.language)}
+          </Typography.Title>
+          <RevisionsLink
+            organisationId={college.organisationId}
+            courseSystemId={system.id}
+            groupName={system.groupName}
+          />
+        </Flex>
         <Typography.Text type="secondary">
           {t('courses.detail.framework', {
             framework: frameworkName(system, i18n.language),
