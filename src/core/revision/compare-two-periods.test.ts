@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTwoPeriods, fisherExactTwoSided, logFactorial } from './compare-two-periods.js';
+import { compareStratified, compareTwoPeriods, fisherExactTwoSided, logFactorial } from './compare-two-periods.js';
 
 describe('compareTwoPeriods', () => {
   it("gives Fisher's exact p-values R's fisher.test gives", () => {
@@ -40,5 +40,31 @@ describe('compareTwoPeriods', () => {
     for (let i = 1; i <= 1000; i += 1) exact += Math.log(i);
     expect(logFactorial(1000)).toBeCloseTo(exact, 8);
     expect(logFactorial(257)).toBeCloseTo(logFactorial(256) + Math.log(257), 9);
+  });
+});
+
+describe('compareStratified', () => {
+  it('sees no change when only the mix of posts moved', () => {
+    // Post A asks for it in half its postings, post B never; A shrinks from 100 to 10 postings.
+    const test = compareStratified([
+      { a: 50, n: 100, b: 5, m: 10 },
+      { a: 0, n: 100, b: 0, m: 190 },
+    ]);
+    expect(test.p).toBeCloseTo(1, 6);
+    expect(test.h).toBeCloseTo(0, 12);
+    expect(test.method).toBe('cmh');
+    // the raw shares fell from 25 % to 2.5 %: the unstratified test calls it a change
+    expect(compareTwoPeriods(50, 200, 5, 200).p).toBeLessThan(1e-9);
+  });
+
+  it('sees a change within posts and agrees with the plain test on one stratum', () => {
+    const one = compareStratified([{ a: 100, n: 1000, b: 160, m: 1000 }]);
+    expect(one.p).toBeCloseTo(compareTwoPeriods(100, 1000, 160, 1000).p, 3);
+    const two = compareStratified([
+      { a: 10, n: 100, b: 40, m: 100 },
+      { a: 5, n: 100, b: 30, m: 100 },
+    ]);
+    expect(two.z).toBeGreaterThan(4);
+    expect(two.h).toBeGreaterThan(0.5);
   });
 });

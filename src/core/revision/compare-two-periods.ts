@@ -6,8 +6,11 @@ export interface TwoPeriodTest {
   readonly p: number;
   /** Cohen's h, 2·asin√p₂ − 2·asin√p₁: the effect size of a difference of proportions (0.2 small, 0.5 medium). */
   readonly h: number;
-  /** Fisher's exact test when an expected cell count is below 5, the pooled two-proportion z-test otherwise. */
-  readonly method: 'fisher' | 'z';
+  /**
+   * Fisher's exact test when an expected cell count is below 5, the pooled two-proportion z-test otherwise, or the
+   * Cochran–Mantel–Haenszel test over posts (`compareStratified`).
+   */
+  readonly method: 'fisher' | 'z' | 'cmh';
 }
 
 /**
@@ -79,4 +82,51 @@ export function logFactorial(n: number): number {
     1 / (1260 * x ** 5) -
     1 / (1680 * x ** 7)
   );
+}
+
+/** One stratum (a post) of a stratified comparison: `a` of `n` postings before, `b` of `m` after. */
+export interface Stratum {
+  readonly a: number;
+  readonly n: number;
+  readonly b: number;
+  readonly m: number;
+}
+
+/**
+ * Whether a share changed *within* strata (posts), whatever happened to the strata's sizes: the
+ * Cochran–Mantel–Haenszel test over the 2×2 tables of the strata (two-sided, normal form, no continuity
+ * correction — as the unstratified z-test). A competency whose share of every post is stable but whose posts
+ * shrank is no change of demand for it. The effect size is Cohen's h between the earlier shares weighted by the
+ * later period's post mix (direct standardisation) and the later share, so both sides describe the same mix.
+ */
+export function compareStratified(strata: readonly Stratum[]): TwoPeriodTest & { z: number } {
+  let deviation = 0;
+  let variance = 0;
+  let laterTotal = 0;
+  for (const { a, n, b, m } of strata) {
+    if (!(a >= 0 && b >= 0 && a <= n && b <= m))
+      throw new RangeError(`need 0 ≤ a ≤ n and 0 ≤ b ≤ m, got ${a}/${n}, ${b}/${m}`);
+    laterTotal += m;
+    const total = n + m;
+    if (n === 0 || m === 0 || total < 2) continue;
+    const mentions = a + b;
+    deviation += b - (m * mentions) / total;
+    variance += (n * m * mentions * (total - mentions)) / (total * total * (total - 1));
+  }
+  let standardisedBefore = 0;
+  let after = 0;
+  let covered = 0;
+  for (const { a, n, b, m } of strata) {
+    if (n === 0 || m === 0) continue;
+    standardisedBefore += (m / laterTotal) * (a / n);
+    after += b / laterTotal;
+    covered += m / laterTotal;
+  }
+  const h =
+    covered > 0
+      ? 2 * Math.asin(Math.sqrt(after / covered)) - 2 * Math.asin(Math.sqrt(standardisedBefore / covered))
+      : 0;
+  if (!(variance > 0)) return { p: 1, h, z: 0, method: 'cmh' };
+  const z = deviation / Math.sqrt(variance);
+  return { p: Math.min(1, erfc(Math.abs(z) / Math.SQRT2)), h, z, method: 'cmh' };
 }

@@ -61,12 +61,12 @@ export function describeProposal(proposal: RevisionProposal, names: ProposalName
       const figures = volume ? `${percent(volume.before.share)} → ${percent(volume.after.share)}` : '';
       return proposal.action === 'grow'
         ? {
-            zh: `招生信号：${post.zh}岗位需求上升（占全部招聘 ${figures}），可考虑扩大招生或订单班`,
-            en: `Enrolment signal: demand for ${post.en} rises (share of all postings ${figures}); consider more places`,
+            zh: `招生信号：${post.zh}岗位需求上升（占本群招聘 ${figures}），可考虑扩大招生或订单班`,
+            en: `Enrolment signal: demand for ${post.en} rises (share of the group's postings ${figures}); consider more places`,
           }
         : {
-            zh: `招生信号：${post.zh}岗位需求下降（占全部招聘 ${figures}），可考虑压缩招生`,
-            en: `Enrolment signal: demand for ${post.en} falls (share of all postings ${figures}); consider fewer places`,
+            zh: `招生信号：${post.zh}岗位需求下降（占本群招聘 ${figures}），可考虑压缩招生`,
+            en: `Enrolment signal: demand for ${post.en} falls (share of the group's postings ${figures}); consider fewer places`,
           };
     }
   }

@@ -1,5 +1,5 @@
 import { benjaminiHochberg } from '../demand/trend-test.js';
-import { compareTwoPeriods } from './compare-two-periods.js';
+import { compareStratified, compareTwoPeriods, type Stratum, type TwoPeriodTest } from './compare-two-periods.js';
 import type { DemandTally } from './demand-tally.js';
 
 export interface PeriodFigure {
@@ -21,7 +21,8 @@ export interface DemandChange {
   readonly q: number;
   /** Cohen's h (signed). */
   readonly h: number;
-  readonly method: 'fisher' | 'z';
+  /** `cmh`: a row over all postings, tested within posts (Cochran–Mantel–Haenszel) so a change of the post mix is no change. */
+  readonly method: 'fisher' | 'z' | 'cmh';
 }
 
 /** A post's share of all postings in two periods: a signal for enrolment (more or fewer students for it). */
@@ -40,7 +41,7 @@ export interface ChangeOptions {
   readonly fdr?: number;
   /** A competency mentioned by fewer postings in the two periods together is not tested (default 5). */
   readonly minMentions?: number;
-  /** A post with fewer postings in either period is tested only in the all-postings rows (default 20). */
+  /** A post with fewer postings in either period is tested only in the all-postings rows (default 10). */
   readonly minPostPostings?: number;
   /** Significant changes smaller than this |Cohen's h| are not reported: real but too small to act on (default 0.05). */
   readonly minEffect?: number;
@@ -60,7 +61,7 @@ export interface DemandChangeReport {
 export const DEFAULT_CHANGE_OPTIONS: Required<ChangeOptions> = {
   fdr: 0.05,
   minMentions: 5,
-  minPostPostings: 20,
+  minPostPostings: 10,
   minEffect: 0.05,
 };
 
@@ -71,6 +72,8 @@ interface Hypothesis {
   readonly n: number;
   readonly b: number;
   readonly m: number;
+  /** All-postings rows when postings have posts: the per-post tables (and the unassigned rest). */
+  readonly strata?: Stratum[];
 }
 
 /**
@@ -89,13 +92,31 @@ export function measureDemandChange(
   const settings = { ...DEFAULT_CHANGE_OPTIONS, ...options };
   const hypotheses: Hypothesis[] = [];
   const competencies = [...new Set([...before.mentions.keys(), ...after.mentions.keys()])].sort();
+  const posts = [...new Set([...before.postings.keys(), ...after.postings.keys()])].sort();
+  const unassigned = (tally: DemandTally) => tally.total - posts.reduce((sum, post) => sum + tally.size(post), 0);
   for (const competency of competencies) {
     const a = before.count(null, competency);
     const b = after.count(null, competency);
     if (a + b < settings.minMentions) continue;
-    hypotheses.push({ competency, post: null, a, n: before.total, b, m: after.total });
+    const strata =
+      posts.length === 0
+        ? undefined
+        : [
+            ...posts.map((post) => ({
+              a: before.count(post, competency),
+              n: before.size(post),
+              b: after.count(post, competency),
+              m: after.size(post),
+            })),
+            {
+              a: a - posts.reduce((sum, post) => sum + before.count(post, competency), 0),
+              n: unassigned(before),
+              b: b - posts.reduce((sum, post) => sum + after.count(post, competency), 0),
+              m: unassigned(after),
+            },
+          ];
+    hypotheses.push({ competency, post: null, a, n: before.total, b, m: after.total, ...(strata ? { strata } : {}) });
   }
-  const posts = [...new Set([...before.postings.keys(), ...after.postings.keys()])].sort();
   for (const post of posts) {
     const n = before.size(post);
     const m = after.size(post);
@@ -113,8 +134,10 @@ export function measureDemandChange(
       hypotheses.push({ competency, post, a, n, b, m });
     }
   }
-  const tests = hypotheses.map((hypothesis) =>
-    compareTwoPeriods(hypothesis.a, hypothesis.n, hypothesis.b, hypothesis.m),
+  const tests: TwoPeriodTest[] = hypotheses.map((hypothesis) =>
+    hypothesis.strata
+      ? compareStratified(hypothesis.strata)
+      : compareTwoPeriods(hypothesis.a, hypothesis.n, hypothesis.b, hypothesis.m),
   );
   const q = benjaminiHochberg(tests.map((test) => test.p));
   const changes: DemandChange[] = [];
@@ -122,6 +145,9 @@ export function measureDemandChange(
   hypotheses.forEach((hypothesis, index) => {
     const test = tests[index]!;
     if (!(q[index]! < settings.fdr) || Math.abs(test.h) < settings.minEffect || test.h === 0) return;
+    // Within posts one way, over all postings the other (Simpson's paradox): no honest single direction to show.
+    const raw = hypothesis.b / hypothesis.m - hypothesis.a / hypothesis.n;
+    if (hypothesis.strata && raw * test.h < 0) return;
     const figures = {
       before: { postings: hypothesis.a, share: hypothesis.a / hypothesis.n },
       after: { postings: hypothesis.b, share: hypothesis.b / hypothesis.m },

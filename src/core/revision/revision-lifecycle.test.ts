@@ -85,6 +85,7 @@ describe('tallyFromCounts', () => {
         ]),
       },
       (competency) => competency !== 'x',
+      'all',
     );
     expect(tally.size(null)).toBe(10);
     expect(tally.size('p1')).toBe(4);
@@ -92,5 +93,36 @@ describe('tallyFromCounts', () => {
     expect(tally.count(null, 'c2')).toBe(2);
     expect(tally.count(null, 'x')).toBe(0);
     expect(tally.count('p1', 'x')).toBe(0);
+  });
+
+  it("counts only the group's own posts in the all-postings rows by default", () => {
+    const counts = {
+      posts: new Map([
+        [
+          'p1',
+          new Map([
+            ['', 4],
+            ['c1', 3],
+          ]),
+        ],
+        [
+          'p2',
+          new Map([
+            ['', 6],
+            ['c1', 1],
+            ['c2', 2],
+          ]),
+        ],
+      ]),
+      all: new Map([
+        ['', 100],
+        ['c1', 50],
+        ['supply-chain', 40],
+      ]),
+    };
+    const tally = tallyFromCounts(counts);
+    expect(tally.size(null)).toBe(10);
+    expect(tally.count(null, 'c1')).toBe(4);
+    expect(tally.count(null, 'supply-chain')).toBe(0);
   });
 });

@@ -11,12 +11,29 @@ export interface YearCounts {
 /**
  * A DemandTally from stored counts instead of postings: the same figures `add` would have produced, since a
  * stored count is already "postings mentioning it at least once". Competencies kept are those `keep` accepts.
+ * `overall: 'group'` (the product's revision) makes the all-postings rows the sum of the group's posts, so a trend
+ * of other groups' posts (more supply-chain postings in the market) is never proposed to this group; `'all'` keeps
+ * every posting of the year.
  */
-export function tallyFromCounts(counts: YearCounts, keep: (competency: string) => boolean = () => true): DemandTally {
+export function tallyFromCounts(
+  counts: YearCounts,
+  keep: (competency: string) => boolean = () => true,
+  overall: 'group' | 'all' = 'group',
+): DemandTally {
   const tally = new DemandTally();
-  tally.total = counts.all.get('') ?? 0;
-  for (const [competency, postings] of counts.all) {
-    if (competency !== '' && keep(competency) && postings > 0) tally.mentions.set(competency, postings);
+  if (overall === 'all') {
+    tally.total = counts.all.get('') ?? 0;
+    for (const [competency, postings] of counts.all) {
+      if (competency !== '' && keep(competency) && postings > 0) tally.mentions.set(competency, postings);
+    }
+  } else {
+    for (const byCompetency of counts.posts.values()) {
+      tally.total += byCompetency.get('') ?? 0;
+      for (const [competency, postings] of byCompetency) {
+        if (competency === '' || !keep(competency) || postings <= 0) continue;
+        tally.mentions.set(competency, (tally.mentions.get(competency) ?? 0) + postings);
+      }
+    }
   }
   for (const [post, byCompetency] of counts.posts) {
     const size = byCompetency.get('') ?? 0;

@@ -65,6 +65,8 @@ export interface PostingCorpus {
   cities: CorpusCity[];
   /** Where the English sentences and the cities came from (shared datasets or the built-in fallback). */
   sources: string[];
+  /** Every competency of the catalogue by id: Chinese label and aliases (for the demand drift). */
+  competencies: ReadonlyMap<string, { labelZh: string; aliasesZh: readonly string[] }>;
 }
 
 export interface PostingCorpusOptions {
@@ -145,7 +147,7 @@ export function loadPostingCorpus(options: PostingCorpusOptions = {}): PostingCo
       sentenceIndices: matchSentences(sentences, wordIndex, terms),
     });
   }
-  return { posts, sentences, cities, sources };
+  return { posts, sentences, cities, sources, competencies };
 }
 
 /** Real sentences, detokenised, without de-identification placeholders other than `<ORGANIZATION>`. */
@@ -388,7 +390,7 @@ export function* generateLabelledPostings(options: GeneratePostingsOptions): Gen
       title: language === 'zh' ? chineseTitle(post, city, random) : pick(post.titlesEn.slice(0, 4)),
       text:
         language === 'zh'
-          ? chineseText(post, enterprise, city, random)
+          ? chineseText(post, enterprise, city, random, driftOf(corpus, post.id, year, sourceId))
           : englishText(post, enterprise, city, corpus.sentences, random),
       enterprise: language === 'zh' ? enterprise.nameZh : enterprise.nameEn,
       province: city.province,
@@ -519,9 +521,69 @@ function chineseTitle(post: CorpusPost, city: CorpusCity, random: () => number):
   return title;
 }
 
-function chineseText(post: CorpusPost, enterprise: Enterprise, city: CorpusCity, random: () => number): string {
+/**
+ * Demand that moves in the generated Chinese postings, so a yearly revision of the demo has something true to
+ * find: per post, competencies asked for more each year (their share of the post's postings rising from about 3 % in
+ * 2022 to about 70 % in 2026 — a new requirement or a heavier one) and requirements asked for less (left out of
+ * a growing share of postings, up to 95 % in 2026). English postings are real sentences and do not drift.
+ */
+export const DEMAND_DRIFT: Readonly<Record<string, { rising: readonly string[]; fading: readonly string[] }>> = {
+  'ito-industrial-software-testing': {
+    rising: ['automated-testing', 'model-evaluation'],
+    fading: ['functional-testing'],
+  },
+  'ito-information-system-operations': { rising: ['security-operations'], fading: ['windows-server-administration'] },
+  'ito-cloud-operations': { rising: ['infrastructure-as-code'], fading: ['virtualisation-platforms'] },
+  'ito-industrial-software-development': { rising: ['llm-application-development'], fading: [] },
+  'bpo-supply-chain-management': { rising: ['digital-supply-chain'], fading: [] },
+};
+
+const DRIFT_FORMS: readonly ((name: string) => string)[] = [
+  (name) => `熟悉${name}`,
+  (name) => `掌握${name}`,
+  (name) => `有${name}相关经验`,
+  (name) => `具备${name}能力者优先`,
+];
+
+/** The drift of one posting, decided by its own generator (seeded by its id) so the main sequence is untouched. */
+function driftOf(
+  corpus: PostingCorpus,
+  postId: string,
+  year: number,
+  sourceId: string,
+): { drop: (labelZh: string) => boolean; extra: string[] } | undefined {
+  const drift = DEMAND_DRIFT[postId];
+  if (!drift) return undefined;
+  let hash = 2166136261;
+  for (let index = 0; index < sourceId.length; index++) hash = Math.imul(hash ^ sourceId.charCodeAt(index), 16777619);
+  const random = mulberry32(hash >>> 0);
+  const progress = Math.min(1, Math.max(0, (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)));
+  const extra: string[] = [];
+  for (const id of drift.rising) {
+    const competency = corpus.competencies.get(id);
+    if (!competency || random() >= 0.03 + 0.67 * progress) continue;
+    const names = [competency.labelZh, ...competency.aliasesZh];
+    extra.push(DRIFT_FORMS[Math.floor(random() * DRIFT_FORMS.length)]!(names[Math.floor(random() * names.length)]!));
+  }
+  const dropped = new Set(
+    drift.fading
+      .filter(() => random() < 0.95 * progress)
+      .map((id) => corpus.competencies.get(id)?.labelZh)
+      .filter((label): label is string => label !== undefined),
+  );
+  return { drop: (label) => dropped.has(label), extra };
+}
+
+function chineseText(
+  post: CorpusPost,
+  enterprise: Enterprise,
+  city: CorpusCity,
+  random: () => number,
+  drift?: { drop: (labelZh: string) => boolean; extra: string[] },
+): string {
   return writeChinesePosting(
     {
+      ...(drift ? { drift } : {}),
       enterpriseName: enterprise.nameZh,
       city: city.city,
       place: city.province === city.city ? city.city : city.province + city.city,

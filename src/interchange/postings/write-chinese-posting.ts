@@ -20,6 +20,12 @@ export interface ChinesePostingInput {
     readonly descriptionZh: string;
     readonly essential: boolean;
   }[];
+  /**
+   * Demand that moves over the years: requirement lines of the competencies `drop` names are left out, and `extra`
+   * lines (already written) are added to the requirements. Decided outside `random`, so a posting's drift never
+   * changes the postings generated after it.
+   */
+  readonly drift?: { readonly drop: (labelZh: string) => boolean; readonly extra: readonly string[] };
 }
 
 type Random = () => number;
@@ -152,21 +158,33 @@ function requirementLines(input: ChinesePostingInput, random: Random): string[] 
   );
   const nameOf = (requirement: ChinesePostingInput['requirements'][number]) =>
     requirement.aliasesZh.length > 0 && random() < 0.5 ? pick(requirement.aliasesZh, random) : requirement.labelZh;
-  const lines: string[] = [];
+  const lines: { text: string; about: string[] }[] = [];
   for (let index = 0; index < chosen.length; index++) {
     const requirement = chosen[index]!;
     const roll = random();
     if (roll < 0.2 && index + 1 < chosen.length) {
-      lines.push(pick(PAIR_FORMS, random)(nameOf(requirement), nameOf(chosen[index + 1]!)));
+      const other = chosen[index + 1]!;
+      lines.push({
+        text: pick(PAIR_FORMS, random)(nameOf(requirement), nameOf(other)),
+        about: [requirement.labelZh, other.labelZh],
+      });
       index += 1;
     } else if (roll < 0.35) {
       // Described, not named: the competency is implied by what the person must be able to do.
-      lines.push(`能够${requirement.descriptionZh.replace(/[。；]$/u, '').split(/[。；]/u)[0]!}`);
+      lines.push({
+        text: `能够${requirement.descriptionZh.replace(/[。；]$/u, '').split(/[。；]/u)[0]!}`,
+        about: [requirement.labelZh],
+      });
     } else {
-      lines.push(pick(REQUIREMENT_FORMS, random)(nameOf(requirement)));
+      lines.push({ text: pick(REQUIREMENT_FORMS, random)(nameOf(requirement)), about: [requirement.labelZh] });
     }
   }
-  return lines;
+  const drift = input.drift;
+  if (!drift) return lines.map((line) => line.text);
+  return [
+    ...lines.filter((line) => !line.about.some((label) => drift.drop(label))).map((line) => line.text),
+    ...drift.extra,
+  ];
 }
 
 /** A Chinese posting body: sections under headings, items numbered from 1 in each section. */
