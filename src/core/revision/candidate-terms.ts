@@ -5,7 +5,7 @@ export interface CandidateTerm {
   readonly text: string;
 }
 
-const LATIN_TERM = /^[A-Za-z][A-Za-z0-9+#.\-]{1,29}$/;
+const LATIN_TERM = /^[A-Za-z][A-Za-z0-9+#.-]{1,29}$/;
 const HAN_WORD = /^\p{Script=Han}{3,8}$/u;
 /** English words of postings that are never a competency by themselves. */
 const LATIN_STOP = new Set([
@@ -82,8 +82,8 @@ export function candidateTermsOf(
       if (mask[index] !== 1 || covered[index] === 1) inDemand = false;
     }
     if (!inDemand) continue;
-    const key = latin ? word.toLowerCase().replace(/[.\-]+$/, '') : word;
-    if (!found.has(key)) found.set(key, { key, text: latin ? word.replace(/[.\-]+$/, '') : word });
+    const key = latin ? word.toLowerCase().replace(/[.-]+$/, '') : word;
+    if (!found.has(key)) found.set(key, { key, text: latin ? word.replace(/[.-]+$/, '') : word });
   }
   if (offset !== text.length) throw new RangeError('segments must concatenate to the text');
   return [...found.values()];
