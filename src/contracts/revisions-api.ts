@@ -104,6 +104,51 @@ export const revisionSummarySchema = z.object({
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
+const courseRef = z.object({ id: z.string(), title: bilingual, credits: z.number() });
+
+/** What a new course system version changes against the one it revises, course by course. */
+export const courseSystemDiffSchema = z.object({
+  added: z.array(courseRef),
+  removed: z.array(courseRef),
+  changed: z.array(
+    z.object({
+      before: courseRef,
+      after: courseRef,
+      competenciesAdded: z.array(z.object({ id: z.string(), label: bilingual })),
+      competenciesRemoved: z.array(z.object({ id: z.string(), label: bilingual })),
+      semesterBefore: z.number().int().nullable(),
+      semesterAfter: z.number().int().nullable(),
+    }),
+  ),
+  unchanged: z.number().int(),
+  creditsBefore: z.number(),
+  creditsAfter: z.number(),
+});
+export type CourseSystemDiffView = z.infer<typeof courseSystemDiffSchema>;
+
+/** The new versions an approved revision produced: the course system (its diff) and the release notes. */
+export const revisionResultSchema = z.object({
+  courseSystemId: z.string(),
+  courseSystemTitle: bilingual,
+  appliedAt: z.string(),
+  appliedBy: z.string(),
+  /** The accepted and amended proposals as release-note lines ("新增：…"). */
+  releaseNotes: z.array(bilingual),
+  /** Posts whose requirements changed: weights before → after (null: not required). */
+  requirements: z.array(
+    z.object({
+      post: z.string(),
+      postLabel: bilingual,
+      competency: z.string(),
+      label: bilingual,
+      before: z.number().nullable(),
+      after: z.number().nullable(),
+    }),
+  ),
+  diff: courseSystemDiffSchema,
+});
+export type RevisionResult = z.infer<typeof revisionResultSchema>;
+
 export const revisionViewSchema = revisionSummarySchema.extend({
   /** Hypotheses tested: the size of the false-discovery family. */
   tested: z.number().int(),
@@ -120,6 +165,11 @@ export const revisionViewSchema = revisionSummarySchema.extend({
   committeeId: z.string().nullable().optional(),
   /** The committee's live vote on a submitted (or decided) revision, as the reader sees it; null before. */
   review: committeeReviewSchema.nullable().optional(),
+  /**
+   * What applying the approved revision produced (null until applied: `POST …/revisions/:id/apply` builds the new
+   * course system version from the revised requirements; the revised one stays as it was).
+   */
+  result: revisionResultSchema.nullable().optional(),
 });
 export type RevisionView = z.infer<typeof revisionViewSchema>;
 
