@@ -145,6 +145,22 @@ export const courseSystemSummarySchema = z.object({
 export const courseSystemListSchema = z.object({ items: z.array(courseSystemSummarySchema) });
 
 export const courseSystemDetailSchema = courseSystemSummarySchema.extend({
+  /**
+   * "Why it is like this": the yearly revision this version was built by, and the version it revised (null: built
+   * from a grouping proposal). Optional for clients of older servers.
+   */
+  revisedBy: z
+    .object({
+      revisionId: z.string(),
+      beforeYear: z.number().int(),
+      afterYear: z.number().int(),
+      previousId: z.string(),
+      appliedAt: z.string(),
+    })
+    .nullable()
+    .optional(),
+  /** The newer version a revision built from this one, if any (this one is then superseded). */
+  supersededBy: z.string().nullable().optional(),
   /** `key@label` of the framework version (a key for tools, not for people: show the title and label). */
   framework: z.string(),
   frameworkTitleZh: z.string(),
