@@ -59,6 +59,7 @@ describe('zerodock CLI', () => {
         '0012-plan-figures',
         '0013-committee-votes-kept',
         '0014-revisions',
+        '0015-revision-results',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });

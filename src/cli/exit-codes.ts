@@ -38,6 +38,9 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'REVISION_OPEN':
     case 'REVISION_NOT_EDITABLE':
     case 'REVISION_UNDECIDED':
+    case 'REVISION_NOT_APPROVED':
+    case 'REVISION_APPLIED':
+    case 'REVISION_CONFLICT':
     case 'REVISION_NO_DEMAND':
     case 'CONFLICT':
       return EXIT.dataError;

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'revision.proposal_decided',
   'revision.submitted',
   'revision.withdrawn',
+  'revision.applied',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

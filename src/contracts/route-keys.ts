@@ -94,6 +94,7 @@ export const ROUTE_KEYS = [
   'POST /api/organisations/:organisationId/demand-declarations',
   'POST /api/organisations/:organisationId/demand-declarations/import',
   'POST /api/organisations/:organisationId/invitations',
+  'POST /api/organisations/:organisationId/revisions/:revisionId/apply',
   'POST /api/organisations/:organisationId/revisions/:revisionId/proposals/:rank/decision',
   'POST /api/organisations/:organisationId/revisions/:revisionId/submit',
   'POST /api/organisations/:organisationId/revisions/:revisionId/withdraw',

@@ -198,6 +198,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/organisations/:organisationId/revisions/:revisionId': specialtyReaders,
   'POST /api/organisations/:organisationId/revisions/:revisionId/proposals/:rank/decision': specialtyDirectors,
   'POST /api/organisations/:organisationId/revisions/:revisionId/submit': specialtyDirectors,
+  'POST /api/organisations/:organisationId/revisions/:revisionId/apply': specialtyDirectors,
   'POST /api/organisations/:organisationId/revisions/:revisionId/withdraw': specialtyDirectors,
   'GET /api/committee/revisions': steeringCommittee,
   'GET /api/committee/revisions/:revisionId': steeringCommittee,

@@ -58,6 +58,9 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'REVISION_OPEN': // the group already has a draft or submitted revision
     case 'REVISION_NOT_EDITABLE':
     case 'REVISION_UNDECIDED':
+    case 'REVISION_NOT_APPROVED':
+    case 'REVISION_APPLIED':
+    case 'REVISION_CONFLICT': // the revised course system was revised meanwhile by another revision
     case 'REVISION_NO_DEMAND': // the stored postings hold no posting of the group's posts in a year asked for
     case 'CONFLICT': // a database constraint refused the write (details name it)
     case 'CONCURRENT_WRITE': // still losing to concurrent writers after the transaction's retries

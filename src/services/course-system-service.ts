@@ -120,7 +120,7 @@ function publicLoad(publicCourses: readonly Pick<PublicCourse, 'credits' | 'hour
  */
 const PLAN_TIME_LIMIT_SECONDS = 40;
 
-async function plan(
+export async function planCourseSystemSemesters(
   courses: readonly Course[],
   request: ReplanRequest,
   started: number,
@@ -218,7 +218,7 @@ export async function createCourseSystem(
     posts.map((post) => ({ id: post.id, label: post.titleZh, labelEn: post.titleEn, competencies: post.competencies })),
     { facts, library: await bundledCourseLibrary() },
   );
-  const semesterPlan = await plan(allCourses(system), request, started, options.timeLimitSeconds);
+  const semesterPlan = await planCourseSystemSemesters(allCourses(system), request, started, options.timeLimitSeconds);
   const computed = compute(proposal);
   const placement = place(computed, await specialtiesOf(repositories, proposal));
   const specialties = (placement.byGroup.get(request.groupId) ?? []).map((entry) => ({
@@ -273,7 +273,7 @@ export async function replanCourseSystem(
   // The courses of a course system never change, so the (possibly long) solve runs outside the transaction: on
   // the embedded database a transaction holds its only connection.
   const record = await requireCourseSystem(context.store.repositories, organisationId, courseSystemId);
-  const semesterPlan = await plan(allCourses(record.system), request, performance.now());
+  const semesterPlan = await planCourseSystemSemesters(allCourses(record.system), request, performance.now());
   await context.store.transaction(async (repositories) => {
     if (!(await repositories.courseSystems.lock(courseSystemId))) {
       throw new DomainError('COURSE_SYSTEM_NOT_FOUND', 'No such course system here.', { courseSystemId });
@@ -355,7 +355,22 @@ export async function getCourseSystem(
   const record = await requireCourseSystem(repositories, organisationId, courseSystemId);
   const bundle = await bundleOf(repositories, record.versionId);
   const names = await groupNames(repositories, [record]);
-  return presentCourseSystem(record, bundle, names.get(nameKey(record)) ?? null);
+  // Why it is like this: the revision that built this version (and the version it revised), or a newer version.
+  const revision = record.revisionId ? await repositories.revisions.find(record.revisionId) : null;
+  return {
+    ...presentCourseSystem(record, bundle, names.get(nameKey(record)) ?? null),
+    revisedBy:
+      revision && record.previousId
+        ? {
+            revisionId: revision.id,
+            beforeYear: revision.beforeYear,
+            afterYear: revision.afterYear,
+            previousId: record.previousId,
+            appliedAt: revision.appliedAt ?? record.createdAt,
+          }
+        : null,
+    supersededBy: await repositories.courseSystems.successorOf(record.id),
+  };
 }
 
 export function presentCourseSystem(

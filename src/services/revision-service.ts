@@ -5,6 +5,7 @@ import type {
   DecideProposalBody,
   RevisionChangeView,
   RevisionProposalView,
+  RevisionResult,
   RevisionSummary,
   RevisionView,
 } from '../contracts/revisions-api.js';
@@ -44,13 +45,13 @@ import type { ServiceContext } from './service-context.js';
  * compared by core/revision, and the ranked proposals are kept with the revision, named in both languages.
  */
 
-type StoredProposal = Omit<RevisionProposalView, 'decision'>;
-type StoredRevision = RevisionRecord<RevisionChangeView, StoredProposal>;
+export type StoredProposal = Omit<RevisionProposalView, 'decision'>;
+export type StoredRevision = RevisionRecord<RevisionChangeView, StoredProposal>;
 
 const KEY_PREFIX = `${CURATED_FRAMEWORK_KEY}:`;
 const round = (value: number) => Number(value.toPrecision(6));
 
-async function requireRevision(
+export async function requireRevision(
   repositories: Repositories,
   organisationId: string,
   revisionId: string,
@@ -371,6 +372,7 @@ async function presentRevision(
     ...presentFigures(record, plans),
     committeeId: record.committeeId,
     review: matter ? await reviewOf(repositories, matter, actor) : null,
+    result: (record.result as RevisionResult | null) ?? null,
   };
 }
 

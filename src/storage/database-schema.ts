@@ -351,6 +351,9 @@ export interface CourseSystemsTable {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  /** The version a yearly revision revised into this one, and that revision (0015). */
+  previous_id: ColumnType<string | null, string | null | undefined, string | null>;
+  revision_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CourseTitleOverridesTable {
@@ -465,6 +468,11 @@ export interface RevisionsTable {
   submitted_at: Date | null;
   committee_id: string | null;
   decided_at: Date | null;
+  /** What applying the approved revision produced (0015). */
+  result_course_system_id: ColumnType<string | null, string | null | undefined, string | null>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  applied_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  applied_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RevisionDecisionsTable {

@@ -12,6 +12,11 @@ export interface ProposalDecision {
   readonly amendedWeight?: number | null;
 }
 
+/** What applying needs of a proposal (the stored views of the product carry more). */
+export type ApplicableProposal = Pick<RevisionProposal, 'rank' | 'kind' | 'post' | 'competencies'> & {
+  readonly evidence: { readonly suggestedWeight?: number | null | undefined };
+};
+
 export interface AppliedRevision<P extends RevisablePost> {
   readonly posts: P[];
   /** Proposals that changed the posts' requirements (accepted or amended requirement proposals). */
@@ -34,7 +39,7 @@ const DEFAULT_LEVEL = 3;
  */
 export function applyRevision<P extends RevisablePost>(
   posts: readonly P[],
-  proposals: readonly RevisionProposal[],
+  proposals: readonly ApplicableProposal[],
   decisions: readonly ProposalDecision[],
 ): AppliedRevision<P> {
   const decided = new Map(decisions.map((decision) => [decision.rank, decision]));

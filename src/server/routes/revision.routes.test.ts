@@ -319,4 +319,69 @@ describe(`revisions API on ${testBackend()}`, () => {
     const fresh = await clients.director!.request('POST', revisions(), { beforeYear: 2023, afterYear: 2024 });
     expect(fresh.status).toBe(201);
   });
+
+  it('applies an approved revision as a new course system version with its diff, once, and refuses a conflicting one', async () => {
+    const listed = await clients.director!.request<{ items: RevisionSummary[] }>('GET', revisions());
+    const approved = listed.body.items.find((item) => item.status === 'approved')!;
+    const fresh = listed.body.items.find((item) => item.status === 'draft')!;
+    const base = `${college()}/revisions/${approved.id}`;
+    expect((await clients.teacher!.request('POST', `${base}/apply`, {})).status).toBe(403);
+    expect((await clients['college-b-admin']!.request('POST', `${base}/apply`, {})).status).toBe(403);
+    const notYet = await clients.director!.request<ErrorBody>('POST', `${college()}/revisions/${fresh.id}/apply`, {});
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error.code).toBe('REVISION_NOT_APPROVED');
+
+    const applied = await clients.director!.request<RevisionView>('POST', `${base}/apply`, {});
+    expect(applied.status).toBe(200);
+    const result = applied.body.result!;
+    expect(result.courseSystemTitle.zh).toMatch(new RegExp(`（${approved.afterYear + 1} 年修订）$`));
+    // every proposal was accepted: each is a line of the release notes
+    expect(result.releaseNotes).toEqual(applied.body.proposals.map((proposal) => proposal.summary));
+    // the rising first requirement of each post was raised or kept; the falling last one lowered or dropped
+    expect(result.requirements.length).toBeGreaterThan(0);
+    for (const row of result.requirements)
+      expect(row.before === null || row.after === null || row.before !== row.after).toBe(true);
+    expect(result.diff.creditsBefore).toBeGreaterThan(0);
+    const newer = await clients.director!.request<CourseSystemDetail>(
+      'GET',
+      `${college()}/course-systems/${result.courseSystemId}`,
+    );
+    expect(newer.status).toBe(200);
+    expect(newer.body.revisedBy).toMatchObject({
+      revisionId: approved.id,
+      previousId: groupId,
+      beforeYear: approved.beforeYear,
+      afterYear: approved.afterYear,
+    });
+    const older = await clients.director!.request<CourseSystemDetail>('GET', `${college()}/course-systems/${groupId}`);
+    expect(older.body.supersededBy).toBe(result.courseSystemId);
+    expect(older.body.revisedBy ?? null).toBeNull();
+
+    const again = await clients.director!.request<ErrorBody>('POST', `${base}/apply`, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('REVISION_APPLIED');
+
+    // The other revision of the same (old) version, approved later, would fork the group: refused, naming the newer one.
+    const other = `${college()}/revisions/${fresh.id}`;
+    const view = await clients.director!.request<RevisionView>('GET', other);
+    for (const proposal of view.body.proposals) {
+      await clients.director!.request('POST', `${other}/proposals/${proposal.rank}/decision`, { decision: 'accepted' });
+    }
+    expect((await clients.director!.request('POST', `${other}/submit`, {})).status).toBe(200);
+    for (const persona of ['committee', 'officer', 'kpo-admin']) {
+      const vote = await clients[persona]!.request<RevisionView>('POST', `/api/committee/revisions/${fresh.id}/votes`, {
+        choice: 'approve',
+        comment: '同意',
+      });
+      if (vote.body.status !== 'submitted') break;
+    }
+    const conflict = await clients.director!.request<ErrorBody & { error: { details: { courseSystemId: string } } }>(
+      'POST',
+      `${other}/apply`,
+      {},
+    );
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe('REVISION_CONFLICT');
+    expect(conflict.body.error.details.courseSystemId).toBe(result.courseSystemId);
+  });
 });

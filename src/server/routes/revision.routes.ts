@@ -28,6 +28,7 @@ import {
   voteOnRevision,
   withdrawRevision,
 } from '../../services/revision-service.js';
+import { applyApprovedRevision } from '../../services/revision-apply-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 
 const errors = { '4xx': errorBodySchema };
@@ -162,6 +163,27 @@ export function registerRevisionRoutes(app: ZodApp, { services }: RouteDependenc
     },
     async (request) =>
       withdrawRevision(services, requireAuth(request).actor, request.params.organisationId, request.params.revisionId),
+  );
+
+  app.post(
+    `${REVISION}/apply`,
+    {
+      config: directors,
+      schema: {
+        tags,
+        summary:
+          'Apply an approved revision: a new course system version built from the revised requirements (the revised one stays)',
+        params: revisionParamsSchema,
+        response: { 200: revisionViewSchema, ...errors },
+      },
+    },
+    async (request) =>
+      applyApprovedRevision(
+        services,
+        requireAuth(request).actor,
+        request.params.organisationId,
+        request.params.revisionId,
+      ),
   );
 
   // ---- the steering committee's side ------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import * as courseTitles from './0011-course-titles.js';
 import * as planFigures from './0012-plan-figures.js';
 import * as committeeVotesKept from './0013-committee-votes-kept.js';
 import * as revisions from './0014-revisions.js';
+import * as revisionResults from './0015-revision-results.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-plan-figures': planFigures,
   '0013-committee-votes-kept': committeeVotesKept,
   '0014-revisions': revisions,
+  '0015-revision-results': revisionResults,
 };
 
 export const migrationProvider: MigrationProvider = {

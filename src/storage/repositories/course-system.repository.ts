@@ -46,6 +46,9 @@ export interface CourseSystemSummaryRecord {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The version a yearly revision revised into this one, and that revision (null: built from a proposal). */
+  previousId: string | null;
+  revisionId: string | null;
 }
 
 export interface CourseSystemRecord extends CourseSystemSummaryRecord {
@@ -60,9 +63,11 @@ export interface CourseSystemRecord extends CourseSystemSummaryRecord {
 
 export type NewCourseSystem = Omit<
   CourseSystemRecord,
-  'id' | 'createdAt' | 'updatedAt' | 'renamedCourses' | 'proposalStatus'
+  'id' | 'createdAt' | 'updatedAt' | 'renamedCourses' | 'proposalStatus' | 'previousId' | 'revisionId'
 > & {
   now: Date;
+  previousId?: string | null;
+  revisionId?: string | null;
 };
 
 /** A teacher's name for one course of a course system, kept under the course's identity. */
@@ -90,6 +95,8 @@ const SUMMARY = [
   'created_by',
   'created_at',
   'updated_at',
+  'previous_id',
+  'revision_id',
 ] as const;
 
 type SummaryRow = Pick<Selectable<Database['course_systems']>, (typeof SUMMARY)[number]> & {
@@ -119,6 +126,8 @@ function toSummary(row: SummaryRow): CourseSystemSummaryRecord {
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    previousId: row.previous_id,
+    revisionId: row.revision_id,
   };
 }
 
@@ -149,6 +158,8 @@ export class CourseSystemRepository {
         created_by: value.createdBy,
         created_at: value.now,
         updated_at: value.now,
+        previous_id: value.previousId ?? null,
+        revision_id: value.revisionId ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -241,6 +252,23 @@ export class CourseSystemRepository {
       renamedBy: row.renamed_by,
       renamedAt: new Date(row.renamed_at),
     }));
+  }
+
+  /** The version a revision built from this one (null: not revised). */
+  async successorOf(id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('course_systems')
+      .select('id')
+      .where('previous_id', '=', id)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /** Teachers' names for courses follow a course system into its next version (same course identity). */
+  async copyTitleOverrides(fromId: string, toId: string): Promise<void> {
+    await sql`insert into course_title_overrides (course_system_id, course_key, title_zh, title_en, renamed_by, renamed_at)
+      select ${toId}, course_key, title_zh, title_en, renamed_by, renamed_at
+      from course_title_overrides where course_system_id = ${fromId}`.execute(this.db);
   }
 
   /** Names a course (by its identity); a second name replaces the first. */

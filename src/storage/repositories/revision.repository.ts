@@ -35,16 +35,22 @@ export interface RevisionSummaryRecord {
   /** The committee a submitted revision was put before. */
   committeeId: string | null;
   decidedAt: string | null;
+  /** The course system version applying the approved revision built (null: not applied). */
+  resultCourseSystemId: string | null;
+  appliedAt: string | null;
+  appliedBy: string | null;
   changeCount: number;
   proposalCount: number;
   decidedCount: number;
 }
 
 /** The computed views are stored as the service built them (JSON), typed by the service. */
-export interface RevisionRecord<Change = unknown, Proposal = unknown> extends RevisionSummaryRecord {
+export interface RevisionRecord<Change = unknown, Proposal = unknown, Result = unknown> extends RevisionSummaryRecord {
   changes: Change[];
   proposals: Proposal[];
   decisions: RevisionDecisionRecord[];
+  /** What applying it produced, as the service built it (null: not applied). */
+  result: Result | null;
 }
 
 export interface NewRevision {
@@ -64,7 +70,7 @@ export interface NewRevision {
   now: Date;
 }
 
-type RevisionRow = Omit<Selectable<Database['revisions']>, 'changes' | 'proposals'> & {
+type RevisionRow = Omit<Selectable<Database['revisions']>, 'changes' | 'proposals' | 'result'> & {
   change_count: number;
   proposal_count: number;
   decided_count: number;
@@ -91,6 +97,9 @@ const SUMMARY_COLUMNS = [
   'r.submitted_at',
   'r.committee_id',
   'r.decided_at',
+  'r.result_course_system_id',
+  'r.applied_at',
+  'r.applied_by',
 ] as const;
 
 function toSummary(row: RevisionRow): RevisionSummaryRecord {
@@ -113,6 +122,9 @@ function toSummary(row: RevisionRow): RevisionSummaryRecord {
     submittedAt: iso(row.submitted_at),
     committeeId: row.committee_id,
     decidedAt: iso(row.decided_at),
+    resultCourseSystemId: row.result_course_system_id,
+    appliedAt: iso(row.applied_at),
+    appliedBy: row.applied_by,
     changeCount: row.change_count,
     proposalCount: row.proposal_count,
     decidedCount: row.decided_count,
@@ -181,8 +193,13 @@ export class RevisionRepository {
     return row ? toSummary(row) : null;
   }
 
-  async find<Change = unknown, Proposal = unknown>(id: string): Promise<RevisionRecord<Change, Proposal> | null> {
-    const row = await this.summaries().select(['r.changes', 'r.proposals']).where('r.id', '=', id).executeTakeFirst();
+  async find<Change = unknown, Proposal = unknown, Result = unknown>(
+    id: string,
+  ): Promise<RevisionRecord<Change, Proposal, Result> | null> {
+    const row = await this.summaries()
+      .select(['r.changes', 'r.proposals', 'r.result'])
+      .where('r.id', '=', id)
+      .executeTakeFirst();
     if (!row) return null;
     const decisions = await this.db
       .selectFrom('revision_decisions')
@@ -194,6 +211,7 @@ export class RevisionRepository {
       ...toSummary(row),
       changes: json<Change[]>(row.changes),
       proposals: json<Proposal[]>(row.proposals),
+      result: row.result === null ? null : json<Result>(row.result),
       decisions: decisions.map((decision) => ({
         rank: decision.rank,
         decision: decision.decision as RevisionDecisionRecord['decision'],
@@ -259,5 +277,23 @@ export class RevisionRepository {
       .orderBy('r.id')
       .execute();
     return rows.map(toSummary);
+  }
+
+  /** Records what applying an approved revision produced (the new course system version and the result view). */
+  async recordResult(
+    id: string,
+    value: { courseSystemId: string; result: unknown; appliedBy: string; now: Date },
+  ): Promise<void> {
+    await this.db
+      .updateTable('revisions')
+      .set({
+        result_course_system_id: value.courseSystemId,
+        result: JSON.stringify(value.result),
+        applied_at: value.now,
+        applied_by: value.appliedBy,
+        updated_at: value.now,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 }

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'revision.proposal_decided',
   'revision.submitted',
   'revision.withdrawn',
+  'revision.applied',
 ] as const satisfies readonly AuditAction[];
 
 type AssertComplete<Listed, All> = [Exclude<All, Listed>] extends [never] ? true : never;

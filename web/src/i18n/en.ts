@@ -523,6 +523,7 @@ export const en: TranslationMessages = {
       'revision.proposal_decided': 'Revision proposal decided',
       'revision.submitted': 'Yearly revision submitted',
       'revision.withdrawn': 'Yearly revision withdrawn',
+      'revision.applied': 'Yearly revision applied (new course system version)',
       'access.denied': 'Access denied',
       'organisation.created': 'Organisation created',
       'member.added': 'Member added',

@@ -505,6 +505,7 @@ export const zhCN = {
       'revision.proposal_decided': '处理动态调整建议',
       'revision.submitted': '提交年度动态调整',
       'revision.withdrawn': '撤回年度动态调整',
+      'revision.applied': '应用年度动态调整（生成新版课程体系）',
       'access.denied': '拒绝访问',
       'organisation.created': '创建机构',
       'member.added': '添加成员',
