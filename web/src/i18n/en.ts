@@ -193,7 +193,7 @@ export const en: TranslationMessages = {
       REVISION_UNDECIDED: 'Decide every proposal of the revision (accept, reject or amend) before submitting it.',
       REVISION_NOT_APPROVED: 'The steering committee has not approved this revision yet: it cannot be applied.',
       REVISION_APPLIED:
-        'This revision has already been applied and its new course system version built; reload the page to see the result.',
+        'This revision has already been applied (its new course system version is built): it is applied once only.',
       REVISION_CONFLICT:
         'The course system this revision revises has since been revised by another revision: it cannot be applied to the old version. Start a new revision on the newest version.',
       REVISION_NO_DEMAND:
@@ -1227,10 +1227,12 @@ export const en: TranslationMessages = {
       builtBeforeApproval:
         'This course system was built before the proposal was approved (then: {{built}}; now: {{now}}). If the committee changed the groups during its review, build it again from the approved proposal.',
       back: 'Back to the course systems',
-      revisedBy: 'This version was built by the {{before}}→{{after}} yearly revision (from the previous version), applied {{date}}.',
+      revisedBy:
+        'This version was built by the {{before}}→{{after}} yearly revision (from the previous version), applied {{date}}.',
       revisedByRevision: 'See the revision',
       previousVersion: 'See the previous version',
-      supersededBy: 'A newer version exists: a yearly revision built a new course system from this one. This version stays as it was, for reference.',
+      supersededBy:
+        'A newer version exists: a yearly revision built a new course system from this one. This version stays as it was, for reference.',
       newerVersion: 'Open the newer version',
       framework: '{{framework}} · {{group}} (proposal: {{status}})',
       courses: 'Courses',

@@ -182,7 +182,7 @@ export const zhCN = {
       REVISION_UNDECIDED: '请先处理每一条调整建议（采纳、不采纳或修改）再提交。',
       REVISION_NO_DEMAND: '所选年份中有一年没有该专业群岗位的招聘数据；请导入该年数据或改选年份。',
       REVISION_NOT_APPROVED: '专业建设指导委员会尚未通过本次动态调整，还不能应用。',
-      REVISION_APPLIED: '本次动态调整已经应用过，新版课程体系已生成；请刷新页面查看修订结果。',
+      REVISION_APPLIED: '本次动态调整已经应用过（新版课程体系已生成），不能再次应用。',
       REVISION_CONFLICT:
         '本次动态调整所依据的课程体系已被另一项动态调整修订过，不能再应用到旧版本上；请在最新版本上发起新的动态调整。',
       EXPORT_UNAVAILABLE: '服务器暂时无法导出该格式（缺少中文字体），请联系管理员。',
