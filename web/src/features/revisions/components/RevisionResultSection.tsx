@@ -78,7 +78,6 @@ function RequirementsTable({ requirements }: { requirements: RevisionResult['req
       rowKey="key"
       pagination={false}
       dataSource={requirementRows(requirements, language)}
-      scroll={{ x: 480 }}
       locale={{ emptyText: t('revisions.result.requirementsEmpty') }}
       data-testid="revision-result-requirements"
       columns={[
