@@ -157,4 +157,116 @@ describe('yearly revision journeys (Debian chromium, built app served by `zerodo
       await page.context().close();
     }
   });
+
+  /**
+   * NEEDS THE APPLY BACKEND (`POST …/revisions/:revisionId/apply`, `result` on the view, `revisedBy` /
+   * `supersededBy` on the course system) to pass. The web has no committee page for revisions yet, so the members'
+   * votes go through the HTTP API from their own signed-in pages (`POST /api/committee/revisions/:id/votes`).
+   */
+  it('group director: the committee approves the revision, the director applies it; the new course system version says why it is like this', async () => {
+    const page = await newPage();
+    try {
+      await logIn(page, 'director@demo.zerodock.local');
+      await openRevisions(page);
+      await page.getByTestId('revision-start').click();
+      await page.getByTestId('revision-impact').waitFor();
+      const proposals = page.getByTestId('revision-proposal');
+      const count = await proposals.count();
+      expect(count).toBeGreaterThan(0);
+      for (let index = 0; index < count; index += 1) {
+        const proposal = proposals.nth(index);
+        await proposal.getByTestId('revision-proposal-accept').click();
+        await proposal.getByTestId('revision-proposal-decision').waitFor();
+      }
+      await page.getByTestId('revision-submit').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.getByTestId('revision-under-review').waitFor();
+      const revisionId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+      expect(revisionId).toMatch(/^[0-9a-f-]{36}$/);
+
+      // Five seats, quorum three; the director (of the revising college) may not vote.
+      for (const email of [
+        'committee@demo.zerodock.local',
+        'officer@demo.zerodock.local',
+        'expert@demo.zerodock.local',
+      ]) {
+        const member = await newPage();
+        try {
+          await logIn(member, email);
+          expect(await voteOnRevision(member, revisionId, 'approve')).toBe(200);
+        } finally {
+          await member.context().close();
+        }
+      }
+
+      await page.reload();
+      await page.locator('[data-testid="revision-status"][data-status="approved"]').waitFor();
+      await page.getByTestId('revision-approved').waitFor();
+      await page.getByTestId('revision-apply').click();
+      await page.getByTestId('revision-apply-confirm').click();
+      const result = page.getByTestId('revision-result');
+      await result.waitFor();
+      expect(await page.getByTestId('revision-apply').count()).toBe(0);
+      expect(await page.getByTestId('revision-release-notes').locator('li').count()).toBe(count);
+      expect(await page.getByTestId('revision-result-open').innerText()).toContain('打开新版课程体系');
+      expect(await page.getByTestId('revision-result-credits').innerText()).toMatch(
+        /\d+(\.\d)? → \d+(\.\d)?（[+−]?[\d.]+）/,
+      );
+      const resultText = await result.innerText();
+      expect(resultText).not.toMatch(/\bito-[a-z-]+/);
+      expect(resultText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      // Applied once only: after a reload the result is there and nothing offers to apply it again.
+      await page.reload();
+      await result.waitFor();
+      expect(await page.getByTestId('revision-apply').count()).toBe(0);
+
+      // The new version says which revision built it from which version; the old one points to the new one.
+      await page.getByTestId('revision-result-open').click();
+      const revisedBy = page.getByTestId('course-system-revised-by');
+      await revisedBy.waitFor();
+      const newVersionUrl = page.url();
+      expect(await revisedBy.innerText()).toMatch(/\d{4}→\d{4} 年度动态调整生成/);
+      expect(await page.getByTestId('course-system-superseded').count()).toBe(0);
+      await page.getByTestId('course-system-previous').click();
+      await page.getByTestId('course-system-superseded').waitFor();
+      expect(await page.getByTestId('course-system-revised-by').count()).toBe(0);
+      await page.getByTestId('course-system-newer').click();
+      await page.waitForURL(newVersionUrl);
+      await page.getByTestId('course-system-revision').click();
+      await result.waitFor();
+
+      // In English on a phone: no Chinese chrome in the result, nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await page.getByTestId('revision-result-open').innerText()).toContain('Open the new course system');
+      expect(await page.getByTestId('revision-result-requirements').locator('thead').innerText()).not.toMatch(
+        /\p{Script=Han}/u,
+      );
+      expect(await page.getByTestId('revision-result-credits').innerText()).toMatch(/\d+(\.\d)? → \d+(\.\d)? \(/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await page.context().close();
+    }
+  });
 });
+
+/** A committee member's vote through the HTTP API, from their signed-in page (its session and CSRF token). */
+async function voteOnRevision(
+  page: Page,
+  revisionId: string,
+  choice: 'approve' | 'reject' | 'abstain',
+): Promise<number> {
+  return page.evaluate(
+    async ({ revisionId, choice }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/committee/revisions/${encodeURIComponent(revisionId)}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ choice, comment: '' }),
+      });
+      return response.status;
+    },
+    { revisionId, choice },
+  );
+}

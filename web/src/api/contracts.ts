@@ -165,9 +165,11 @@ export type PlanRuleResultDto = NonNullable<TrainingPlanVersionDto['rules']>[num
 import type { CourseSystemDetail, TrainingPlanVersionDto } from '../../../src/contracts/course-systems.js';
 
 export type {
+  CourseSystemDiffView,
   CreateRevisionBody,
   RevisionChangeView,
   RevisionProposalView,
+  RevisionResult,
   RevisionStatus,
   RevisionSummary,
   RevisionView,

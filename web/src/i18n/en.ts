@@ -191,6 +191,11 @@ export const en: TranslationMessages = {
       REVISION_NOT_EDITABLE:
         'The revision cannot change that way in its current status (decisions are taken on drafts only).',
       REVISION_UNDECIDED: 'Decide every proposal of the revision (accept, reject or amend) before submitting it.',
+      REVISION_NOT_APPROVED: 'The steering committee has not approved this revision yet: it cannot be applied.',
+      REVISION_APPLIED:
+        'This revision has already been applied (its new course system version is built): it is applied once only.',
+      REVISION_CONFLICT:
+        'The course system this revision revises has since been revised by another revision: it cannot be applied to the old version. Start a new revision on the newest version.',
       REVISION_NO_DEMAND:
         'The stored postings hold no posting of this group’s posts in one of the years chosen; import that year’s postings or choose other years.',
       EXPORT_UNAVAILABLE:
@@ -1223,6 +1228,13 @@ export const en: TranslationMessages = {
       builtBeforeApproval:
         'This course system was built before the proposal was approved (then: {{built}}; now: {{now}}). If the committee changed the groups during its review, build it again from the approved proposal.',
       back: 'Back to the course systems',
+      revisedBy:
+        'This version was built by the {{before}}→{{after}} yearly revision (from the previous version), applied {{date}}.',
+      revisedByRevision: 'See the revision',
+      previousVersion: 'See the previous version',
+      supersededBy:
+        'A newer version exists: a yearly revision built a new course system from this one. This version stays as it was, for reference.',
+      newerVersion: 'Open the newer version',
       framework: '{{framework}} · {{group}} (proposal: {{status}})',
       courses: 'Courses',
       credits: 'Credits',
@@ -1887,6 +1899,48 @@ export const en: TranslationMessages = {
       underReview: 'Before the steering committee; you may withdraw it until the committee decides.',
       locked: 'This revision is no longer a draft: its decisions cannot be changed.',
       groupFallback: 'This group',
+      apply: 'Apply: build the new course system version',
+      applyConfirmTitle: 'Build a new course system version?',
+      applyConfirm:
+        'A new version of the course system is built from the requirements as the committee approved them. The current version stays exactly as it is and remains readable; a revision is applied once only.',
+      applied: 'The new course system version is built.',
+      readyToApply:
+        'The steering committee approved this revision; applying it builds a new course system version and leaves the current one unchanged.',
+      awaitingApply: 'The steering committee approved this revision; it waits for the group director to apply it.',
+      newerVersion: 'Open the newer version',
+    },
+    result: {
+      title: 'Result',
+      appliedBy: 'Applied by {{name}}, {{date}}: a new course system version was built.',
+      appliedAt: 'Applied {{date}}: a new course system version was built.',
+      open: 'Open the new course system: {{title}}',
+      titleFallback: 'New course system version',
+      releaseNotes: 'Release notes',
+      releaseNotesEmpty: 'No proposal was accepted.',
+      requirements: 'Changes in post requirements',
+      requirementsEmpty: 'No post requirement changed.',
+      columns: { post: 'Post', competency: 'Competency', weight: 'Weight (before → after)' },
+      added: 'New',
+      removed: 'Dropped',
+      courses: 'Changes in courses',
+      coursesEmpty: 'No course changed.',
+      addedCourses: 'New courses',
+      removedCourses: 'Retired courses',
+      changedCourses: 'Changed courses',
+      unchanged: 'Unchanged courses',
+      unchangedValue: '{{count}}',
+      credits: 'Total credits',
+      creditsValue: '{{before}} → {{after}} ({{delta}})',
+      courseCredits: '{{credits}} credits',
+      competenciesAdded: 'Competencies added: {{names}}',
+      competenciesRemoved: 'Competencies removed: {{names}}',
+      semesterMoved: 'Semester {{before}} → semester {{after}}',
+      semesterPlaced: 'Placed in semester {{after}}',
+      semesterUnplaced: 'No longer placed in a semester (was semester {{before}})',
+      creditsChanged: 'Credits: {{before}} → {{after}}',
+      renamed: 'Formerly: {{title}}',
+      courseFallback: 'A course',
+      postFallback: 'A post',
     },
     changes: {
       title: 'Changes in demand',

@@ -5,10 +5,13 @@ import type { CourseSystemDetail } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
+import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { frameworkName } from '../../../i18n/framework-name.js';
 import { groupName } from '../../groups/groups-format.js';
 import { RevisionsLink } from '../../revisions/components/RevisionsLink.js';
+import { courseSystemPath, revisionPath } from '../../revisions/components/revision-paths.js';
+import { useCanReadRevisions } from '../../revisions/hooks/use-can-read-revisions.js';
 import { getCourseSystem } from '../api/courses-api.js';
 import { describeViolations } from '../describe-violations.js';
 import { useCourseCollege, type CourseCollege } from '../hooks/use-course-college.js';
@@ -70,6 +73,7 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
           )}
         />
       )}
+      <VersionLineage system={system} organisationId={college.organisationId} />
       <Summary system={system} />
       <Card>
         <Tabs
@@ -111,6 +115,59 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
         />
       </Card>
     </Flex>
+  );
+}
+
+/**
+ * Why this version is like this: the yearly revision that built it from the previous version, and whether a later
+ * revision has built a newer one from it (this one then stays as it was, for reference).
+ */
+function VersionLineage({ system, organisationId }: { system: CourseSystemDetail; organisationId: string }) {
+  const { t, i18n } = useTranslation();
+  const canReadRevisions = useCanReadRevisions(organisationId);
+  const revisedBy = system.revisedBy ?? null;
+  const supersededBy = system.supersededBy ?? null;
+  if (!revisedBy && !supersededBy) return null;
+  return (
+    <>
+      {supersededBy && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="course-system-superseded"
+          title={t('courses.detail.supersededBy')}
+          description={
+            <Link to={courseSystemPath(supersededBy)} data-testid="course-system-newer">
+              {t('courses.detail.newerVersion')} →
+            </Link>
+          }
+        />
+      )}
+      {revisedBy && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="course-system-revised-by"
+          title={t('courses.detail.revisedBy', {
+            before: revisedBy.beforeYear,
+            after: revisedBy.afterYear,
+            date: formatDateTime(revisedBy.appliedAt, i18n.language),
+          })}
+          description={
+            <Flex gap={16} wrap>
+              {canReadRevisions && (
+                <Link to={revisionPath(revisedBy.revisionId)} data-testid="course-system-revision">
+                  {t('courses.detail.revisedByRevision')}
+                </Link>
+              )}
+              <Link to={courseSystemPath(revisedBy.previousId)} data-testid="course-system-previous">
+                {t('courses.detail.previousVersion')}
+              </Link>
+            </Flex>
+          }
+        />
+      )}
+    </>
   );
 }
 

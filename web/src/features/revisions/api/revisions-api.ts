@@ -55,3 +55,12 @@ export function submitRevision(organisationId: string, revisionId: string): Prom
 export function withdrawRevision(organisationId: string, revisionId: string): Promise<RevisionView> {
   return api.post<RevisionView>(`${revisionPath(organisationId, revisionId)}/withdraw`, {});
 }
+
+/**
+ * Group directors and college admins, once the committee approved the revision: builds the new course system
+ * version from the revised requirements (the revised version stays as it was). 409 REVISION_NOT_APPROVED,
+ * REVISION_APPLIED, or REVISION_CONFLICT (`details.courseSystemId`: the newer version that revised it meanwhile).
+ */
+export function applyRevision(organisationId: string, revisionId: string): Promise<RevisionView> {
+  return api.post<RevisionView>(`${revisionPath(organisationId, revisionId)}/apply`, {});
+}

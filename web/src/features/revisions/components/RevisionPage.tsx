@@ -3,21 +3,26 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DecideProposalInput, RevisionProposalView, RevisionView } from '../../../api/contracts.js';
+import { isApiError } from '../../../api/api-error.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { useCollege, type College } from '../../groups/hooks/use-college.js';
-import { decideProposal, getRevision, submitRevision, withdrawRevision } from '../api/revisions-api.js';
+import { applyRevision, decideProposal, getRevision, submitRevision, withdrawRevision } from '../api/revisions-api.js';
 import { collectNames, impactLine, personName, pickLabel, undecidedCount } from '../revision-format.js';
 import { ChangesTable } from './ChangesTable.js';
 import { DecisionModal } from './DecisionModal.js';
 import { ProposalCard } from './ProposalCard.js';
+import { RevisionResultSection } from './RevisionResultSection.js';
 import { RevisionStatusTag } from './RevisionStatusTag.js';
 import { TermHelp } from './TermHelp.js';
-import { groupRevisionsPath } from './revision-paths.js';
+import { courseSystemPath, groupRevisionsPath } from './revision-paths.js';
 
-/** One yearly revision: what changed in demand, the ranked proposals with their decisions, submit and withdraw. */
+/**
+ * One yearly revision: what changed in demand, the ranked proposals with their decisions, submit and withdraw; once
+ * the committee approved it, applying it (a new course system version) and what that produced.
+ */
 export function RevisionPage() {
   const { t } = useTranslation();
   const { revisionId = '' } = useParams();
@@ -30,7 +35,7 @@ export function RevisionPage() {
 
 function RevisionWorkspace({ college, revisionId }: { college: College; revisionId: string }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const query = useApiQuery((signal) => getRevision(college.organisationId, revisionId, signal), revisionId);
   const [view, setView] = useState<RevisionView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -51,6 +56,9 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
   const undecided = undecidedCount(view.proposals);
   const group = pickLabel(view.groupName, language, t('revisions.workspace.groupFallback'));
   const creator = personName(view.createdBy);
+  const result = view.result ?? null;
+  const applicable = view.status === 'approved' && result === null;
+  const conflictWith = newerVersionOf(failure);
 
   async function decide(proposal: RevisionProposalView, body: DecideProposalInput) {
     setBusyRank(proposal.rank);
@@ -74,6 +82,32 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
       void message.success(done);
     } catch (error) {
       setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function confirmApply() {
+    modal.confirm({
+      title: t('revisions.workspace.applyConfirmTitle'),
+      content: t('revisions.workspace.applyConfirm'),
+      okText: t('revisions.workspace.apply'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'revision-apply-confirm' },
+      onOk: () => apply(),
+    });
+  }
+
+  async function apply() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setView(await applyRevision(college.organisationId, revisionId));
+      void message.success(t('revisions.workspace.applied'));
+    } catch (error) {
+      setFailure(error);
+      // Someone applied it meanwhile: show what they produced.
+      if (isApiError(error) && error.code === 'REVISION_APPLIED') query.reload();
     } finally {
       setBusy(false);
     }
@@ -151,8 +185,16 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
               data-testid="revision-under-review"
             />
           )}
-          {view.status !== 'draft' && view.status !== 'submitted' && (
+          {view.status !== 'draft' && view.status !== 'submitted' && !applicable && (
             <Alert type="info" showIcon title={t('revisions.workspace.locked')} />
+          )}
+          {applicable && (
+            <Alert
+              type={college.canWrite ? 'success' : 'info'}
+              showIcon
+              title={t(college.canWrite ? 'revisions.workspace.readyToApply' : 'revisions.workspace.awaitingApply')}
+              data-testid="revision-approved"
+            />
           )}
           {editable && undecided > 0 && view.proposals.length > 0 && (
             <Alert
@@ -163,6 +205,18 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
             />
           )}
           {failure ? <ApiErrorAlert error={failure} testId="revision-error" /> : null}
+          {conflictWith && (
+            <Link to={courseSystemPath(conflictWith)} data-testid="revision-conflict-newer">
+              {t('revisions.workspace.newerVersion')} →
+            </Link>
+          )}
+          {college.canWrite && applicable && (
+            <Flex gap={8} wrap>
+              <Button type="primary" loading={busy} onClick={confirmApply} data-testid="revision-apply">
+                {t('revisions.workspace.apply')}
+              </Button>
+            </Flex>
+          )}
           {college.canWrite && (view.status === 'draft' || view.status === 'submitted') && (
             <Flex gap={8} wrap>
               {view.status === 'draft' && (
@@ -205,6 +259,8 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
         </Flex>
       </Card>
 
+      {result && <RevisionResultSection result={result} />}
+
       <Card title={t('revisions.changes.title')}>
         <Flex vertical gap={12}>
           <Typography.Text type="secondary">{t('revisions.changes.intro')}</Typography.Text>
@@ -245,4 +301,11 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
       />
     </Flex>
   );
+}
+
+/** The newer course system version a REVISION_CONFLICT names (the one that revised the same version meanwhile). */
+function newerVersionOf(error: unknown): string | null {
+  if (!isApiError(error) || error.code !== 'REVISION_CONFLICT') return null;
+  const id = error.details.courseSystemId;
+  return typeof id === 'string' && id !== '' ? id : null;
 }

@@ -14,3 +14,8 @@ export function revisionPath(revisionId: string): string {
 export interface GroupRevisionsState {
   groupName?: { zh: string; en: string } | null;
 }
+
+/** A course system's page (also a version a revision built, or the one it revised). */
+export function courseSystemPath(courseSystemId: string): string {
+  return `/course-systems/${segment(courseSystemId)}`;
+}
