@@ -146,6 +146,8 @@ export const revisionResultSchema = z.object({
     }),
   ),
   diff: courseSystemDiffSchema,
+  /** The training plans carried to the new version (new drafts on it; the old plans stay as they were). */
+  trainingPlans: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
 });
 export type RevisionResult = z.infer<typeof revisionResultSchema>;
 

@@ -10,6 +10,7 @@ import { bundledCourseLibrary } from '../interchange/courses/read-course-library
 import type { CourseSystemPost } from '../storage/repositories/course-system.repository.js';
 import { bundleOf, planCourseSystemSemesters, requireCourseSystem } from './course-system-service.js';
 import { getRevision, requireRevision } from './revision-service.js';
+import { carryTrainingPlansForward } from './training-plan-service.js';
 import type { ServiceContext } from './service-context.js';
 
 /**
@@ -147,6 +148,9 @@ export async function applyApprovedRevision(
       revisionId,
     });
     await transaction.courseSystems.copyTitleOverrides(base.id, id);
+    const carried = await carryTrainingPlansForward(transaction, organisationId, base.id, id, actor.personId, now);
+    const plans = [];
+    for (const entry of carried) plans.push(await transaction.trainingPlans.find(entry.to));
     const person = await transaction.people.findById(actor.personId);
     const result: RevisionResult = {
       courseSystemId: id,
@@ -159,6 +163,7 @@ export async function applyApprovedRevision(
       releaseNotes,
       requirements,
       diff: diffView,
+      trainingPlans: plans.flatMap((plan) => (plan ? [{ id: plan.id, title: plan.titleZh }] : [])),
     };
     await transaction.revisions.recordResult(revisionId, {
       courseSystemId: id,

@@ -469,6 +469,49 @@ export async function startTrainingPlanVersion(
   });
 }
 
+/**
+ * A revised course system's training plans, carried to its new version (the yearly revision): one new plan per plan
+ * of the old version, on the new course system, drafted from it — the generated tables and the texts that state
+ * the totals come from the new courses, every other text keeps the college's edits of the old plan's newest
+ * version. The old plans stay as they were (their approved versions remain the record). Returns the new plans' ids.
+ */
+export async function carryTrainingPlansForward(
+  repositories: Repositories,
+  organisationId: string,
+  fromCourseSystemId: string,
+  toCourseSystemId: string,
+  actorPersonId: string,
+  now: Date,
+): Promise<{ from: string; to: string }[]> {
+  const record = await requireCourseSystem(repositories, organisationId, toCourseSystemId);
+  const carried: { from: string; to: string }[] = [];
+  for (const plan of (await repositories.trainingPlans.list(organisationId)).filter(
+    (entry) => entry.courseSystemId === fromCourseSystemId,
+  )) {
+    const latest = plan.versions.at(-1);
+    const draft = draftTrainingPlanWithFigures(await factsOf(repositories, record, plan.specialtyCode));
+    const previous = new Map((latest?.sections ?? []).map((section) => [section.key, section]));
+    const sections = draft.sections.map((section) => {
+      const edited = previous.get(section.key);
+      return edited && !SUM_SECTIONS.has(section.key) ? { ...section, text: edited.text } : section;
+    });
+    const id = await repositories.trainingPlans.create(
+      {
+        organisationId,
+        courseSystemId: record.id,
+        specialtyCode: plan.specialtyCode,
+        titleZh: titleOf(record, plan.specialtyCode),
+      },
+      sections,
+      actorPersonId,
+      now,
+      draft.figures,
+    );
+    carried.push({ from: plan.id, to: id });
+  }
+  return carried;
+}
+
 export const EXPORT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -331,9 +331,17 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(notYet.status).toBe(409);
     expect(notYet.body.error.code).toBe('REVISION_NOT_APPROVED');
 
+    const plan = await clients.director!.request<{ id: string }>('POST', `${college()}/training-plans`, {
+      courseSystemId: groupId,
+      specialtyCode: null,
+    });
+    expect(plan.status).toBe(201);
     const applied = await clients.director!.request<RevisionView>('POST', `${base}/apply`, {});
     expect(applied.status).toBe(200);
     const result = applied.body.result!;
+    // the group's training plan is carried to the new version as a new draft; the old one stays
+    expect(result.trainingPlans).toHaveLength(1);
+    expect(result.trainingPlans![0]!.id).not.toBe(plan.body.id);
     expect(result.courseSystemTitle.zh).toMatch(new RegExp(`（${approved.afterYear + 1} 年修订）$`));
     // every proposal was accepted: each is a line of the release notes
     expect(result.releaseNotes).toEqual(applied.body.proposals.map((proposal) => proposal.summary));
