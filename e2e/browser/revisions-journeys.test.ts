@@ -86,7 +86,7 @@ describe('yearly revision journeys (Debian chromium, built app served by `zerodo
       const impact = page.getByTestId('revision-impact');
       await impact.waitFor();
       expect(await impact.innerText()).toMatch(/^\d+ 项变化 → \d+ 项能力 → \d+ 门课程、\d+ 个方案$/);
-      expect(await page.getByTestId('revision-title').innerText()).toBe('2026 年度动态调整');
+      expect(await page.getByTestId('revision-title').innerText()).toBe('2027 年度动态调整');
       const changes = page.getByTestId('revision-changes').locator('tbody tr.ant-table-row');
       await changes.first().waitFor();
       expect(await changes.first().innerText()).toMatch(/q (<|=) 0\.\d+/);
@@ -147,7 +147,7 @@ describe('yearly revision journeys (Debian chromium, built app served by `zerodo
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByTestId('lang-switch').click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
-      expect(await page.getByTestId('revision-title').innerText()).toBe('2026 yearly revision');
+      expect(await page.getByTestId('revision-title').innerText()).toBe('2027 yearly revision');
       expect(await page.getByTestId('revision-impact').innerText()).toMatch(
         /^\d+ changes? → \d+ competenc(y|ies) → \d+ courses?, \d+ plans?$/,
       );

@@ -1833,7 +1833,7 @@ export const en: TranslationMessages = {
         proposals: 'Proposals (decided / all)',
         created: 'Created',
       },
-      name: '{{after}} yearly revision (against {{before}})',
+      name: '{{plan}} yearly revision ({{before}}→{{after}} demand)',
       postingsValue: '{{before}} → {{after}}',
       decidedValue: '{{decided}} / {{total}}',
     },
@@ -1876,7 +1876,7 @@ export const en: TranslationMessages = {
     },
     workspace: {
       back: 'Back to the group’s revisions',
-      title: '{{after}} yearly revision',
+      title: '{{plan}} yearly revision',
       subtitle: '{{group}} · demand in {{after}} compared with {{before}}',
       createdBy: 'Created by {{name}}, {{date}}',
       createdAt: 'Created {{date}}',

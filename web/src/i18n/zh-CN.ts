@@ -1756,7 +1756,7 @@ export const zhCN = {
         proposals: '建议（已处理 / 全部）',
         created: '创建时间',
       },
-      name: '{{after}} 年度动态调整（对比 {{before}} 年）',
+      name: '{{plan}} 年度动态调整（{{before}}→{{after}} 年招聘需求）',
       postingsValue: '{{before}} → {{after}}',
       decidedValue: '{{decided}} / {{total}}',
     },
@@ -1799,7 +1799,7 @@ export const zhCN = {
     },
     workspace: {
       back: '返回本专业群的动态调整',
-      title: '{{after}} 年度动态调整',
+      title: '{{plan}} 年度动态调整',
       subtitle: '{{group}} · 比较 {{before}} 年与 {{after}} 年的招聘需求',
       createdBy: '{{name}} 创建于 {{date}}',
       createdAt: '创建于 {{date}}',

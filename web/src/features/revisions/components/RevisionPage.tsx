@@ -121,7 +121,7 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
         </Link>
         <Flex gap={12} align="center" wrap style={{ marginTop: 8 }}>
           <Typography.Title level={2} style={{ margin: 0 }} data-testid="revision-title">
-            {t('revisions.workspace.title', { after: view.afterYear })}
+            {t('revisions.workspace.title', { plan: view.afterYear + 1 })}
           </Typography.Title>
           <RevisionStatusTag status={view.status} />
         </Flex>
