@@ -91,6 +91,7 @@ describe('zerodock CLI', () => {
       'collegeCourses',
       'trainingPlans',
       'trainingPlanVersions',
+      'revisions',
     ]);
   });
 
@@ -173,6 +174,7 @@ describe('zerodock CLI', () => {
       collegeCourses: 17,
       trainingPlans: 1,
       trainingPlanVersions: 1,
+      revisions: 1,
     });
     expect(counts.postings).toBeGreaterThan(100);
     expect(counts.competencies).toBeGreaterThan(100);

@@ -37,5 +37,7 @@ export const statsSchema = z.object({
   collegeCourses: count,
   trainingPlans: count,
   trainingPlanVersions: count,
+  /** Yearly revisions of specialty groups (年度动态调整), any status. */
+  revisions: count,
 });
 export type Stats = z.infer<typeof statsSchema>;

@@ -65,6 +65,7 @@ describe('the full demo and the counts of every aggregate', () => {
       collegeCourses: demoCollege.courseList,
       trainingPlans: 1,
       trainingPlanVersions: 1,
+      revisions: 1,
       invitations: 0,
       demandDeclarations: 0,
       sessions: 0,

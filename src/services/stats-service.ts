@@ -36,5 +36,6 @@ export async function collectStats(repositories: Repositories): Promise<Stats> {
     collegeCourses: aggregates.collegeCourses,
     trainingPlans: aggregates.trainingPlans,
     trainingPlanVersions: aggregates.trainingPlanVersions,
+    revisions: aggregates.revisions,
   };
 }

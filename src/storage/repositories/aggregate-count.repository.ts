@@ -21,6 +21,7 @@ export interface AggregateCounts {
   readonly collegeCourses: number;
   readonly trainingPlans: number;
   readonly trainingPlanVersions: number;
+  readonly revisions: number;
 }
 
 /**
@@ -51,7 +52,8 @@ export class AggregateCountRepository {
         (select count(distinct organisation_id)::int from college_courses) as "courseLists",
         (select count(*)::int from college_courses) as "collegeCourses",
         (select count(*)::int from training_plans) as "trainingPlans",
-        (select count(*)::int from training_plan_versions) as "trainingPlanVersions"
+        (select count(*)::int from training_plan_versions) as "trainingPlanVersions",
+        (select count(*)::int from revisions) as "revisions"
     `.execute(this.db);
     const counts = row.rows[0];
     if (!counts) throw new Error('count query returned no row');
