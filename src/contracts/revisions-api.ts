@@ -172,6 +172,20 @@ export const revisionViewSchema = revisionSummarySchema.extend({
    * course system version from the revised requirements; the revised one stays as it was).
    */
   result: revisionResultSchema.nullable().optional(),
+  /**
+   * Demand enterprises declared for the group's posts (headcount and enterprises per year), shown beside the
+   * postings and never mixed into their tests: a declaration is a plan to hire, a posting an act of hiring.
+   */
+  declared: z
+    .array(
+      z.object({
+        post: z.string(),
+        postLabel: bilingual,
+        before: z.object({ headcount: z.number().int(), enterprises: z.number().int() }),
+        after: z.object({ headcount: z.number().int(), enterprises: z.number().int() }),
+      }),
+    )
+    .optional(),
 });
 export type RevisionView = z.infer<typeof revisionViewSchema>;
 

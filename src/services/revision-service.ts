@@ -267,6 +267,20 @@ export async function createRevision(
       en: record.titleEn || record.titleZh,
     };
     const now = context.clock();
+    // Declared demand (enterprises' hiring plans) of the group's posts in the two years: shown beside, never tested.
+    const declaredRows = (await repositories.declarations.summary()).filter(
+      (row) => postIds.includes(row.postId) && (row.year === beforeYear || row.year === afterYear),
+    );
+    const declared = record.posts.flatMap((post) => {
+      const of = (year: number) => {
+        const row = declaredRows.find((entry) => entry.postId === post.id && entry.year === year);
+        return { headcount: row?.headcount ?? 0, enterprises: row?.enterprises ?? 0 };
+      };
+      const before = of(beforeYear);
+      const after = of(afterYear);
+      if (before.headcount === 0 && after.headcount === 0) return [];
+      return [{ post: post.id, postLabel: { zh: post.titleZh, en: post.titleEn }, before, after }];
+    });
     const revisionId = await repositories.revisions.create({
       organisationId,
       courseSystemId: record.id,
@@ -279,6 +293,7 @@ export async function createRevision(
       postings: { before: groupPostings(beforeYear), after: groupPostings(afterYear) },
       changes,
       proposals: stored,
+      declared,
       createdBy: actor.personId,
       createdByName: await nameOf(repositories, actor),
       now,
@@ -373,6 +388,7 @@ async function presentRevision(
     committeeId: record.committeeId,
     review: matter ? await reviewOf(repositories, matter, actor) : null,
     result: (record.result as RevisionResult | null) ?? null,
+    declared: record.declared as NonNullable<RevisionView['declared']>,
   };
 }
 

@@ -471,6 +471,7 @@ export interface RevisionsTable {
   /** What applying the approved revision produced (0015). */
   result_course_system_id: ColumnType<string | null, string | null | undefined, string | null>;
   result: ColumnType<unknown, string | null | undefined, string | null>;
+  declared: ColumnType<unknown, string | undefined, string>;
   applied_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   applied_by: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -55,6 +55,13 @@ async function seedDemand(posts: CourseSystemDetail['posts']): Promise<void> {
   });
   for (const year of [2023, 2024, 2025]) add(year, 'other-post', '', 100);
   await demand.addCounts(importId, counts);
+  // An enterprise declares it will hire for the first post: 5 in 2023, 12 in 2025 (shown beside, never tested).
+  const enterprise = server.dataset.organisations.find((organisation) => organisation.kind === 'enterprise')!;
+  const enterpriseId = (await server.services.store.repositories.organisations.findByNameZh(enterprise.nameZh))!.id;
+  await server.services.store.repositories.declarations.insertMany(enterpriseId, null, [
+    { postId: posts[0]!.id, headcount: 5, year: 2023, province: null, city: null, note: null },
+    { postId: posts[0]!.id, headcount: 12, year: 2025, province: null, city: null, note: null },
+  ]);
   await demand.completeImport(importId, 1, new Date());
 }
 
@@ -150,6 +157,9 @@ describe(`revisions API on ${testBackend()}`, () => {
     }
     expect(revision.proposals.some((proposal) => proposal.kind === 'enrolment-signal')).toBe(true);
     expect(revision.impact.posts).toBeGreaterThan(0);
+    expect(revision.declared).toEqual([
+      expect.objectContaining({ before: { headcount: 5, enterprises: 1 }, after: { headcount: 12, enterprises: 1 } }),
+    ]);
 
     const second = await clients.director!.request<ErrorBody>('POST', revisions(), {
       beforeYear: 2024,

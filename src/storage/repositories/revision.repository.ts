@@ -51,6 +51,8 @@ export interface RevisionRecord<Change = unknown, Proposal = unknown, Result = u
   decisions: RevisionDecisionRecord[];
   /** What applying it produced, as the service built it (null: not applied). */
   result: Result | null;
+  /** Demand enterprises declared for the group's posts in the two years, as the service built it. */
+  declared: unknown[];
 }
 
 export interface NewRevision {
@@ -65,12 +67,13 @@ export interface NewRevision {
   postings: { before: number; after: number };
   changes: readonly unknown[];
   proposals: readonly unknown[];
+  declared?: readonly unknown[];
   createdBy: string;
   createdByName: string;
   now: Date;
 }
 
-type RevisionRow = Omit<Selectable<Database['revisions']>, 'changes' | 'proposals' | 'result'> & {
+type RevisionRow = Omit<Selectable<Database['revisions']>, 'changes' | 'proposals' | 'result' | 'declared'> & {
   change_count: number;
   proposal_count: number;
   decided_count: number;
@@ -163,6 +166,7 @@ export class RevisionRepository {
         postings_after: value.postings.after,
         changes: JSON.stringify(value.changes),
         proposals: JSON.stringify(value.proposals),
+        declared: JSON.stringify(value.declared ?? []),
         created_by: value.createdBy,
         created_by_name: value.createdByName,
         created_at: value.now,
@@ -197,7 +201,7 @@ export class RevisionRepository {
     id: string,
   ): Promise<RevisionRecord<Change, Proposal, Result> | null> {
     const row = await this.summaries()
-      .select(['r.changes', 'r.proposals', 'r.result'])
+      .select(['r.changes', 'r.proposals', 'r.result', 'r.declared'])
       .where('r.id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
@@ -212,6 +216,7 @@ export class RevisionRepository {
       changes: json<Change[]>(row.changes),
       proposals: json<Proposal[]>(row.proposals),
       result: row.result === null ? null : json<Result>(row.result),
+      declared: json<unknown[]>(row.declared),
       decisions: decisions.map((decision) => ({
         rank: decision.rank,
         decision: decision.decision as RevisionDecisionRecord['decision'],
