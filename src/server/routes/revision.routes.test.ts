@@ -245,6 +245,9 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(submitted.body.review).toMatchObject({ mayVote: false, whyNot: 'author' });
     const desk = await clients.committee!.request<{ items: RevisionSummary[] }>('GET', '/api/committee/revisions');
     expect(desk.body.items.map((item) => item.id)).toEqual([revision.id]);
+    expect(desk.body.items[0]).toMatchObject({
+      tally: { approve: 0, reject: 0, abstain: 0, participating: 0, outcome: 'pending' },
+    });
     const late = await decide(1, { decision: 'accepted' });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('REVISION_NOT_EDITABLE');
