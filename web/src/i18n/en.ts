@@ -1763,10 +1763,10 @@ export const en: TranslationMessages = {
     subtitle: '{{group}} · postings of {{before}} against {{after}}',
     submittedAt: 'Submitted {{date}}',
     readOnly:
-      "What the group director submitted (read-only): the significant changes, the ranked proposals and the director's decision on each.",
+      'What the group director submitted (read-only): the significant changes, the ranked proposals and the director’s decision on each.',
     notSubmitted: 'This revision has not been submitted to the committee.',
     proposalsIntro:
-      "The proposals ranked by importance, each with the group director's decision (accepted, rejected or amended).",
+      'The proposals ranked by importance, each with the group director’s decision (accepted, rejected or amended).',
     appliedNote: 'The college has applied this revision: a new course system version was built from it.',
   },
   committeePlans: {
