@@ -292,6 +292,20 @@ export const en: TranslationMessages = {
     noOrganisation:
       'You do not belong to any organisation yet. Please ask your organisation admin or a platform admin.',
     actionsTitle: 'What you can do now',
+    revisionCalendar: {
+      title: '{{year}} yearly revision',
+      line: '{{year}} yearly revision: {{state}}',
+      state: {
+        none: 'not started',
+        draft: 'draft',
+        submitted: 'before the committee',
+        approved: 'approved, to apply',
+        rejected: 'not approved',
+        applied: 'applied',
+      },
+      start: 'Start the revision',
+      open: 'Open',
+    },
     organisationFigures: '{{name}}',
     platformFigures: 'The whole platform',
     figuresTitle: 'Overview',
