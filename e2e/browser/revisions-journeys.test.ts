@@ -261,6 +261,19 @@ describe('yearly revision journeys (Debian chromium, built app served by `zerodo
       );
       expect(await page.getByTestId('revision-result-credits').innerText()).toMatch(/\d+(\.\d)? → \d+(\.\d)? \(/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // The dashboard's revision calendar: the new version carries the applied revision (of the year 2026; in
+      // another year the group's revision for that year has not started).
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.getByTestId('nav-home').click();
+      const calendar = page.getByTestId('revision-calendar');
+      await calendar.waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const thisYear = new Date().getUTCFullYear();
+      expect(await calendar.getByTestId('revision-calendar-state').first().innerText()).toBe(
+        thisYear === 2026 ? '2026 yearly revision: applied' : `${thisYear} yearly revision: not started`,
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       await page.context().close();
     }
