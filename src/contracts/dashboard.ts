@@ -26,6 +26,25 @@ export const dashboardResponseSchema = z.object({
   ),
   /** Members of the active organisation by role (for the chart); empty when the caller may not see people. */
   membersByRole: z.array(z.object({ role: roleSchema, count: z.number().int() })),
+  /**
+   * A college's group directors and admins: this year's yearly revision of each current course system (year: the
+   * clock's; a revision belongs to its later period's year). Absent for everyone else.
+   */
+  revisionCalendar: z
+    .object({
+      year: z.number().int(),
+      items: z.array(
+        z.object({
+          courseSystemId: z.string(),
+          titleZh: z.string(),
+          titleEn: z.string(),
+          state: z.enum(['none', 'draft', 'submitted', 'approved', 'rejected', 'applied']),
+          revisionId: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
   /** Organisations on the platform by kind. */
   organisationsByKind: z.array(z.object({ kind: organisationKindSchema, count: z.number().int() })),
 });

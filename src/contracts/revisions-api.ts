@@ -229,6 +229,18 @@ export const committeeRevisionListSchema = z.object({
       organisationId: z.string(),
       organisationName: z.string(),
       submittedAt: z.string().nullable(),
+      /** The committee's vote so far (the desk's tally column); null when the revision has no committee. */
+      tally: z
+        .object({
+          approve: z.number().int(),
+          reject: z.number().int(),
+          abstain: z.number().int(),
+          participating: z.number().int(),
+          quorum: z.number().int(),
+          outcome: committeeReviewSchema.shape.outcome,
+        })
+        .nullable()
+        .optional(),
     }),
   ),
 });

@@ -1,6 +1,7 @@
 import type { DashboardResponse } from '../contracts/dashboard.js';
 import { hasRoleIn, isPlatformAdmin, rolesIn, type Actor } from '../core/access/actor.js';
 import { PEOPLE_READER_ROLES, type Role } from '../core/access/roles.js';
+import { revisionCalendar } from '../core/revision/revision-calendar.js';
 import type { Repositories } from '../storage/repositories/create-repositories.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -74,6 +75,11 @@ export async function getDashboard(context: ServiceContext, actor: Actor): Promi
       add('organisation', 'engineers', roleCount('enterprise_engineer'), '/members');
   }
 
+  const calendar =
+    organisation?.kind === 'college' && has('group_director', 'college_admin')
+      ? await calendarOf(repositories, organisation.id, context.clock().getUTCFullYear())
+      : null;
+
   // Platform-wide work this caller takes part in.
   if (has('committee_member')) {
     const proposals = await repositories.groupProposals.list({ submittedOnly: true });
@@ -127,7 +133,17 @@ export async function getDashboard(context: ServiceContext, actor: Actor): Promi
     figures,
     membersByRole,
     organisationsByKind,
+    revisionCalendar: calendar,
   };
+}
+
+/** This year's revision of each of the college's current course systems. */
+async function calendarOf(repositories: Repositories, organisationId: string, year: number) {
+  const systems = await repositories.courseSystems.list(organisationId);
+  const revisions = (
+    await Promise.all(systems.map((system) => repositories.revisions.listForGroup(organisationId, system.id)))
+  ).flat();
+  return { year, items: revisionCalendar(year, systems, revisions) };
 }
 
 /** Postings stored by finished imports (duplicates dropped). */

@@ -548,11 +548,25 @@ export async function listCommitteeRevisions(context: ServiceContext, actor: Act
   for (const record of await repositories.revisions.listReviewed()) {
     if (!mayReadCommitteeMatter(actor, record.committeeId)) continue;
     const organisation = await repositories.organisations.findById(record.organisationId);
+    // The tally needs the full record: its authors (who decided its proposals) do not count as eligible voters.
+    const full = await repositories.revisions.find<RevisionChangeView, StoredProposal>(record.id);
+    const matter = full ? await revisionMatter(repositories, full) : null;
+    const review = matter ? await reviewOf(repositories, matter, actor) : null;
     items.push({
       ...presentSummary(record),
       organisationId: record.organisationId,
       organisationName: organisation?.nameZh ?? '',
       submittedAt: record.submittedAt,
+      tally: review
+        ? {
+            approve: review.approve,
+            reject: review.reject,
+            abstain: review.abstain,
+            participating: review.participating,
+            quorum: review.quorum,
+            outcome: review.outcome,
+          }
+        : null,
     });
   }
   return { items };

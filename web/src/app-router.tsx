@@ -66,6 +66,10 @@ const CommitteePlanPage = lazyNamed(
   () => import('./features/committee/components/CommitteePlanPage.js'),
   'CommitteePlanPage',
 );
+const CommitteeRevisionPage = lazyNamed(
+  () => import('./features/committee/components/CommitteeRevisionPage.js'),
+  'CommitteeRevisionPage',
+);
 const CommitteeProposalPage = lazyNamed(
   () => import('./features/groups/components/CommitteeProposalPage.js'),
   'CommitteeProposalPage',
@@ -260,6 +264,15 @@ export const appRouter = createBrowserRouter([
                 element: (
                   <RequireRoles page="committee">
                     <CommitteePlanPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // A yearly revision before the committee: its members vote on it.
+                path: 'committee/revisions/:revisionId',
+                element: (
+                  <RequireRoles page="committee">
+                    <CommitteeRevisionPage />
                   </RequireRoles>
                 ),
               },

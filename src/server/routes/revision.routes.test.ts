@@ -139,6 +139,19 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(created.status).toBe(201);
     revision = created.body;
     expect(revision).toMatchObject({ groupId, beforeYear: 2023, afterYear: 2025, status: 'draft', decidedCount: 0 });
+    // The director's dashboard: this year's revision of the group (a 2025 revision is this year's only in 2025).
+    const year = new Date().getUTCFullYear();
+    const dashboard = await clients.director!.request<{ revisionCalendar: unknown }>('GET', '/api/dashboard');
+    expect(dashboard.body.revisionCalendar).toEqual({
+      year,
+      items: [
+        expect.objectContaining(
+          year === 2025
+            ? { courseSystemId: groupId, state: 'draft', revisionId: revision.id }
+            : { courseSystemId: groupId, state: 'none', revisionId: null },
+        ),
+      ],
+    });
     expect(revision.postings.before).toBeGreaterThan(0);
     expect(revision.changes.length).toBeGreaterThan(0);
     for (const change of revision.changes) {
@@ -255,6 +268,9 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(submitted.body.review).toMatchObject({ mayVote: false, whyNot: 'author' });
     const desk = await clients.committee!.request<{ items: RevisionSummary[] }>('GET', '/api/committee/revisions');
     expect(desk.body.items.map((item) => item.id)).toEqual([revision.id]);
+    expect(desk.body.items[0]).toMatchObject({
+      tally: { approve: 0, reject: 0, abstain: 0, participating: 0, outcome: 'pending' },
+    });
     const late = await decide(1, { decision: 'accepted' });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('REVISION_NOT_EDITABLE');

@@ -179,3 +179,5 @@ export type RevisionList = z.infer<typeof revisions.revisionListSchema>;
 export type RevisionProposalKind = revisions.RevisionProposalView['kind'];
 export type ProposalDecision = z.infer<typeof revisions.proposalDecisionSchema>;
 export type DecideProposalInput = z.input<typeof revisions.decideProposalBodySchema>;
+export type CommitteeRevisionList = revisions.CommitteeRevisionList;
+export type CommitteeRevisionSummary = CommitteeRevisionList['items'][number];

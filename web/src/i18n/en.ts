@@ -292,6 +292,20 @@ export const en: TranslationMessages = {
     noOrganisation:
       'You do not belong to any organisation yet. Please ask your organisation admin or a platform admin.',
     actionsTitle: 'What you can do now',
+    revisionCalendar: {
+      title: '{{year}} yearly revision',
+      line: '{{year}} yearly revision: {{state}}',
+      state: {
+        none: 'not started',
+        draft: 'draft',
+        submitted: 'before the committee',
+        approved: 'approved, to apply',
+        rejected: 'not approved',
+        applied: 'applied',
+      },
+      start: 'Start the revision',
+      open: 'Open',
+    },
     organisationFigures: '{{name}}',
     platformFigures: 'The whole platform',
     figuresTitle: 'Overview',
@@ -1744,6 +1758,30 @@ export const en: TranslationMessages = {
       reload: 'Reload',
     },
     backHome: 'Back to home',
+  },
+  committeeRevisions: {
+    title: 'Yearly revisions before the committee',
+    waiting: '{{count}} revision(s) awaiting the vote',
+    empty: 'No yearly revisions have been submitted to the committee',
+    columns: {
+      revision: 'Revision',
+      organisation: 'College',
+      submitted: 'Submitted',
+      status: 'Status',
+      tally: 'Vote',
+    },
+    name: '{{group}} · {{after}} yearly revision (against {{before}})',
+    tallyValue: '{{counts}} ({{participating}} of a quorum of {{quorum}} voted)',
+    back: 'Back to the committee desk',
+    title2: '{{after}} yearly revision',
+    subtitle: '{{group}} · postings of {{before}} against {{after}}',
+    submittedAt: 'Submitted {{date}}',
+    readOnly:
+      'What the group director submitted (read-only): the significant changes, the ranked proposals and the director’s decision on each.',
+    notSubmitted: 'This revision has not been submitted to the committee.',
+    proposalsIntro:
+      'The proposals ranked by importance, each with the group director’s decision (accepted, rejected or amended).',
+    appliedNote: 'The college has applied this revision: a new course system version was built from it.',
   },
   committeePlans: {
     title: 'Training plans before the committee',

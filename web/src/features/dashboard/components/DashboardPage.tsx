@@ -11,6 +11,7 @@ import { useSession } from '../../auth/hooks/use-session.js';
 import { fetchDashboard } from '../api/dashboard-api.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { FigureCards } from './FigureCards.js';
+import { RevisionCalendarCard } from './RevisionCalendarCard.js';
 import { RoleWelcome } from './RoleWelcome.js';
 
 export function DashboardPage() {
@@ -79,6 +80,9 @@ export function DashboardPage() {
         <PageLoading />
       ) : (
         <>
+          {dashboard.data.revisionCalendar && dashboard.data.revisionCalendar.items.length > 0 ? (
+            <RevisionCalendarCard calendar={dashboard.data.revisionCalendar} />
+          ) : null}
           {ownFigures.length > 0 && (
             <Card
               title={

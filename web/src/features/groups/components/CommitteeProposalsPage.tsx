@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { CommitteePlansCard } from '../../committee/components/CommitteePlansCard.js';
+import { CommitteeRevisionsCard } from '../../committee/components/CommitteeRevisionsCard.js';
 import { listProposals } from '../api/groups-api.js';
 import { ProposalsTable } from './ProposalsTable.js';
 
 /**
  * The steering committee's desk: every college's submitted proposals, and the decided ones for the record; then the
- * Talent Training Plans before the committee.
+ * Talent Training Plans and the yearly revisions before the committee.
  */
 export function CommitteeProposalsPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function CommitteeProposalsPage() {
         </Flex>
       </Card>
       <CommitteePlansCard />
+      <CommitteeRevisionsCard />
     </Flex>
   );
 }

@@ -24,23 +24,26 @@ const DECISION_COLOURS: Record<ProposalDecision, string> = {
   amended: 'blue',
 };
 
-/** One ranked proposal: what it says, why (evidence), what it touches (impact), and its decision. */
+/**
+ * One ranked proposal: what it says, why (evidence), what it touches (impact), and its decision. Read-only (the
+ * committee's page, a decided revision) unless `editable` with the three handlers.
+ */
 export function ProposalCard({
   proposal,
   names,
-  editable,
-  busy,
+  editable = false,
+  busy = false,
   onAccept,
   onReject,
   onAmend,
 }: {
   proposal: RevisionProposalView;
   names: RevisionNames;
-  editable: boolean;
-  busy: boolean;
-  onAccept: () => void;
-  onReject: () => void;
-  onAmend: () => void;
+  editable?: boolean;
+  busy?: boolean;
+  onAccept?: () => void;
+  onReject?: () => void;
+  onAmend?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -92,7 +95,7 @@ export function ProposalCard({
             },
           ]}
         />
-        {editable && (
+        {editable && onAccept && onReject && onAmend && (
           <Flex gap={8} wrap>
             <Button
               size="small"
