@@ -271,7 +271,7 @@ describe('yearly revision journeys (Debian chromium, built app served by `zerodo
       await page.setViewportSize({ width: 390, height: 844 });
       const thisYear = new Date().getUTCFullYear();
       expect(await calendar.getByTestId('revision-calendar-state').first().innerText()).toBe(
-        thisYear === 2026 ? '2026 yearly revision: applied' : `${thisYear} yearly revision: not started`,
+        thisYear === 2026 ? '2027 yearly revision: applied' : `${thisYear + 1} yearly revision: not started`,
       );
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
@@ -323,7 +323,7 @@ async function voteOnCommitteePage(member: Page, revisionId: string, earlier: nu
     await member.setViewportSize({ width: 390, height: 844 });
     await member.getByTestId('lang-switch').click();
     await member.waitForFunction(() => document.documentElement.lang === 'en');
-    expect(await member.getByTestId('committee-revision-title').innerText()).toBe('2026 yearly revision');
+    expect(await member.getByTestId('committee-revision-title').innerText()).toBe('2027 yearly revision');
     expect(await member.getByTestId('vote-tally').innerText()).toBe('1 for · 0 against · 0 abstaining');
     expect(await member.getByTestId('committee-revision-subtitle').innerText()).not.toMatch(/\p{Script=Han}/u);
     expect(await member.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1770,10 +1770,10 @@ export const en: TranslationMessages = {
       status: 'Status',
       tally: 'Vote',
     },
-    name: '{{group}} · {{after}} yearly revision (against {{before}})',
+    name: '{{group}} · {{plan}} yearly revision ({{before}}→{{after}} demand)',
     tallyValue: '{{counts}} ({{participating}} of a quorum of {{quorum}} voted)',
     back: 'Back to the committee desk',
-    title2: '{{after}} yearly revision',
+    title2: '{{plan}} yearly revision',
     subtitle: '{{group}} · postings of {{before}} against {{after}}',
     submittedAt: 'Submitted {{date}}',
     readOnly:

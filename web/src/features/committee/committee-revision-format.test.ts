@@ -66,10 +66,10 @@ describe('the committee desk of revisions', () => {
   it('names a revision by its group and years in the UI language, never by id', () => {
     const revision = buildDeskRevision();
     expect(deskRevisionName(testTranslator('zh-CN'), revision, 'zh-CN')).toBe(
-      '数字媒体专业群 · 2027 年度动态调整（对比 2026 年）',
+      '数字媒体专业群 · 2028 年度动态调整（2026→2027 年招聘需求）',
     );
     expect(deskRevisionName(testTranslator('en'), revision, 'en')).toBe(
-      'Digital media group · 2027 yearly revision (against 2026)',
+      'Digital media group · 2028 yearly revision (2026→2027 demand)',
     );
     const unnamed = buildDeskRevision({ groupName: { zh: '', en: '' } });
     expect(deskRevisionName(testTranslator('zh-CN'), unnamed, 'zh-CN')).not.toContain(unnamed.groupId);

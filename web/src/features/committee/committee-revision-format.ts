@@ -31,7 +31,12 @@ export function deskRevisionName(
   language: string,
 ): string {
   const group = pickLabel(revision.groupName, language, t('revisions.workspace.groupFallback'));
-  return t('committeeRevisions.name', { group, before: revision.beforeYear, after: revision.afterYear });
+  return t('committeeRevisions.name', {
+    group,
+    plan: revision.afterYear + 1,
+    before: revision.beforeYear,
+    after: revision.afterYear,
+  });
 }
 
 /** The desk's tally cell: "赞成 2 · 反对 0 · 弃权 1（已参与 3 / 法定 3）", or a dash when there is no vote to show. */

@@ -58,7 +58,7 @@ function RevisionReview({ revisionId }: { revisionId: string }) {
         <Link to="/committee">← {t('committeeRevisions.back')}</Link>
         <Flex gap={12} align="center" wrap style={{ marginTop: 8 }}>
           <Typography.Title level={2} style={{ margin: 0 }} data-testid="committee-revision-title">
-            {t('committeeRevisions.title2', { after: view.afterYear })}
+            {t('committeeRevisions.title2', { plan: view.afterYear + 1 })}
           </Typography.Title>
           <RevisionStatusTag status={view.status} />
         </Flex>

@@ -14,13 +14,16 @@ const STATE_COLOURS = {
   applied: 'cyan',
 } as const;
 
-/** A college director's revision calendar: this year's revision of each current course system, with its link. */
+/**
+ * A college director's revision calendar: the revision of this year's demand for each current course system, with its
+ * link, named for the plan year it prepares (demand through 2026 → the 2027 yearly revision).
+ */
 export function RevisionCalendarCard({ calendar }: { calendar: NonNullable<DashboardResponse['revisionCalendar']> }) {
   const { t, i18n } = useTranslation();
   return (
     <Card
       size="small"
-      title={t('dashboard.revisionCalendar.title', { year: calendar.year })}
+      title={t('dashboard.revisionCalendar.title', { year: calendar.year + 1 })}
       data-testid="revision-calendar"
     >
       <List
@@ -31,7 +34,7 @@ export function RevisionCalendarCard({ calendar }: { calendar: NonNullable<Dashb
             <Flex gap={8} wrap align="center">
               <Typography.Text strong>{pickName(entry.titleZh, entry.titleEn, i18n.language)}</Typography.Text>
               <Tag color={STATE_COLOURS[entry.state]} data-testid="revision-calendar-state">
-                {calendarEntryLine(t, calendar.year, entry)}
+                {calendarEntryLine(t, calendar.year + 1, entry)}
               </Tag>
               <Link to={calendarEntryPath(entry)} data-testid="revision-calendar-link">
                 {entry.state === 'none' ? t('dashboard.revisionCalendar.start') : t('dashboard.revisionCalendar.open')}

@@ -71,7 +71,11 @@ function GroupRevisions({ college, groupId }: { college: College; groupId: strin
                 title: t('revisions.list.columns.title'),
                 render: (_, item) => (
                   <Link to={revisionPath(item.id)} data-testid="revision-link">
-                    {t('revisions.list.name', { plan: item.afterYear + 1, before: item.beforeYear, after: item.afterYear })}
+                    {t('revisions.list.name', {
+                      plan: item.afterYear + 1,
+                      before: item.beforeYear,
+                      after: item.afterYear,
+                    })}
                   </Link>
                 ),
               },
