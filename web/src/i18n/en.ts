@@ -1912,6 +1912,13 @@ export const en: TranslationMessages = {
       plansOne: '{{count}} plan',
       help: 'Significant changes in demand → the competencies the proposals not rejected touch → the courses and training plans to adjust.',
     },
+    declared: {
+      title: 'Demand declared by enterprises',
+      intro:
+        'Partner enterprises’ hiring plans for the group’s posts (people and enterprises), shown beside the postings for reference; they take no part in the significance tests above.',
+      post: 'Post',
+      value: '{{headcount}} people ({{enterprises}} enterprises)',
+    },
     workspace: {
       back: 'Back to the group’s revisions',
       title: '{{plan}} yearly revision',

@@ -1833,6 +1833,13 @@ export const zhCN = {
       plansOne: '{{count}} 个方案',
       help: '显著的需求变化 → 未被否决的建议涉及的能力 → 需要调整的课程和人才培养方案。',
     },
+    declared: {
+      title: '企业申报的用人需求',
+      intro:
+        '合作企业申报的本专业群岗位招聘计划（人数与企业数），与招聘信息并列展示，仅供参考，不参与上面的显著性检验。',
+      post: '岗位',
+      value: '{{headcount}} 人（{{enterprises}} 家企业）',
+    },
     workspace: {
       back: '返回本专业群的动态调整',
       title: '{{plan}} 年度动态调整',

@@ -13,6 +13,7 @@ import { applyRevision, decideProposal, getRevision, submitRevision, withdrawRev
 import { collectNames, impactLine, personName, pickLabel, undecidedCount } from '../revision-format.js';
 import { ChangesTable } from './ChangesTable.js';
 import { DecisionModal } from './DecisionModal.js';
+import { DeclaredDemandCard } from './DeclaredDemandCard.js';
 import { ProposalCard } from './ProposalCard.js';
 import { RevisionResultSection } from './RevisionResultSection.js';
 import { RevisionStatusTag } from './RevisionStatusTag.js';
@@ -268,6 +269,7 @@ function RevisionWorkspace({ college, revisionId }: { college: College; revision
         </Flex>
       </Card>
 
+      <DeclaredDemandCard view={view} />
       <Card title={t('revisions.proposals.title')}>
         <Flex vertical gap={12} data-testid="revision-proposals">
           <Typography.Text type="secondary">
