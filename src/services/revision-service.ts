@@ -41,7 +41,7 @@ import type { ServiceContext } from './service-context.js';
  * The yearly revision (年度动态调整) of a college's specialty group. The group is the one a course system was
  * planned for (the API's `groupId` is the course system's id): its posts with their weights, its courses and
  * semesters are the current state; the stored demand counts of the two years (only postings classified into the
- * group's posts count for the per-post rows, every posting for the overall rows; curated competencies only) are
+ * group's posts count, for the per-post rows and the group's rows alike; curated competencies only) are
  * compared by core/revision, and the ranked proposals are kept with the revision, named in both languages.
  */
 
