@@ -121,4 +121,21 @@ describe('the yearly revision on simulated demand', () => {
     for (let i = 0; i < 40; i += 1) after.add('tester', i < 3 ? ['selenium'] : []);
     expect(measureDemandChange(before, after).changes).toEqual([]);
   });
+
+  it('calls no competency of the group falling when only its posts shrank (tested within posts)', () => {
+    const before = new DemandTally();
+    const after = new DemandTally();
+    // ops asks for linux in 80 % of its postings in both years; ops shrinks from 300 to 60 postings, testers grow
+    for (let i = 0; i < 300; i += 1) before.add('ops', i % 5 === 0 ? [] : ['linux']);
+    for (let i = 0; i < 300; i += 1) before.add('tester', ['test-design']);
+    for (let i = 0; i < 60; i += 1) after.add('ops', i % 5 === 0 ? [] : ['linux']);
+    for (let i = 0; i < 540; i += 1) after.add('tester', ['test-design']);
+    const report = measureDemandChange(before, after);
+    expect(report.changes.filter((change) => change.post === null)).toEqual([]);
+    // the raw share of linux fell from 40 % to 8 %: an unstratified test would have called it a change
+    expect(report.volume.map((volume) => `${volume.post}:${volume.direction}`).sort()).toEqual([
+      'ops:falling',
+      'tester:rising',
+    ]);
+  });
 });
