@@ -1972,6 +1972,7 @@ export const en: TranslationMessages = {
       addedCourses: 'New courses',
       removedCourses: 'Retired courses',
       changedCourses: 'Changed courses',
+      movedOnly: 'Courses that keep their content and only move semester in the new schedule: {{count}} (expand)',
       unchanged: 'Unchanged courses',
       unchangedValue: '{{count}}',
       credits: 'Total credits',

@@ -1890,6 +1890,7 @@ export const zhCN = {
       addedCourses: '新开课程',
       removedCourses: '停开课程',
       changedCourses: '调整的课程',
+      movedOnly: '另有 {{count}} 门课程内容不变，只因重新排课调整了学期（展开查看）',
       unchanged: '未变的课程',
       unchangedValue: '{{count}} 门',
       credits: '总学分',

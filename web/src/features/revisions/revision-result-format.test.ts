@@ -8,6 +8,7 @@ import {
   formatCredits,
   formatSignedDelta,
   formatWeightChange,
+  isSemesterMoveOnly,
   releaseNoteLines,
   requirementChangeKind,
   requirementRows,
@@ -169,5 +170,26 @@ describe('diffIsEmpty', () => {
   it('is true only when no course was added, removed or changed', () => {
     expect(diffIsEmpty({ added: [], removed: [], changed: [] })).toBe(true);
     expect(diffIsEmpty({ added: [], removed: [], changed: [buildChange()] })).toBe(false);
+  });
+});
+
+describe('isSemesterMoveOnly', () => {
+  const course = (credits: number, zh = '软件测试基础') => ({ id: 'c1', title: { zh, en: 'Testing' }, credits });
+  const change = (overrides: Record<string, unknown> = {}) => ({
+    before: course(2),
+    after: course(2),
+    competenciesAdded: [],
+    competenciesRemoved: [],
+    semesterBefore: 3,
+    semesterAfter: 4,
+    ...overrides,
+  });
+  it('tells a course that only moved semester from one whose content changed', () => {
+    expect(isSemesterMoveOnly(change())).toBe(true);
+    expect(isSemesterMoveOnly(change({ after: course(3) }))).toBe(false);
+    expect(isSemesterMoveOnly(change({ after: course(2, '软件测试') }))).toBe(false);
+    expect(isSemesterMoveOnly(change({ competenciesAdded: [{ id: 'x', label: { zh: '测试', en: 'testing' } }] }))).toBe(
+      false,
+    );
   });
 });

@@ -104,6 +104,20 @@ export function changedCourseLines(t: TFunction, change: ChangedCourse, language
   return lines;
 }
 
+/**
+ * Whether a changed course only moved between semesters (same competencies, credits and title): re-planning the
+ * new version moves many courses, and a director reads those as one line, not as a card each.
+ */
+export function isSemesterMoveOnly(change: ChangedCourse): boolean {
+  return (
+    change.competenciesAdded.length === 0 &&
+    change.competenciesRemoved.length === 0 &&
+    change.before.credits === change.after.credits &&
+    change.before.title.zh === change.after.title.zh &&
+    change.before.title.en === change.after.title.en
+  );
+}
+
 /** Whether the diff changes no course at all (only the unchanged count). */
 export function diffIsEmpty(diff: Pick<CourseSystemDiffView, 'added' | 'removed' | 'changed'>): boolean {
   return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;

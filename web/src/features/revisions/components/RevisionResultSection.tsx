@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { personName, pickLabel } from '../revision-format.js';
 import {
   changedCourseLines,
+  isSemesterMoveOnly,
   creditsChangeLine,
   diffIsEmpty,
   formatCredits,
@@ -155,22 +156,38 @@ function CourseDiff({ diff }: { diff: CourseSystemDiffView }) {
           </Flex>
         </div>
       )}
-      {diff.changed.length > 0 && (
+      {diff.changed.some((change) => !isSemesterMoveOnly(change)) && (
         <div data-testid="revision-result-changed">
           <Typography.Text strong>{t('revisions.result.changedCourses')}</Typography.Text>
           <Flex vertical gap={8} style={{ marginTop: 4 }}>
-            {diff.changed.map((change) => (
-              <Card key={change.after.id} size="small">
-                <Typography.Text strong>{title(change.after)}</Typography.Text>
-                <ul style={listStyle}>
-                  {changedCourseLines(t, change, language).map((line, index) => (
-                    <li key={index}>{line}</li>
-                  ))}
-                </ul>
-              </Card>
-            ))}
+            {diff.changed
+              .filter((change) => !isSemesterMoveOnly(change))
+              .map((change) => (
+                <Card key={change.after.id} size="small">
+                  <Typography.Text strong>{title(change.after)}</Typography.Text>
+                  <ul style={listStyle}>
+                    {changedCourseLines(t, change, language).map((line, index) => (
+                      <li key={index}>{line}</li>
+                    ))}
+                  </ul>
+                </Card>
+              ))}
           </Flex>
         </div>
+      )}
+      {diff.changed.some(isSemesterMoveOnly) && (
+        <details data-testid="revision-result-moved">
+          <summary>
+            {t('revisions.result.movedOnly', { count: diff.changed.filter(isSemesterMoveOnly).length })}
+          </summary>
+          <ul style={listStyle}>
+            {diff.changed.filter(isSemesterMoveOnly).map((change) => (
+              <li key={change.after.id}>
+                {title(change.after)}：{changedCourseLines(t, change, language).join(t('common.listSeparator'))}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </Flex>
   );
