@@ -4,6 +4,8 @@ import { planFileSchema, planInputFileSchema } from '../../contracts/courses.js'
 import { revisionPostingLineSchema } from '../../contracts/revision.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { readJsonFile } from '../../interchange/read-json-file.js';
+import { createZhSegmenter } from '../../interchange/zh/jieba-segmenter.js';
+import type { LoadedLinker } from '../../services/linker-cache.js';
 import { planBelongsToPostsSchema, revisePostingFiles } from '../../services/revision/revise-posting-files.js';
 import { readJsonlFile } from '../jsonl-files.js';
 import { linkerOf } from '../linker-of.js';
@@ -12,8 +14,6 @@ import { openRuntime } from '../runtime.js';
 import { runCommand } from '../run-command.js';
 import { writeJsonOutput } from '../write-json-output.js';
 import { planCompetencyFacts } from './plan-competency-facts.js';
-import { createZhSegmenter } from '../../interchange/zh/jieba-segmenter.js';
-import type { LoadedLinker } from '../../services/linker-cache.js';
 
 /** jieba with the frameworks' Chinese terms as user words, as the linker segments. */
 function segmenterOf(loaded: LoadedLinker): (text: string) => string[] {
