@@ -227,7 +227,9 @@ export const committeeRevisionListSchema = z.object({
   items: z.array(
     revisionSummarySchema.extend({
       organisationId: z.string(),
+      /** The college's name in Chinese, and in English (empty when it has none). */
       organisationName: z.string(),
+      organisationNameEn: z.string().optional(),
       submittedAt: z.string().nullable(),
       /** The committee's vote so far (the desk's tally column); null when the revision has no committee. */
       tally: z

@@ -556,6 +556,7 @@ export async function listCommitteeRevisions(context: ServiceContext, actor: Act
       ...presentSummary(record),
       organisationId: record.organisationId,
       organisationName: organisation?.nameZh ?? '',
+      organisationNameEn: organisation?.nameEn ?? '',
       submittedAt: record.submittedAt,
       tally: review
         ? {

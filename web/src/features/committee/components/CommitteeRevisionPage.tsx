@@ -65,7 +65,9 @@ function RevisionReview({ revisionId }: { revisionId: string }) {
         <Flex gap={8} wrap align="baseline">
           {listed ? (
             <Typography.Text strong data-testid="committee-revision-college">
-              {listed.organisationName}
+              {i18n.language === 'en' && listed.organisationNameEn
+                ? listed.organisationNameEn
+                : listed.organisationName}
             </Typography.Text>
           ) : null}
           <Typography.Text type="secondary" data-testid="committee-revision-subtitle">

@@ -32,7 +32,12 @@ export function CommitteeRevisionsCard() {
         </Link>
       ),
     },
-    { key: 'organisation', title: t('committeeRevisions.columns.organisation'), dataIndex: 'organisationName' },
+    {
+      key: 'organisation',
+      title: t('committeeRevisions.columns.organisation'),
+      render: (_, revision) =>
+        language === 'en' && revision.organisationNameEn ? revision.organisationNameEn : revision.organisationName,
+    },
     {
       key: 'submitted',
       title: t('committeeRevisions.columns.submitted'),
