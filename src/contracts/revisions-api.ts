@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVISION_PROPOSAL_KINDS } from '../core/revision/derive-revision-proposals.js';
 import { committeeReviewSchema } from './committee.js';
 import { uuidSchema } from './common.js';
 
@@ -35,15 +36,7 @@ export type RevisionChangeView = z.infer<typeof revisionChangeViewSchema>;
 
 export const revisionProposalViewSchema = z.object({
   rank: z.number().int(),
-  kind: z.enum([
-    'new-requirement',
-    'weight-change',
-    'requirement-dropped',
-    'course-content-update',
-    'new-course',
-    'course-retired',
-    'enrolment-signal',
-  ]),
+  kind: z.enum(REVISION_PROPOSAL_KINDS),
   action: z.enum(['raise', 'lower', 'add', 'drop', 'update', 'create', 'retire', 'grow', 'shrink']),
   post: z.string().nullable(),
   postLabel: bilingual.nullable(),

@@ -1,15 +1,7 @@
 import type { DemandChange, DemandChangeReport, PostVolumeChange } from './measure-demand-change.js';
 
-export type RevisionProposalKind =
-  | 'new-requirement'
-  | 'weight-change'
-  | 'requirement-dropped'
-  | 'course-content-update'
-  | 'new-course'
-  | 'course-retired'
-  | 'enrolment-signal';
-
-export const REVISION_PROPOSAL_KINDS: readonly RevisionProposalKind[] = [
+/** The kinds of proposal, in the order ties are broken (the HTTP contract takes its enum from here). */
+export const REVISION_PROPOSAL_KINDS = [
   'new-requirement',
   'weight-change',
   'requirement-dropped',
@@ -17,7 +9,9 @@ export const REVISION_PROPOSAL_KINDS: readonly RevisionProposalKind[] = [
   'new-course',
   'course-retired',
   'enrolment-signal',
-];
+] as const;
+
+export type RevisionProposalKind = (typeof REVISION_PROPOSAL_KINDS)[number];
 
 /** A post of the group as the revision sees it: its requirements and their weights (0–1). */
 export interface RevisionPost {
