@@ -60,6 +60,7 @@ describe('zerodock CLI', () => {
         '0013-committee-votes-kept',
         '0014-revisions',
         '0015-revision-results',
+        '0016-people',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });

@@ -42,6 +42,15 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'REVISION_APPLIED':
     case 'REVISION_CONFLICT':
     case 'REVISION_NO_DEMAND':
+    case 'ROSTER_FILE_INVALID':
+    case 'SSO_FAILED':
+    case 'DEPARTMENT_CYCLE':
+    case 'ROSTER_IMPORT_STALE':
+    case 'ROSTER_IMPORT_CLOSED':
+    case 'ROSTER_ID_TAKEN':
+    case 'DEPARTMENT_IN_USE':
+    case 'ACCOUNT_SHARED':
+    case 'RESET_CODE_INVALID':
     case 'CONFLICT':
       return EXIT.dataError;
     case 'NOT_AUTHENTICATED':
@@ -55,6 +64,9 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'CONFLICT_OF_INTEREST':
     case 'NOT_ON_COMMITTEE':
     case 'IMPORT_NOT_OWNED':
+    case 'PASSWORD_CHANGE_REQUIRED':
+    case 'ACCOUNT_LEFT':
+    case 'SSO_NO_PERSON':
     case 'RATE_LIMITED':
       return EXIT.noPermission;
     case 'NOT_FOUND':
@@ -75,6 +87,11 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'INVITATION_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVISION_PROPOSAL_NOT_FOUND':
+    case 'ROSTER_IMPORT_NOT_FOUND':
+    case 'DEPARTMENT_NOT_FOUND':
+    case 'CLASS_NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
+    case 'IDENTITY_PROVIDER_NOT_FOUND':
       return EXIT.dataError;
     case 'DATABASE_UNAVAILABLE':
     case 'EXPORT_UNAVAILABLE':

@@ -35,10 +35,15 @@ export type CapabilitiesView = z.infer<typeof capabilitiesSchema>;
 export const sessionResponseSchema = z.object({
   person: z.object({
     id: uuidSchema,
-    email: z.string(),
+    /** Null for an account that signs in with its 学号/工号 only. */
+    email: z.string().nullable(),
+    /** 学号 / 工号, when the person came from a roster. */
+    loginId: z.string().nullable(),
     displayName: z.string(),
     locale: localeSchema,
     isDemo: z.boolean(),
+    /** A password set by someone else: the UI asks for a new one before anything else (the API refuses the rest). */
+    mustChangePassword: z.boolean(),
   }),
   memberships: z.array(membershipSchema),
   activeOrganisationId: uuidSchema.nullable(),

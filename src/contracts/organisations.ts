@@ -42,7 +42,9 @@ export const memberParamsSchema = z.object({ organisationId: uuidSchema, personI
 
 export const memberSchema = z.object({
   personId: uuidSchema,
-  email: z.string(),
+  /** Null for an account that signs in with its 学号/工号 only. */
+  email: z.string().nullable(),
+  loginId: z.string().nullable(),
   displayName: z.string(),
   roles: z.array(roleSchema),
   isDemo: z.boolean(),

@@ -13,6 +13,10 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'UNKNOWN_REFERENCE':
     case 'COMMITTEE_REQUIRED':
     case 'GROUP_NOT_FOUND': // a group is only named in a request body (`toGroup`, `group`): bad input
+    case 'ROSTER_FILE_INVALID': // details name the file, line and field
+    case 'DEPARTMENT_CYCLE':
+    case 'SSO_FAILED': // the identity provider's answer was refused (details.reason)
+    case 'RESET_CODE_INVALID': // unknown, used or expired: one code for all three, so nothing leaks
       return 400;
     case 'NOT_AUTHENTICATED':
     case 'SESSION_EXPIRED':
@@ -26,6 +30,9 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'CONFLICT_OF_INTEREST':
     case 'NOT_ON_COMMITTEE':
     case 'IMPORT_NOT_OWNED':
+    case 'PASSWORD_CHANGE_REQUIRED': // a password set by someone else: only the new password is accepted
+    case 'ACCOUNT_LEFT': // alumni read; they do not write
+    case 'SSO_NO_PERSON': // the identity provider vouched for someone Zerodock does not know
       return 403;
     case 'NOT_FOUND':
     case 'ORGANISATION_NOT_FOUND':
@@ -45,6 +52,11 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'INVITATION_NOT_FOUND':
     case 'REVISION_NOT_FOUND':
     case 'REVISION_PROPOSAL_NOT_FOUND':
+    case 'ROSTER_IMPORT_NOT_FOUND':
+    case 'DEPARTMENT_NOT_FOUND':
+    case 'CLASS_NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
+    case 'IDENTITY_PROVIDER_NOT_FOUND':
       return 404;
     case 'EMAIL_TAKEN':
     case 'ORGANISATION_NAME_TAKEN':
@@ -62,6 +74,11 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'REVISION_APPLIED':
     case 'REVISION_CONFLICT': // the revised course system was revised meanwhile by another revision
     case 'REVISION_NO_DEMAND': // the stored postings hold no posting of the group's posts in a year asked for
+    case 'ROSTER_IMPORT_STALE': // the roster changed since the preview: preview again
+    case 'ROSTER_IMPORT_CLOSED': // applied or discarded already
+    case 'ROSTER_ID_TAKEN': // a 学号/工号 held by a person of another organisation
+    case 'DEPARTMENT_IN_USE':
+    case 'ACCOUNT_SHARED': // the person belongs to other organisations too: remove them here instead
     case 'CONFLICT': // a database constraint refused the write (details name it)
     case 'CONCURRENT_WRITE': // still losing to concurrent writers after the transaction's retries
       return 409;

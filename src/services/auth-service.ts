@@ -194,7 +194,7 @@ export async function changePassword(
     throw new DomainError('PASSWORD_UNCHANGED', 'The new password equals the current one', { field: 'newPassword' });
   }
   try {
-    assertPasswordAcceptable(request.newPassword, auth.person.email);
+    assertPasswordAcceptable(request.newPassword, auth.person.email ?? auth.person.loginId ?? '');
   } catch (error) {
     if (error instanceof DomainError) error.details.field = 'newPassword';
     throw error;
@@ -247,14 +247,18 @@ export async function presentSession(
   auth: AuthenticatedSession,
   capabilitiesOf: (actor: Actor) => Capabilities,
 ): Promise<SessionResponse> {
-  const pending = await context.store.repositories.invitations.listPendingForEmail(auth.person.email, context.clock());
+  const pending = auth.person.email
+    ? await context.store.repositories.invitations.listPendingForEmail(auth.person.email, context.clock())
+    : [];
   return {
     person: {
       id: auth.person.id,
       email: auth.person.email,
+      loginId: auth.person.loginId,
       displayName: auth.person.displayName,
       locale: auth.person.locale,
       isDemo: auth.person.isDemo,
+      mustChangePassword: auth.person.mustChangePassword,
     },
     memberships: auth.memberships,
     activeOrganisationId: auth.session.activeOrganisationId,
@@ -268,7 +272,8 @@ export async function presentSession(
 export function toActor(person: PersonRecord, memberships: PersonMembership[], session: SessionRecord): Actor {
   return {
     personId: person.id,
-    email: person.email,
+    // The name the person signs in with: the e-mail, or the 学号/工号 of an account without one.
+    email: person.email ?? person.loginId ?? person.id,
     activeOrganisationId: session.activeOrganisationId,
     memberships,
   };

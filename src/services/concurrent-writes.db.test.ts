@@ -32,9 +32,9 @@ beforeAll(async () => {
   context = { store: createStore(database.db), clock: () => new Date(), passwords: argon2PasswordHasher };
   await ensureCuratedCatalogue(context, curatedCatalogueDir());
   const person = await createPerson(context.store.repositories);
-  actor = { personId: person.id, email: person.email, activeOrganisationId: null, memberships: [] };
+  actor = { personId: person.id, email: person.email ?? person.id, activeOrganisationId: null, memberships: [] };
   const other = await createPerson(context.store.repositories);
-  releaser = { personId: other.id, email: other.email, activeOrganisationId: null, memberships: [] };
+  releaser = { personId: other.id, email: other.email ?? other.id, activeOrganisationId: null, memberships: [] };
 }, 240_000);
 afterAll(async () => {
   await database?.close();

@@ -139,7 +139,7 @@ export async function requirePerson(repositories: Repositories, email: string): 
   const memberships = await repositories.memberships.listForPerson(person.id);
   return {
     personId: person.id,
-    email: person.email,
+    email: person.email ?? email,
     activeOrganisationId: memberships[0]?.organisationId ?? null,
     memberships: memberships.map((membership) => ({
       organisationId: membership.organisationId,

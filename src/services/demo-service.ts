@@ -123,7 +123,7 @@ export async function listDemoAccounts(
     const first = memberships[0];
     if (!first) continue;
     accounts.push({
-      email: person.email,
+      email: featured.email,
       displayName: person.displayName,
       organisationNameZh: first.organisationNameZh,
       organisationNameEn: first.organisationNameEn,

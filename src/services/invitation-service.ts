@@ -82,6 +82,7 @@ export async function listMyInvitations(
   auth: AuthenticatedSession,
 ): Promise<{ items: Invitation[] }> {
   const now = context.clock();
+  if (!auth.person.email) return { items: [] };
   const found = await context.store.repositories.invitations.listPendingForEmail(auth.person.email, now);
   return { items: found.map((invitation) => presentInvitation(invitation, now)) };
 }
@@ -97,7 +98,7 @@ export async function answerMyInvitation(
   const now = context.clock();
   await context.store.transaction(async (transaction) => {
     const invitation = await lockPending(transaction, invitationId, now);
-    if (invitation.email.toLowerCase() !== auth.person.email.toLowerCase()) {
+    if (invitation.email.toLowerCase() !== auth.person.email?.toLowerCase()) {
       throw new DomainError('INVITATION_NOT_FOUND', 'No such invitation for you', { invitationId });
     }
     if (answer === 'accept') {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   context = { store: createStore(database.db), clock: () => new Date(), passwords: argon2PasswordHasher };
   const person = await createPerson(context.store.repositories);
-  actor = { personId: person.id, email: person.email, activeOrganisationId: null, memberships: [] };
+  actor = { personId: person.id, email: person.email ?? person.id, activeOrganisationId: null, memberships: [] };
 });
 afterAll(async () => {
   await database?.close();

@@ -15,7 +15,9 @@ export interface OrganisationsTable {
 
 export interface PeopleTable {
   id: Generated<string>;
-  email: string;
+  email: string | null;
+  login_id: string | null;
+  must_change_password: Generated<boolean>;
   display_name: string;
   password_hash: string | null;
   locale: Generated<string>;
@@ -48,6 +50,7 @@ export interface InvitationsTable {
 }
 
 export interface SessionsTable {
+  id: Generated<string>;
   token_hash: string;
   person_id: string;
   csrf_token: string;
@@ -57,6 +60,8 @@ export interface SessionsTable {
   expires_at: Date;
   ip: string | null;
   user_agent: string | null;
+  /** How the session was opened: password, reset_code, cas, oidc (null for sessions older than migration 0016). */
+  method: string | null;
 }
 
 export interface AuditEventsTable {
@@ -487,6 +492,97 @@ export interface RevisionDecisionsTable {
   decided_at: Date;
 }
 
+export interface DepartmentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  parent_id: string | null;
+  name_zh: string;
+  name_en: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface ClassesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  specialty_code: string;
+  specialty_name: string;
+  cohort_year: number;
+  duration_years: number;
+  department_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RosterEntriesTable {
+  organisation_id: string;
+  external_id: string;
+  kind: 'student' | 'teacher' | 'engineer';
+  person_id: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  class_id: string | null;
+  department_id: string | null;
+  title: string | null;
+  double_qualified: boolean | null;
+  phone: string | null;
+  email: string | null;
+  status: Generated<'active' | 'left'>;
+  left_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RosterImportsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: 'student' | 'teacher' | 'engineer';
+  file_name: string;
+  status: 'previewed' | 'applied' | 'discarded';
+  diff: unknown;
+  rows: unknown;
+  created_by: string | null;
+  created_at: Date;
+  applied_at: Date | null;
+}
+
+export interface PasswordResetsTable {
+  code_hash: string;
+  person_id: string;
+  issued_by: string | null;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface IdentityProvidersTable {
+  organisation_id: string;
+  protocol: 'cas' | 'oidc';
+  display_name: string;
+  config: unknown;
+  match_by: 'login_id' | 'email';
+  enabled: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+export interface SsoAttemptsTable {
+  state: string;
+  organisation_id: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  test_only: Generated<boolean>;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface SsoUsedTicketsTable {
+  ticket_hash: string;
+  organisation_id: string;
+  used_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -522,4 +618,12 @@ export interface Database {
   committee_votes: CommitteeVotesTable;
   revisions: RevisionsTable;
   revision_decisions: RevisionDecisionsTable;
+  departments: DepartmentsTable;
+  classes: ClassesTable;
+  roster_entries: RosterEntriesTable;
+  roster_imports: RosterImportsTable;
+  password_resets: PasswordResetsTable;
+  identity_providers: IdentityProvidersTable;
+  sso_attempts: SsoAttemptsTable;
+  sso_used_tickets: SsoUsedTicketsTable;
 }

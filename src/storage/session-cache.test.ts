@@ -16,6 +16,8 @@ function cached(personId: string): CachedSession {
     person: {
       id: personId,
       email: `${personId}@x.cn`,
+      loginId: null,
+      mustChangePassword: false,
       displayName: personId,
       passwordHash: null,
       locale: 'zh-CN',

@@ -124,3 +124,20 @@ export const COURSE_SYSTEM_READER_ROLES: readonly Role[] = [...SPECIALTY_READER_
 export const COURSE_TEACHER_ROLES: readonly Role[] = ['college_admin', 'group_director', 'teacher'];
 /** Roles that read the audit log (platform admins all of it, organisation admins their own organisation's). */
 export const AUDIT_READER_ROLES: readonly Role[] = ['platform_admin', 'college_admin', 'enterprise_admin'];
+/**
+ * Rosters (issue 17): the organisation admins import their people (a college its students and teachers, an
+ * enterprise its engineers), manage departments, and act on accounts (disable, leave, reset codes).
+ */
+export const ROSTER_ADMIN_ROLES: readonly Role[] = ['college_admin', 'enterprise_admin'];
+/** Who reads the roster, classes, cohorts and departments of their own organisation (personal data masked). */
+export const ROSTER_READER_ROLES: readonly Role[] = [
+  'college_admin',
+  'group_director',
+  'teacher',
+  'enterprise_admin',
+  'enterprise_engineer',
+];
+/** Who sees personal data (phone, e-mail) unmasked, and exports it (every export audited). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = ['college_admin', 'enterprise_admin'];
+/** Who configures the organisation's identity provider (CAS / OpenID Connect). */
+export const IDENTITY_PROVIDER_ADMIN_ROLES: readonly Role[] = ['college_admin', 'enterprise_admin'];

@@ -14,6 +14,7 @@ import * as planFigures from './0012-plan-figures.js';
 import * as committeeVotesKept from './0013-committee-votes-kept.js';
 import * as revisions from './0014-revisions.js';
 import * as revisionResults from './0015-revision-results.js';
+import * as people from './0016-people.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-committee-votes-kept': committeeVotesKept,
   '0014-revisions': revisions,
   '0015-revision-results': revisionResults,
+  '0016-people': people,
 };
 
 export const migrationProvider: MigrationProvider = {

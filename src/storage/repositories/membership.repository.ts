@@ -14,7 +14,8 @@ export interface PersonMembership {
 
 export interface MemberRecord {
   personId: string;
-  email: string;
+  email: string | null;
+  loginId: string | null;
   displayName: string;
   roles: Role[];
   isDemo: boolean;
@@ -122,12 +123,13 @@ export class MembershipRepository {
         .select([
           'p.id',
           'p.email',
+          'p.login_id',
           'p.display_name',
           'p.is_demo',
           sql<string[]>`array_agg(m.role order by m.role)`.as('roles'),
           sql<Date>`min(m.created_at)`.as('joined_at'),
         ])
-        .groupBy(['p.id', 'p.email', 'p.display_name', 'p.is_demo'])
+        .groupBy(['p.id', 'p.email', 'p.login_id', 'p.display_name', 'p.is_demo'])
         .orderBy('p.display_name')
         .orderBy('p.id')
         .limit(filter.limit)
@@ -139,6 +141,7 @@ export class MembershipRepository {
       items: rows.map((row) => ({
         personId: row.id,
         email: row.email,
+        loginId: row.login_id,
         displayName: row.display_name,
         roles: row.roles as Role[],
         isDemo: row.is_demo,

@@ -6,21 +6,28 @@ export type Locale = 'zh-CN' | 'en';
 
 export interface PersonRecord {
   id: string;
-  email: string;
+  /** Null for accounts that sign in with their 学号/工号 only (`loginId`). */
+  email: string | null;
+  /** 学号 / 工号: unique on the platform, case-insensitive; null for people added by e-mail. */
+  loginId: string | null;
   displayName: string;
   passwordHash: string | null;
   locale: Locale;
   isDemo: boolean;
   disabled: boolean;
+  /** A password someone else set (an import, a reset): changed before anything else at the next sign-in. */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
 export interface NewPerson {
-  email: string;
+  email: string | null;
+  loginId?: string | null;
   displayName: string;
   passwordHash: string | null;
   locale?: Locale;
   isDemo?: boolean;
+  mustChangePassword?: boolean;
 }
 
 export class PersonRepository {
@@ -33,7 +40,9 @@ export class PersonRepository {
     const row = await this.db
       .insertInto('people')
       .values({
-        email: person.email.trim(),
+        email: person.email?.trim() ?? null,
+        login_id: person.loginId?.trim() ?? null,
+        must_change_password: person.mustChangePassword ?? false,
         display_name: person.displayName,
         password_hash: person.passwordHash,
         locale: person.locale ?? 'zh-CN',
@@ -93,7 +102,9 @@ export class PersonRepository {
 
 export function toPersonRecord(row: {
   id: string;
-  email: string;
+  email: string | null;
+  login_id: string | null;
+  must_change_password: boolean;
   display_name: string;
   password_hash: string | null;
   locale: string;
@@ -104,11 +115,13 @@ export function toPersonRecord(row: {
   return {
     id: row.id,
     email: row.email,
+    loginId: row.login_id,
     displayName: row.display_name,
     passwordHash: row.password_hash,
     locale: row.locale === 'en' ? 'en' : 'zh-CN',
     isDemo: row.is_demo,
     disabled: row.disabled_at !== null,
+    mustChangePassword: row.must_change_password,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -79,6 +79,8 @@ export class SessionRepository {
         's.expires_at',
         'p.id',
         'p.email',
+        'p.login_id',
+        'p.must_change_password',
         'p.display_name',
         'p.password_hash',
         'p.locale',

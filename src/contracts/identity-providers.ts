@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { uuidSchema } from './common.js';
+
+/**
+ * Unified sign-in (统一身份认证, issue 17): a college (or an enterprise) signs its people in through its own identity
+ * provider — CAS 2.0/3.0 or OpenID Connect — mapped to people by 学号/工号 (`login_id`) or e-mail. Local passwords stay
+ * for organisations without one. The client secret is write-only: the API never returns it.
+ */
+export const casConfigSchema = z
+  .object({
+    protocol: z.literal('cas'),
+    /** The CAS server's base URL, e.g. https://cas.example.edu.cn/cas (login at /login, validation below it). */
+    serverUrl: z.url().max(500),
+    version: z.enum(['2.0', '3.0']).default('3.0'),
+    /** CAS 3.0: the attribute carrying the 学号/工号 or e-mail; the CAS user name when absent. */
+    attribute: z.string().trim().max(100).nullable().default(null),
+  })
+  .strict();
+
+export const oidcConfigSchema = z
+  .object({
+    protocol: z.literal('oidc'),
+    /** The issuer URL; its /.well-known/openid-configuration is read. */
+    issuer: z.url().max(500),
+    clientId: z.string().trim().min(1).max(200),
+    /** Write-only: omitted (or null) on update keeps the stored one. */
+    clientSecret: z.string().min(1).max(500).nullable().optional(),
+    scopes: z.string().trim().max(200).default('openid profile email'),
+    /** The ID-token claim carrying the 学号/工号 or e-mail (e.g. `preferred_username`, `student_id`, `email`). */
+    claim: z.string().trim().min(1).max(100).default('preferred_username'),
+  })
+  .strict();
+
+export const identityProviderConfigSchema = z.discriminatedUnion('protocol', [casConfigSchema, oidcConfigSchema]);
+
+export const putIdentityProviderRequestSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(100),
+    matchBy: z.enum(['login_id', 'email']),
+    enabled: z.boolean().default(true),
+    config: identityProviderConfigSchema,
+  })
+  .strict();
+export type PutIdentityProviderRequest = z.infer<typeof putIdentityProviderRequestSchema>;
+
+export const identityProviderSchema = z.object({
+  organisationId: uuidSchema,
+  displayName: z.string(),
+  matchBy: z.enum(['login_id', 'email']),
+  enabled: z.boolean(),
+  /** The configuration without the client secret; `hasClientSecret` says whether one is stored. */
+  config: z.union([
+    casConfigSchema,
+    oidcConfigSchema.omit({ clientSecret: true }).extend({ hasClientSecret: z.boolean() }),
+  ]),
+  /** Where the identity provider must send people back (register it there). */
+  callbackUrl: z.string(),
+  updatedAt: z.string(),
+});
+export type IdentityProviderView = z.infer<typeof identityProviderSchema>;
+
+/** Public: the organisations whose people may sign in through their identity provider (for the sign-in page). */
+export const ssoProviderListSchema = z.object({
+  items: z.array(
+    z.object({
+      organisationId: uuidSchema,
+      organisationNameZh: z.string(),
+      organisationNameEn: z.string(),
+      displayName: z.string(),
+      protocol: z.enum(['cas', 'oidc']),
+    }),
+  ),
+});
+
+export const ssoStartParamsSchema = z.object({ organisationId: uuidSchema }).strict();
+export const ssoStartQuerySchema = z.object({ returnTo: z.string().max(500).optional() }).strict();
+/** The identity provider's answer: OIDC `code` + `state`, or a CAS `ticket` (state in the service URL). */
+export const ssoCallbackQuerySchema = z
+  .object({
+    state: z.string().max(200).optional(),
+    code: z.string().max(2000).optional(),
+    ticket: z.string().max(500).optional(),
+    error: z.string().max(200).optional(),
+    error_description: z.string().max(1000).optional(),
+    iss: z.string().max(500).optional(),
+    session_state: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** An admin's test sign-in: where to send the browser; the result is shown at /sso/test-result without signing in. */
+export const ssoTestStartSchema = z.object({ redirectUrl: z.string() });
+export const ssoTestResultSchema = z.object({
+  ok: z.boolean(),
+  /** The identifier the provider answered with, and the person it maps to (if any). */
+  identifier: z.string().nullable(),
+  personDisplayName: z.string().nullable(),
+  reason: z.string().nullable(),
+});
