@@ -125,6 +125,7 @@ export async function planCourseSystemSemesters(
   request: ReplanRequest,
   started: number,
   timeLimitSeconds = PLAN_TIME_LIMIT_SECONDS,
+  keep?: ReadonlyMap<string, number>,
 ): Promise<StoredSemesterPlan> {
   const fixed = publicLoad(request.publicCourses, request.semesters);
   const result = planSemesters(
@@ -137,6 +138,7 @@ export async function planCourseSystemSemesters(
       publicCredits: fixed.credits,
       publicHours: fixed.hours,
       timeLimitSeconds,
+      ...(keep ? { keep } : {}),
     },
     await loadHighsSolver(),
   );

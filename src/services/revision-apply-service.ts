@@ -2,7 +2,7 @@ import type { CourseSystemDiffView, RevisionResult, RevisionView } from '../cont
 import type { Actor } from '../core/access/actor.js';
 import { competencyFactsFromBundle } from '../core/courses/course-input-from-bundle.js';
 import { allCourses, type Course } from '../core/courses/course-system.js';
-import { diffCourseSystems } from '../core/courses/diff-course-systems.js';
+import { diffCourseSystems, pairCourses } from '../core/courses/diff-course-systems.js';
 import { synthesizeCourseSystem } from '../core/courses/synthesize-course-system.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { applyRevision } from '../core/revision/apply-revision.js';
@@ -62,6 +62,17 @@ export async function applyApprovedRevision(
     posts.map((post) => ({ id: post.id, label: post.titleZh, labelEn: post.titleEn, competencies: post.competencies })),
     { facts, library: await bundledCourseLibrary() },
   );
+  // A revision changes what the courses teach, not the timetable people know: each course continuing one of the
+  // revised version keeps that course's semester where the lightest load allows.
+  const semesterBefore = new Map(
+    base.plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index + 1] as const)),
+  );
+  const keep = new Map(
+    pairCourses(base.system, system).pairs.flatMap(([was, now]) => {
+      const semester = semesterBefore.get(was.id);
+      return semester === undefined ? [] : [[now.id, semester] as const];
+    }),
+  );
   const plan = await planCourseSystemSemesters(
     allCourses(system),
     {
@@ -72,6 +83,8 @@ export async function applyApprovedRevision(
       publicCourses: base.publicCourses,
     },
     started,
+    undefined,
+    keep,
   );
 
   const label = (id: string) => {

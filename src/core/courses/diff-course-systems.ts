@@ -23,20 +23,14 @@ export interface CourseSystemDiff {
 const slot = (course: Course) => `${course.kind}|${course.electiveKind ?? ''}|${course.post ?? ''}`;
 
 /**
- * What a new version of a course system changes against the previous one, course by course. Courses of the same
- * kind and post are paired by library code first, then by the most competencies in common (at least half of the
- * smaller course's); a paired course is changed when its competencies, credits or semester differ; the rest are
- * added or removed. Semesters are 1-based, null when unplanned. Pure and deterministic.
+ * Which course of a new version continues which course of the previous one: courses of the same kind and post are
+ * paired by library code first, then by the most competencies in common (at least half of the smaller course's).
+ * Pure and deterministic.
  */
-export function diffCourseSystems(
+export function pairCourses(
   before: CourseSystem,
   after: CourseSystem,
-  semesters: { before?: readonly (readonly string[])[]; after?: readonly (readonly string[])[] } = {},
-): CourseSystemDiff {
-  const semesterOf = (plan: readonly (readonly string[])[] | undefined) =>
-    new Map((plan ?? []).flatMap((ids, index) => ids.map((id) => [id, index + 1] as const)));
-  const semesterBefore = semesterOf(semesters.before);
-  const semesterAfter = semesterOf(semesters.after);
+): { pairs: [Course, Course][]; removed: Course[]; added: Course[] } {
   const old = allCourses(before);
   const fresh = allCourses(after);
   const unpaired = new Set(fresh);
@@ -71,6 +65,26 @@ export function diffCourseSystems(
       pairs.push([course, best]);
     } else removed.push(course);
   }
+  return { pairs, removed, added: fresh.filter((course) => unpaired.has(course)) };
+}
+
+/**
+ * What a new version of a course system changes against the previous one, course by course (paired by
+ * `pairCourses`); a paired course is changed when its competencies, credits or semester differ; the rest are
+ * added or removed. Semesters are 1-based, null when unplanned. Pure and deterministic.
+ */
+export function diffCourseSystems(
+  before: CourseSystem,
+  after: CourseSystem,
+  semesters: { before?: readonly (readonly string[])[]; after?: readonly (readonly string[])[] } = {},
+): CourseSystemDiff {
+  const semesterOf = (plan: readonly (readonly string[])[] | undefined) =>
+    new Map((plan ?? []).flatMap((ids, index) => ids.map((id) => [id, index + 1] as const)));
+  const semesterBefore = semesterOf(semesters.before);
+  const semesterAfter = semesterOf(semesters.after);
+  const { pairs, removed, added } = pairCourses(before, after);
+  const old = allCourses(before);
+  const fresh = allCourses(after);
   const changed: CourseChange[] = [];
   let unchanged = 0;
   for (const [was, now] of pairs) {
@@ -100,7 +114,7 @@ export function diffCourseSystems(
   }
   const credits = (courses: readonly Course[]) => courses.reduce((sum, course) => sum + course.credits, 0);
   return {
-    added: fresh.filter((course) => unpaired.has(course)),
+    added,
     removed,
     changed,
     unchanged,

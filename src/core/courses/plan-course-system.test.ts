@@ -251,3 +251,49 @@ describe('semester plan: the same plan on every machine', () => {
     expect(plans[1]).toEqual(plans[0]);
   }, 30_000);
 });
+
+describe('semester plan: a revised course system keeps the semesters it had', () => {
+  const course = (id: string, credits: number, prerequisites: string[] = []): SemesterCourse => ({
+    id,
+    credits,
+    hours: credits * 16,
+    prerequisites,
+    kind: 'platform',
+  });
+
+  it('keeps every course it can where the previous version had it, at the same lightest load', () => {
+    // Left alone the planner pulls every platform course as early as the cap allows; told where they were, it keeps
+    // them there because the load (the first goal) is the same either way.
+    const courses = [course('A', 3), course('B', 3), course('C', 3), course('D', 3), course('E', 3, ['A'])];
+    const options = { semesters: 4, maxCredits: 6 };
+    const fresh = planSemesters(courses, options, highs);
+    const keep = new Map([
+      ['A', 1],
+      ['B', 3],
+      ['C', 4],
+      ['D', 2],
+      ['E', 2],
+    ]);
+    const kept = planSemesters(courses, { ...options, keep }, highs);
+    expect(kept.busiest).toBe(fresh.busiest);
+    expect(kept.semesters).toEqual([['A'], ['D', 'E'], ['B'], ['C']]);
+  });
+
+  it('moves only what a new prerequisite forces at the lightest load', () => {
+    // E now needs C, which was in semester 4: C must move before E (the lightest load, two 3-credit courses in one
+    // semester, lets it join A). A new course F has no previous semester and goes where the load allows.
+    const courses = [course('A', 3), course('B', 3), course('C', 3), course('E', 3, ['C']), course('F', 3)];
+    const keep = new Map([
+      ['A', 1],
+      ['B', 3],
+      ['C', 4],
+      ['E', 2],
+    ]);
+    const plan = planSemesters(courses, { semesters: 4, maxCredits: 6, keep }, highs);
+    const semesterOf = (id: string) => plan.semesters.findIndex((ids) => ids.includes(id)) + 1;
+    const moved = ['A', 'B', 'C', 'E'].filter((id) => semesterOf(id) !== keep.get(id));
+    expect(moved).toEqual(['C']);
+    expect(semesterOf('C')).toBeLessThan(semesterOf('E'));
+    expect(plan.busiest).toBe(6);
+  });
+});

@@ -32,6 +32,12 @@ export interface SemesterOptions {
    * every machine, so one input gives one plan wherever it is planned.
    */
   nodeLimit?: number;
+  /**
+   * The semester (1-based) each course had in the version this one revises (issue 16): with the lightest load
+   * fixed, the plan first keeps as many of these courses where they were (a revision should not reshuffle a
+   * timetable teachers and students already know), and only then pulls foundations early. Exact solve only.
+   */
+  keep?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -407,11 +413,17 @@ function solveStage(
       ? builder.integer(bound, capHalves, 1)
       : builder.integer(0, Math.round(stage.maxLoad * 2), 0);
   const variables = new Map<string, Map<number, number>>();
+  // Stage 2 keeps the previous semesters first: a move costs more than every early-placement term together.
+  const practical = new Set(options.practical ?? []);
+  const teaching = Array.from({ length: options.semesters }, (_, i) => i + 1).filter((s) => !practical.has(s));
+  const movePenalty = courses.length * m + 1;
   for (const course of courses) {
     const [from, to] = window(course.id);
     const columns = new Map<number, number>();
     const rank = stage.maxLoad === null ? 0 : RANK[course.kind ?? 'elective'];
-    for (let s = from; s <= to; s += 1) columns.set(s, builder.binary(rank * s));
+    const kept = stage.maxLoad === null ? undefined : options.keep?.get(course.id);
+    const moved = (s: number) => (kept !== undefined && teaching[s] !== kept ? movePenalty : 0);
+    for (let s = from; s <= to; s += 1) columns.set(s, builder.binary(rank * s + moved(s)));
     variables.set(course.id, columns);
     builder.row(
       [...columns.values()].map((column) => [column, 1] as const),

@@ -376,6 +376,10 @@ describe(`revisions API on ${testBackend()}`, () => {
     for (const row of result.requirements)
       expect(row.before === null || row.after === null || row.before !== row.after).toBe(true);
     expect(result.diff.creditsBefore).toBeGreaterThan(0);
+    // A revision changes what courses teach, not the timetable: continuing courses keep their semesters.
+    const moved = result.diff.changed.filter((entry) => entry.semesterBefore !== entry.semesterAfter);
+    // 8 of 43 continuing courses move on this fixture (18 when the planner is not told where they were).
+    expect(moved.length).toBeLessThanOrEqual(10);
     const newer = await clients.director!.request<CourseSystemDetail>(
       'GET',
       `${college()}/course-systems/${result.courseSystemId}`,
