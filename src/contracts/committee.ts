@@ -86,6 +86,8 @@ export const committeePlanListSchema = z.object({
       id: uuidSchema,
       organisationId: uuidSchema,
       organisationName: z.string(),
+      /** The college's English name ('' when it has none): English pages show it. */
+      organisationNameEn: z.string(),
       titleZh: z.string(),
       number: z.number().int(),
       status: z.enum(['draft', 'approved']),

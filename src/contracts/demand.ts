@@ -251,6 +251,7 @@ export const declarationSchema = z.object({
   id: uuidSchema,
   organisationId: uuidSchema,
   organisationName: z.string(),
+  organisationNameEn: z.string(),
   postId: z.string(),
   postTitleZh: z.string().nullable(),
   postTitleEn: z.string().nullable(),

@@ -225,6 +225,8 @@ export const proposalSummarySchema = z.object({
   id: uuidSchema,
   organisationId: uuidSchema,
   organisationName: z.string(),
+  /** The college's English name ('' when it has none): English pages show it. */
+  organisationNameEn: z.string(),
   titleZh: z.string(),
   titleEn: z.string(),
   status: proposalStatusSchema,

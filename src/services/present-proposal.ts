@@ -219,6 +219,7 @@ export function summaryDto(record: ProposalSummaryRecord): ProposalSummaryDto {
     id: record.id,
     organisationId: record.organisationId,
     organisationName: record.organisationName,
+    organisationNameEn: record.organisationNameEn,
     titleZh: record.titleZh,
     titleEn: record.titleEn,
     status: record.status,

@@ -21,6 +21,7 @@ export interface CommitteePlanSummary {
   id: string;
   organisationId: string;
   organisationName: string;
+  organisationNameEn: string;
   titleZh: string;
   number: number;
   status: 'draft' | 'approved';
@@ -61,6 +62,7 @@ export async function listCommitteePlans(
       id: plan.id,
       organisationId: plan.organisationId,
       organisationName: organisation?.nameZh ?? '',
+      organisationNameEn: organisation?.nameEn ?? '',
       titleZh: plan.titleZh,
       number: latest.number,
       status: latest.status,

@@ -5,6 +5,7 @@ export interface DeclarationRow {
   id: string;
   organisationId: string;
   organisationName: string;
+  organisationNameEn: string;
   postId: string;
   headcount: number;
   year: number;
@@ -35,6 +36,7 @@ export class DemandDeclarationRepository {
         'd.id',
         'd.organisation_id',
         'o.name_zh',
+        'o.name_en',
         'd.post_id',
         'd.headcount',
         'd.year',
@@ -51,6 +53,7 @@ export class DemandDeclarationRepository {
       id: row.id,
       organisationId: row.organisation_id,
       organisationName: row.name_zh,
+      organisationNameEn: row.name_en,
       postId: row.post_id,
       headcount: row.headcount,
       year: row.year,

@@ -37,6 +37,7 @@ export interface ProposalSummaryRecord {
   id: string;
   organisationId: string;
   organisationName: string;
+  organisationNameEn: string;
   titleZh: string;
   titleEn: string;
   versionId: string;
@@ -297,6 +298,7 @@ export class GroupProposalRepository {
         'p.id',
         'p.organisation_id',
         'o.name_zh as organisation_name',
+        'o.name_en as organisation_name_en',
         'p.title_zh',
         'p.title_en',
         'p.version_id',
@@ -326,6 +328,7 @@ function toSummary(row: {
   id: string;
   organisation_id: string;
   organisation_name: string;
+  organisation_name_en: string;
   title_zh: string;
   title_en: string;
   version_id: string;
@@ -352,6 +355,7 @@ function toSummary(row: {
     id: row.id,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
+    organisationNameEn: row.organisation_name_en,
     titleZh: row.title_zh,
     titleEn: row.title_en,
     versionId: row.version_id,

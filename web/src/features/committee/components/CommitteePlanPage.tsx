@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
+import { pickName } from '../../../i18n/pick-name.js';
 import { PlanRulesPanel } from '../../courses/components/PlanRulesPanel.js';
 import { TrainingPlanSection } from '../../courses/components/TrainingPlanSection.js';
 import { getCommitteePlan, listCommitteePlans, voteOnPlan } from '../api/committee-api.js';
@@ -34,7 +35,8 @@ function PlanReview({ planId }: { planId: string }) {
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   const version = plan?.versions.at(-1);
   if (!plan || !version) return <PageLoading />;
-  const college = desk.data?.items.find((item) => item.id === plan.id)?.organisationName;
+  const listed = desk.data?.items.find((item) => item.id === plan.id);
+  const college = listed ? pickName(listed.organisationName, listed.organisationNameEn, i18n.language) : undefined;
   const underReview = version.status === 'draft' && Boolean(version.submittedAt);
 
   async function vote(request: VoteRequest) {

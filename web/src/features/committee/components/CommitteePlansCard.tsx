@@ -5,6 +5,7 @@ import type { CommitteePlanSummary } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { formatDateTime } from '../../../i18n/format-date-time.js';
+import { pickName } from '../../../i18n/pick-name.js';
 import { listCommitteePlans } from '../api/committee-api.js';
 
 type PlanState = 'underReview' | 'approved' | 'returned';
@@ -32,7 +33,11 @@ export function CommitteePlansCard() {
         </Link>
       ),
     },
-    { key: 'organisation', title: t('committeePlans.columns.organisation'), dataIndex: 'organisationName' },
+    {
+      key: 'organisation',
+      title: t('committeePlans.columns.organisation'),
+      render: (_, plan) => pickName(plan.organisationName, plan.organisationNameEn, i18n.language),
+    },
     {
       key: 'version',
       title: t('committeePlans.columns.version'),

@@ -144,7 +144,7 @@ function DetailBody({
         </Flex>
         <Typography.Text type="secondary">
           {t('groups.detail.meta', {
-            organisation: detail.organisationName,
+            organisation: pickName(detail.organisationName, detail.organisationNameEn, language),
             framework: frameworkName(detail, language),
             method: t(`groups.methods.${detail.method}`),
             updated: formatDateTime(detail.updatedAt, language),

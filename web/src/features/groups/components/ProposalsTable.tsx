@@ -34,7 +34,14 @@ export function ProposalsTable({
       ),
     },
     ...(showOrganisation
-      ? [{ key: 'organisation', title: t('groups.proposals.columns.organisation'), dataIndex: 'organisationName' }]
+      ? [
+          {
+            key: 'organisation',
+            title: t('groups.proposals.columns.organisation'),
+            render: (_: unknown, proposal: ProposalSummaryDto) =>
+              pickName(proposal.organisationName, proposal.organisationNameEn, language),
+          },
+        ]
       : []),
     {
       key: 'status',
