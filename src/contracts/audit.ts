@@ -67,7 +67,13 @@ export const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
-export const auditEventListSchema = pageOf(auditEventSchema);
+export const auditEventListSchema = pageOf(auditEventSchema).extend({
+  /**
+   * Names of the ids the page's details mention (people, organisations, course systems, plans, revisions,
+   * proposals), in both languages — only what the reader's organisation owns; other ids stay as they are.
+   */
+  names: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })),
+});
 export type AuditEventList = z.infer<typeof auditEventListSchema>;
 
 export const auditListQuerySchema = z

@@ -21,5 +21,25 @@ export async function listAuditEvents(
     }
   }
   const page = await context.store.repositories.auditEvents.list(filter);
-  return { ...page, limit: filter.limit, offset: filter.offset };
+  const ids = new Set<string>();
+  for (const event of page.items) collectIds(event.details, ids);
+  const names = await context.store.repositories.auditEvents.namesOf(
+    [...ids],
+    isPlatformAdmin(actor) ? null : (filter.organisationId ?? null),
+  );
+  return { ...page, names: Object.fromEntries(names), limit: filter.limit, offset: filter.offset };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every UUID among the values of a details record (nested records and lists included), at most 1,000. */
+function collectIds(value: unknown, into: Set<string>): void {
+  if (into.size >= 1000) return;
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value.toLowerCase());
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectIds(item, into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) collectIds(item, into);
+  }
 }

@@ -336,6 +336,13 @@ describe(`members over HTTP on ${testBackend()}`, () => {
       expect.arrayContaining(['member.invited', 'invitation.accepted', 'member.roles_changed', 'member.removed']),
     );
     expect(log.body.items.every((event) => event.organisationId === collegeA)).toBe(true);
+    // Ids in the details come with names (a member of this college), not as bare UUIDs.
+    const named = await collegeAdmin.request<{
+      items: { action: string; details: Record<string, unknown> }[];
+      names: Record<string, { zh: string; en: string }>;
+    }>('GET', '/api/audit-events?limit=100&action=member.roles_changed');
+    const personId = named.body.items[0]!.details.personId as string;
+    expect(named.body.names[personId]?.zh).toBeTruthy();
     const foreign = await collegeAdmin.request('GET', `/api/audit-events?organisationId=${collegeB}`);
     expect(foreign.status).toBe(403);
   });

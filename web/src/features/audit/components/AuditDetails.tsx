@@ -1,6 +1,7 @@
-import { Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Tooltip, Typography } from 'antd';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pickName } from '../../../i18n/pick-name.js';
 import { translateDynamic } from '../../../i18n/translate-dynamic.js';
 
 type Value = unknown;
@@ -16,13 +17,21 @@ const CODE_PREFIX: Record<string, string> = {
   refused: 'errors.codes',
 };
 
+export type AuditNames = Readonly<Record<string, { zh: string; en: string }>>;
+const NamesContext = createContext<AuditNames>({});
+
 /**
  * The stored record of an audit event as a readable list: each field by its name in the UI language, values
- * formatted, nested records indented. The values are the record as it was written (ids included): they are
- * marked as record data, not UI text.
+ * formatted, nested records indented. Ids the server could name (people, organisations, plans, revisions…) show
+ * as names, the id in a tooltip; the values are the record as it was written: they are marked as record data, not
+ * UI text.
  */
-export function AuditDetails({ details }: { details: Record<string, Value> }) {
-  return <Entries record={details} depth={0} />;
+export function AuditDetails({ details, names = {} }: { details: Record<string, Value>; names?: AuditNames }) {
+  return (
+    <NamesContext.Provider value={names}>
+      <Entries record={details} depth={0} />
+    </NamesContext.Provider>
+  );
 }
 
 function Entries({ record, depth }: { record: Record<string, Value>; depth: number }) {
@@ -53,7 +62,18 @@ function Entries({ record, depth }: { record: Record<string, Value>; depth: numb
 }
 
 function Formatted({ name, value }: { name: string; value: Value }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const names = useContext(NamesContext);
+  const named = typeof value === 'string' ? names[value.toLowerCase()] : undefined;
+  if (named) {
+    return (
+      <Tooltip title={value as string}>
+        <Typography.Text data-user-data="audit-record" data-testid="audit-named-id" style={{ fontSize: 'inherit' }}>
+          {pickName(named.zh, named.en, i18n.language)}
+        </Typography.Text>
+      </Tooltip>
+    );
+  }
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
     return t('common.none');
   }

@@ -87,7 +87,11 @@ export function AuditPage() {
       width: 320,
       responsive: ['lg'],
       render: (_, event) =>
-        Object.keys(event.details).length === 0 ? t('common.none') : <AuditDetails details={event.details} />,
+        Object.keys(event.details).length === 0 ? (
+          t('common.none')
+        ) : (
+          <AuditDetails details={event.details} names={events.data?.names ?? {}} />
+        ),
     },
   ];
 
