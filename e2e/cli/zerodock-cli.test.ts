@@ -61,6 +61,7 @@ describe('zerodock CLI', () => {
         '0014-revisions',
         '0015-revision-results',
         '0016-people',
+        '0017-student-pathways',
       ],
     });
     const second = await runZerodock(['migrate', '--json'], { env: env() });

@@ -396,3 +396,54 @@ export const trainingPlanExportParamsSchema = z
   .object({ organisationId: uuidSchema, planId: uuidSchema, number: z.coerce.number().int().min(1).max(1000) })
   .strict();
 export const trainingPlanExportQuerySchema = z.object({ format: z.enum(['docx', 'xlsx', 'pdf']) }).strict();
+
+// ---- saved pathways (issue 16: re-checked when a revision is applied) -------------------------------------------------
+
+/** What a revision left on a student's carried pathway: competencies no longer covered and courses to add. */
+export const pathwayNoticeSchema = z.object({
+  revisionId: z.string(),
+  missing: z.array(z.object({ id: z.string(), labelZh: z.string(), labelEn: z.string() })),
+  add: z.array(z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string(), credits: z.number() })),
+  retired: z.array(z.string()),
+});
+export type PathwayNotice = z.infer<typeof pathwayNoticeSchema>;
+
+export const savedPathwaySchema = z.object({
+  courseSystemId: z.string(),
+  post: z.string(),
+  chosen: z.array(z.string()),
+  have: z.array(z.string()),
+  savedAt: z.string(),
+  /** The course system version this pathway was carried from by a revision (null: saved here by the student). */
+  carriedFrom: z.string().nullable(),
+  notice: pathwayNoticeSchema.nullable(),
+});
+export type SavedPathway = z.infer<typeof savedPathwaySchema>;
+export const myPathwaySchema = z.object({ pathway: savedPathwaySchema.nullable() });
+export type MyPathway = z.infer<typeof myPathwaySchema>;
+
+/** A student saves their pathway: the target post, the courses they chose (omitted: the planned pathway), what they had. */
+export const savePathwayRequestSchema = z
+  .object({
+    post: z.string().min(1).max(200),
+    have: z.array(z.string().min(1).max(300)).max(2000).default([]),
+    chosen: z.array(z.string().min(1).max(100)).max(500).optional(),
+  })
+  .strict();
+export type SavePathwayRequest = z.infer<typeof savePathwayRequestSchema>;
+
+/** The signed-in student's notices: pathways a revision carried that need courses added. */
+export const pathwayNoticeListSchema = z.object({
+  items: z.array(
+    z.object({
+      courseSystemId: z.string(),
+      courseSystemTitleZh: z.string(),
+      courseSystemTitleEn: z.string(),
+      post: z.string(),
+      postTitleZh: z.string(),
+      postTitleEn: z.string(),
+      notice: pathwayNoticeSchema,
+    }),
+  ),
+});
+export type PathwayNoticeList = z.infer<typeof pathwayNoticeListSchema>;

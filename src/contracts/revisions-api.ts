@@ -141,6 +141,26 @@ export const revisionResultSchema = z.object({
   diff: courseSystemDiffSchema,
   /** The training plans carried to the new version (new drafts on it; the old plans stay as they were). */
   trainingPlans: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+  /**
+   * Students' saved pathways on the revised version, carried to the new one and re-checked against the new
+   * requirements: how many, and who now misses essential competencies (the first 200, for their teachers).
+   */
+  pathways: z
+    .object({
+      checked: z.number().int(),
+      carried: z.number().int(),
+      affected: z.number().int(),
+      students: z.array(
+        z.object({
+          personId: z.string(),
+          name: z.string(),
+          post: z.string(),
+          missing: z.number().int(),
+          add: z.number().int(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type RevisionResult = z.infer<typeof revisionResultSchema>;
 

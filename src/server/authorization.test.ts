@@ -64,6 +64,7 @@ const committeeVoters = only('director', 'committee', 'officer');
 const committeeReaders = only('admin', 'director', 'committee', 'officer');
 // Course systems: the specialty readers and the college's students; teachers confirm links and edit plan drafts.
 const courseSystemReaders = tenantScoped('college-admin', 'director', 'teacher', 'student', 'college-b-admin');
+const ownStudents: Rule = (persona, tenant) => persona === 'student' && tenant === 'own';
 const courseTeachers = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
 // Organisation admins manage their own people (which roles they may grant is decided by the service).
 const organisationAdmins = tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin');
@@ -178,6 +179,11 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/organisations/:organisationId/course-systems/:courseSystemId': courseSystemReaders,
   'POST /api/organisations/:organisationId/course-systems/:courseSystemId/plan': specialtyDirectors,
   'POST /api/organisations/:organisationId/course-systems/:courseSystemId/pathway': courseSystemReaders,
+  // A saved pathway is a student's own: staff plan pathways without saving them (the platform admin passes the
+  // route's policy, and the service refuses: only students keep one).
+  'GET /api/organisations/:organisationId/course-systems/:courseSystemId/my-pathway': ownStudents,
+  'PUT /api/organisations/:organisationId/course-systems/:courseSystemId/my-pathway': ownStudents,
+  'GET /api/organisations/:organisationId/my-pathway-notices': ownStudents,
   'GET /api/organisations/:organisationId/course-systems/:courseSystemId/coverage': specialtyReaders,
   'PUT /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title': courseTeachers,
   'DELETE /api/organisations/:organisationId/course-systems/:courseSystemId/courses/:courseId/title': courseTeachers,
@@ -380,6 +386,8 @@ function sampleRequest(
     case 'POST /api/organisations/:organisationId/course-systems/:courseSystemId/plan':
       return { method, path, body: {} };
     case 'POST /api/organisations/:organisationId/course-systems/:courseSystemId/pathway':
+      return { method, path, body: { post: 'ito-industrial-software-testing' } };
+    case 'PUT /api/organisations/:organisationId/course-systems/:courseSystemId/my-pathway':
       return { method, path, body: { post: 'ito-industrial-software-testing' } };
     case 'POST /api/organisations/:organisationId/courses/import':
       // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.

@@ -10,6 +10,7 @@ import { bundledCourseLibrary } from '../interchange/courses/read-course-library
 import type { CourseSystemPost } from '../storage/repositories/course-system.repository.js';
 import { bundleOf, planCourseSystemSemesters, requireCourseSystem } from './course-system-service.js';
 import { getRevision, requireRevision } from './revision-service.js';
+import { carryPathwaysForward } from './student-pathway-service.js';
 import { carryTrainingPlansForward } from './training-plan-service.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -67,8 +68,9 @@ export async function applyApprovedRevision(
   const semesterBefore = new Map(
     base.plan.semesters.flatMap((ids, index) => ids.map((id) => [id, index + 1] as const)),
   );
+  const { pairs } = pairCourses(base.system, system);
   const keep = new Map(
-    pairCourses(base.system, system).pairs.flatMap(([was, now]) => {
+    pairs.flatMap(([was, now]) => {
       const semester = semesterBefore.get(was.id);
       return semester === undefined ? [] : [[now.id, semester] as const];
     }),
@@ -164,6 +166,16 @@ export async function applyApprovedRevision(
     const carried = await carryTrainingPlansForward(transaction, organisationId, base.id, id, actor.personId, now);
     const plans = [];
     for (const entry of carried) plans.push(await transaction.trainingPlans.find(entry.to));
+    const pathways = await carryPathwaysForward(transaction, {
+      organisationId,
+      fromId: base.id,
+      toId: id,
+      revisionId,
+      pairs,
+      system,
+      posts,
+      now,
+    });
     const person = await transaction.people.findById(actor.personId);
     const result: RevisionResult = {
       courseSystemId: id,
@@ -177,6 +189,7 @@ export async function applyApprovedRevision(
       requirements,
       diff: diffView,
       trainingPlans: plans.flatMap((plan) => (plan ? [{ id: plan.id, title: plan.titleZh }] : [])),
+      pathways,
     };
     await transaction.revisions.recordResult(revisionId, {
       courseSystemId: id,
@@ -198,6 +211,8 @@ export async function applyApprovedRevision(
         added: diff.added.length,
         removed: diff.removed.length,
         changed: diff.changed.length,
+        pathwaysCarried: pathways.carried,
+        pathwaysAffected: pathways.affected,
       },
     });
   });

@@ -583,6 +583,18 @@ export interface SsoUsedTicketsTable {
   used_at: Date;
 }
 
+export interface StudentPathwaysTable {
+  person_id: string;
+  organisation_id: string;
+  course_system_id: string;
+  post_id: string;
+  chosen: Json;
+  have: Json;
+  notice: Json | null;
+  carried_from: string | null;
+  saved_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -626,4 +638,5 @@ export interface Database {
   identity_providers: IdentityProvidersTable;
   sso_attempts: SsoAttemptsTable;
   sso_used_tickets: SsoUsedTicketsTable;
+  student_pathways: StudentPathwaysTable;
 }

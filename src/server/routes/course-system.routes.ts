@@ -16,6 +16,9 @@ import {
   createCourseSystemRequestSchema,
   pathwayRequestSchema,
   pathwayResultSchema,
+  myPathwaySchema,
+  pathwayNoticeListSchema,
+  savePathwayRequestSchema,
   replanRequestSchema,
 } from '../../contracts/course-systems.js';
 import { organisationIdParamsSchema } from '../../contracts/organisations.js';
@@ -41,6 +44,7 @@ import {
   replanCourseSystem,
   restoreCourseTitle,
 } from '../../services/course-system-service.js';
+import { getMyPathway, listMyPathwayNotices, saveMyPathway } from '../../services/student-pathway-service.js';
 import { requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 import { checkedName, UPLOAD_CONTENT_TYPES } from '../upload-file.js';
 import { LONG_DEADLINE_SECONDS } from '../route-deadline.js';
@@ -183,6 +187,57 @@ export function registerCourseSystemRoutes(app: ZodApp, { services, uploads }: R
     },
     async (request) =>
       planStudentPathway(services, request.params.organisationId, request.params.courseSystemId, request.body),
+  );
+
+  app.get(
+    `${SYSTEMS}/:courseSystemId/my-pathway`,
+    {
+      config: students,
+      schema: {
+        tags,
+        summary: "The signed-in student's saved pathway in this course system version, with what a revision noted",
+        params: courseSystemParamsSchema,
+        response: { 200: myPathwaySchema, ...errors },
+      },
+    },
+    async (request) =>
+      getMyPathway(services, requireAuth(request).actor, request.params.organisationId, request.params.courseSystemId),
+  );
+
+  app.put(
+    `${SYSTEMS}/:courseSystemId/my-pathway`,
+    {
+      config: students,
+      schema: {
+        tags,
+        summary: "Save the signed-in student's pathway (target post, chosen courses): re-checked by each revision",
+        params: courseSystemParamsSchema,
+        body: savePathwayRequestSchema,
+        response: { 200: myPathwaySchema, ...errors },
+      },
+    },
+    async (request) =>
+      saveMyPathway(
+        services,
+        requireAuth(request).actor,
+        request.params.organisationId,
+        request.params.courseSystemId,
+        request.body,
+      ),
+  );
+
+  app.get(
+    '/api/organisations/:organisationId/my-pathway-notices',
+    {
+      config: students,
+      schema: {
+        tags,
+        summary: "The signed-in student's pathways a revision carried that need courses added",
+        params: organisationIdParamsSchema,
+        response: { 200: pathwayNoticeListSchema, ...errors },
+      },
+    },
+    async (request) => listMyPathwayNotices(services, requireAuth(request).actor, request.params.organisationId),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourseSystemDetail } from '../../contracts/course-systems.js';
+import type { CourseSystemDetail, MyPathway, PathwayNoticeList } from '../../contracts/course-systems.js';
 import type { ProposalDetailDto } from '../../contracts/groups.js';
 import type { RevisionSummary, RevisionView } from '../../contracts/revisions-api.js';
 import type { DemandCountIncrement } from '../../storage/repositories/demand.repository.js';
@@ -71,7 +71,16 @@ beforeAll(async () => {
     const found = await server.services.store.repositories.organisations.findByNameZh(organisation.nameZh);
     organisations[organisation.key] = found!.id;
   }
-  for (const persona of ['director', 'teacher', 'college-b-admin', 'committee', 'officer', 'kpo-admin', 'expert']) {
+  for (const persona of [
+    'director',
+    'teacher',
+    'student',
+    'college-b-admin',
+    'committee',
+    'officer',
+    'kpo-admin',
+    'expert',
+  ]) {
     const client = new ApiClient(server.baseUrl);
     expect((await client.login(`${persona}@demo.zerodock.local`)).status).toBe(200);
     clients[persona] = client;
@@ -357,6 +366,17 @@ describe(`revisions API on ${testBackend()}`, () => {
     expect(notYet.status).toBe(409);
     expect(notYet.body.error.code).toBe('REVISION_NOT_APPROVED');
 
+    // A student keeps a pathway on the version being revised (the first post, the planned courses); staff do not.
+    const firstPost = (
+      await clients.director!.request<CourseSystemDetail>('GET', `${college()}/course-systems/${groupId}`)
+    ).body.posts[0]!.id;
+    const myPathway = `${college()}/course-systems/${groupId}/my-pathway`;
+    expect((await clients.teacher!.request('PUT', myPathway, { post: firstPost })).status).toBe(403);
+    const savedPathway = await clients.student!.request<MyPathway>('PUT', myPathway, { post: firstPost });
+    expect(savedPathway.status).toBe(200);
+    expect(savedPathway.body.pathway!.chosen.length).toBeGreaterThan(0);
+    expect(savedPathway.body.pathway!.notice).toBeNull();
+
     const plan = await clients.director!.request<{ id: string }>('POST', `${college()}/training-plans`, {
       courseSystemId: groupId,
       specialtyCode: null,
@@ -376,6 +396,26 @@ describe(`revisions API on ${testBackend()}`, () => {
     for (const row of result.requirements)
       expect(row.before === null || row.after === null || row.before !== row.after).toBe(true);
     expect(result.diff.creditsBefore).toBeGreaterThan(0);
+    // The student's pathway was carried to the new version and re-checked against the new requirements.
+    expect(result.pathways).toMatchObject({ checked: 1, carried: 1 });
+    const carried = await clients.student!.request<MyPathway>(
+      'GET',
+      `${college()}/course-systems/${result.courseSystemId}/my-pathway`,
+    );
+    expect(carried.status).toBe(200);
+    expect(carried.body.pathway).toMatchObject({ post: firstPost, carriedFrom: groupId });
+    const notices = await clients.student!.request<PathwayNoticeList>('GET', `${college()}/my-pathway-notices`);
+    expect(notices.status).toBe(200);
+    expect(notices.body.items).toHaveLength(result.pathways!.affected);
+    for (const item of notices.body.items) {
+      expect(item.notice.missing.length).toBeGreaterThan(0);
+      expect(item.notice.missing.every((entry) => entry.labelZh !== entry.id)).toBe(true);
+    }
+    // On this fixture the rising requirement (Ansible) is not taught by the courses the student chose: one notice,
+    // naming it and the one course that covers it.
+    expect(result.pathways!.affected).toBe(1);
+    expect(result.pathways!.students[0]).toMatchObject({ post: firstPost, missing: 1, add: 1 });
+    expect(notices.body.items[0]!.notice.add).toHaveLength(1);
     // A revision changes what courses teach, not the timetable: continuing courses keep their semesters.
     const moved = result.diff.changed.filter((entry) => entry.semesterBefore !== entry.semesterAfter);
     // 8 of 43 continuing courses move on this fixture (18 when the planner is not told where they were).

@@ -15,6 +15,7 @@ import * as committeeVotesKept from './0013-committee-votes-kept.js';
 import * as revisions from './0014-revisions.js';
 import * as revisionResults from './0015-revision-results.js';
 import * as people from './0016-people.js';
+import * as studentPathways from './0017-student-pathways.js';
 
 /**
  * The append-only list of migrations. Never edit or reorder a released entry: add a new file and a new
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-revisions': revisions,
   '0015-revision-results': revisionResults,
   '0016-people': people,
+  '0017-student-pathways': studentPathways,
 };
 
 export const migrationProvider: MigrationProvider = {
