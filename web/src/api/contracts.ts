@@ -147,8 +147,12 @@ export type {
   CourseDto,
   CourseSystemDetail,
   CoverageReportDto,
+  MyPathway,
+  PathwayNotice,
+  PathwayNoticeList,
   PathwayRequest,
   PathwayResult,
+  SavedPathway,
   TrainingPlanDto,
   TrainingPlanVersionDto,
 } from '../../../src/contracts/course-systems.js';
@@ -157,6 +161,7 @@ export type CourseSystemList = z.infer<typeof courses.courseSystemListSchema>;
 export type CourseSystemSummary = CourseSystemList['items'][number];
 export type CreateCourseSystemInput = z.input<typeof courses.createCourseSystemRequestSchema>;
 export type ReplanInput = z.input<typeof courses.replanRequestSchema>;
+export type SavePathwayRequest = z.input<typeof courses.savePathwayRequestSchema>;
 export type PublicCourse = CourseSystemDetail['publicCourses'][number];
 export type CourseListImportResult = z.infer<typeof courses.courseListImportResultSchema>;
 export type TrainingPlanList = z.infer<typeof courses.trainingPlanListSchema>;

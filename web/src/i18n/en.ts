@@ -305,6 +305,8 @@ export const en: TranslationMessages = {
     reason: 'Reason: ',
   },
   dashboard: {
+    pathwayNotices: 'Courses to add after the yearly revision',
+    pathwayNoticeOpen: 'Open my pathway in {{title}}',
     title: 'Welcome, <name>{{name}}</name>',
     organisation: 'Active organisation: {{name}}',
     noOrganisation:
@@ -1385,6 +1387,17 @@ export const en: TranslationMessages = {
         'Warning: your choice leaves {{count}} essential competencies of the target post uncovered: {{list}}',
       missingPrerequisite: '{{course}} requires {{requires}}',
       waived: 'Prerequisites waived because you have what they teach: {{list}}',
+      savedTitle: 'My pathway',
+      savedSummary: 'Saved: target post {{post}}, {{count}} courses ({{at}}). Each yearly revision checks it again.',
+      savedCarried:
+        'The yearly revision carried your pathway to this version: target post {{post}}, {{count}} courses ({{at}}).',
+      savedNone:
+        'Not saved yet. Once saved, every yearly revision checks your pathway against the new post requirements and tells you which courses to add.',
+      save: 'Save as my pathway',
+      noticeTitle: 'After the yearly revision, your pathway ({{post}}) needs more',
+      noticeMissing: 'Essential competencies no longer covered: {{list}}',
+      noticeAdd: 'Courses to add: {{list}}',
+      noticeRetired: '{{count}} of your courses are no longer offered in the new version',
     },
     coverage: {
       intro:
@@ -1995,6 +2008,10 @@ export const en: TranslationMessages = {
       newerVersion: 'Open the newer version',
     },
     result: {
+      pathways: 'Students’ pathways',
+      pathwaysSummary:
+        '{{checked}} saved student pathways re-checked, {{carried}} carried to the new version; {{affected}} students need courses added (they see it on their dashboard and in their pathway).',
+      pathwayStudent: '{{name}} ({{post}}): {{missing}} essential competencies not covered, {{add}} courses suggested',
       title: 'Result',
       appliedBy: 'Applied by {{name}}, {{date}}: a new course system version was built.',
       appliedAt: 'Applied {{date}}: a new course system version was built.',

@@ -290,6 +290,8 @@ export const zhCN = {
     reason: '原因（导入程序原文）：',
   },
   dashboard: {
+    pathwayNotices: '年度动态调整后需要补修的课程',
+    pathwayNoticeOpen: '在 {{title}} 中打开我的学习路径',
     title: '欢迎，<name>{{name}}</name>',
     organisation: '当前机构：{{name}}',
     noOrganisation: '您目前不属于任何机构，请联系所在机构的管理员或平台管理员。',
@@ -1338,6 +1340,15 @@ export const zhCN = {
       choiceUncovered: '注意：你的选择未覆盖目标岗位的 {{count}} 项核心能力：{{list}}',
       missingPrerequisite: '{{course}} 需要先修 {{requires}}',
       waived: '已具备相关能力而免修的先修课：{{list}}',
+      savedTitle: '我的学习路径',
+      savedSummary: '已保存：目标岗位 {{post}}，{{count}} 门课程（{{at}}）。每年动态调整后会重新核对。',
+      savedCarried: '年度动态调整已将你的路径带到本版本：目标岗位 {{post}}，{{count}} 门课程（{{at}}）。',
+      savedNone: '尚未保存。保存后，每次年度动态调整都会按新的岗位要求核对你的路径，并提示需要补修的课程。',
+      save: '保存为我的路径',
+      noticeTitle: '年度动态调整后，你的路径（{{post}}）需要补充',
+      noticeMissing: '不再覆盖的核心能力：{{list}}',
+      noticeAdd: '建议增加课程：{{list}}',
+      noticeRetired: '{{count}} 门已选课程在新版本中停开',
     },
     coverage: {
       intro:
@@ -1912,6 +1923,10 @@ export const zhCN = {
       newerVersion: '打开较新的版本',
     },
     result: {
+      pathways: '学生学习路径',
+      pathwaysSummary:
+        '重新核对了 {{checked}} 条学生保存的学习路径，{{carried}} 条已带到新版本；{{affected}} 名学生需要补修课程（学生本人在首页和学习路径中看到提示）。',
+      pathwayStudent: '{{name}}（{{post}}）：{{missing}} 项核心能力未覆盖，建议增加 {{add}} 门课程',
       title: '修订结果',
       appliedBy: '{{name}} 于 {{date}} 应用，生成了新版课程体系。',
       appliedAt: '于 {{date}} 应用，生成了新版课程体系。',

@@ -7,9 +7,12 @@ import type {
   CourseSystemList,
   CoverageReportDto,
   CreateCourseSystemInput,
+  MyPathway,
+  PathwayNoticeList,
   PathwayRequest,
   PathwayResult,
   ReplanInput,
+  SavePathwayRequest,
   TrainingPlanDto,
   TrainingPlanList,
 } from '../../../api/contracts.js';
@@ -62,6 +65,18 @@ export function restoreCourseTitle(organisationId: string, id: string, courseId:
 
 export function planPathway(organisationId: string, id: string, request: PathwayRequest): Promise<PathwayResult> {
   return api.post<PathwayResult>(`${systems(organisationId)}/${segment(id)}/pathway`, request);
+}
+
+export function getMyPathway(organisationId: string, id: string, signal?: AbortSignal): Promise<MyPathway> {
+  return api.get<MyPathway>(`${systems(organisationId)}/${segment(id)}/my-pathway`, { signal });
+}
+
+export function saveMyPathway(organisationId: string, id: string, request: SavePathwayRequest): Promise<MyPathway> {
+  return api.put<MyPathway>(`${systems(organisationId)}/${segment(id)}/my-pathway`, request);
+}
+
+export function listMyPathwayNotices(organisationId: string, signal?: AbortSignal): Promise<PathwayNoticeList> {
+  return api.get<PathwayNoticeList>(`/api/organisations/${segment(organisationId)}/my-pathway-notices`, { signal });
 }
 
 export function getCoverage(

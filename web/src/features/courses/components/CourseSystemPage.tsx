@@ -1,6 +1,6 @@
 import { Alert, Card, Descriptions, Flex, Statistic, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { CourseSystemDetail } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
@@ -30,6 +30,9 @@ export function CourseSystemPage() {
 }
 
 function CourseSystemView({ college, id }: { college: CourseCollege; id: string }) {
+  // A link may open one tab (a student's notice opens their pathway: ?tab=pathway).
+  const [searchParams] = useSearchParams();
+  const tab = searchParams.get('tab');
   const { t, i18n } = useTranslation();
   const query = useApiQuery((signal) => getCourseSystem(college.organisationId, id, signal), id);
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
@@ -78,6 +81,7 @@ function CourseSystemView({ college, id }: { college: CourseCollege; id: string 
       <Card>
         <Tabs
           destroyOnHidden
+          defaultActiveKey={tab ?? undefined}
           items={[
             {
               key: 'matrix',

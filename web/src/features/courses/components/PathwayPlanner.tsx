@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { CourseSystemDetail, PathwayResult } from '../../../api/contracts.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { pickName } from '../../../i18n/pick-name.js';
+import { useSession } from '../../auth/hooks/use-session.js';
 import { planPathway } from '../api/courses-api.js';
 import { competencyLabels, coursesOf, courseTitle, KIND_COLOR } from './course-helpers.js';
+import { MyPathwayCard } from './MyPathwayCard.js';
 
 /**
  * A student's pathway: target post, the essential competencies already attained (with a level), the minimum-credit
@@ -13,6 +15,7 @@ import { competencyLabels, coursesOf, courseTitle, KIND_COLOR } from './course-h
  */
 export function PathwayPlanner({ system, organisationId }: { system: CourseSystemDetail; organisationId: string }) {
   const { t, i18n } = useTranslation();
+  const { activeRoles } = useSession();
   const [postId, setPostId] = useState(system.posts[0]?.id ?? '');
   const [have, setHave] = useState<Record<string, number>>({});
   const [chosen, setChosen] = useState<string[]>([]);
@@ -47,6 +50,13 @@ export function PathwayPlanner({ system, organisationId }: { system: CourseSyste
   return (
     <Flex vertical gap={16} data-testid="pathway-planner">
       <Typography.Text type="secondary">{t('courses.pathway.intro')}</Typography.Text>
+      {activeRoles.includes('student') && (
+        <MyPathwayCard
+          system={system}
+          organisationId={organisationId}
+          current={post ? { post: post.id, have: Object.keys(have), ...(chosen.length > 0 ? { chosen } : {}) } : null}
+        />
+      )}
       <Space wrap>
         <span>{t('courses.pathway.post')}</span>
         <Select

@@ -11,6 +11,7 @@ import { useSession } from '../../auth/hooks/use-session.js';
 import { fetchDashboard } from '../api/dashboard-api.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { FigureCards } from './FigureCards.js';
+import { PathwayNoticesCard } from './PathwayNoticesCard.js';
 import { RevisionCalendarCard } from './RevisionCalendarCard.js';
 import { RoleWelcome } from './RoleWelcome.js';
 
@@ -63,6 +64,9 @@ export function DashboardPage() {
         />
       )}
       <RoleWelcome roles={activeRoles} />
+      {activeMembership && activeRoles.includes('student') ? (
+        <PathwayNoticesCard organisationId={activeMembership.organisationId} />
+      ) : null}
       {pages.length > 0 && (
         <Card title={t('dashboard.actionsTitle')} size="small">
           <Flex wrap gap={8} data-testid="dashboard-actions">

@@ -26,6 +26,11 @@ export function RevisionResultSection({ result }: { result: RevisionResult }) {
   const applier = personName(result.appliedBy);
   const date = formatDateTime(result.appliedAt, language);
   const notes = releaseNoteLines(result.releaseNotes, language);
+  // The requirements name the group's posts in both languages; a student's post is one of them.
+  const postName = (id: string) => {
+    const row = result.requirements.find((requirement) => requirement.post === id);
+    return row ? pickLabel(row.postLabel, language, id) : id;
+  };
   return (
     <Card title={t('revisions.result.title')} data-testid="revision-result">
       <Flex vertical gap={16}>
@@ -65,6 +70,33 @@ export function RevisionResultSection({ result }: { result: RevisionResult }) {
           <Typography.Title level={5}>{t('revisions.result.courses')}</Typography.Title>
           <CourseDiff diff={result.diff} />
         </section>
+
+        {result.pathways ? (
+          <section data-testid="revision-result-pathways">
+            <Typography.Title level={5}>{t('revisions.result.pathways')}</Typography.Title>
+            <Typography.Paragraph>
+              {t('revisions.result.pathwaysSummary', {
+                checked: result.pathways.checked,
+                carried: result.pathways.carried,
+                affected: result.pathways.affected,
+              })}
+            </Typography.Paragraph>
+            {result.pathways.students.length > 0 && (
+              <ul style={listStyle}>
+                {result.pathways.students.map((student) => (
+                  <li key={student.personId}>
+                    {t('revisions.result.pathwayStudent', {
+                      name: student.name,
+                      post: postName(student.post),
+                      missing: student.missing,
+                      add: student.add,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
       </Flex>
     </Card>
   );
