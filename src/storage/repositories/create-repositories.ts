@@ -4,6 +4,7 @@ import type { Database } from '../database-schema.js';
 import { runTransaction } from '../run-transaction.js';
 import { createExpensiveQueryGate, type ExpensiveQueryGate } from '../expensive-query-gate.js';
 import { SessionCache } from '../session-cache.js';
+import { AccountRepository } from './account.repository.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { CommitteeRepository } from './committee.repository.js';
 import { CollegeCourseRepository } from './college-course.repository.js';
@@ -16,6 +17,7 @@ import { GroupProposalRepository } from './group-proposal.repository.js';
 import { InvitationRepository } from './invitation.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
+import { PasswordResetRepository } from './password-reset.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { RevisionRepository } from './revision.repository.js';
 import { SessionRepository } from './session.repository.js';
@@ -41,6 +43,8 @@ export interface Repositories {
   readonly aggregateCounts: AggregateCountRepository;
   readonly committees: CommitteeRepository;
   readonly revisions: RevisionRepository;
+  readonly accounts: AccountRepository;
+  readonly passwordResets: PasswordResetRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -74,6 +78,8 @@ export function createRepositories(
     aggregateCounts: new AggregateCountRepository(db),
     committees: new CommitteeRepository(db),
     revisions: new RevisionRepository(db),
+    accounts: new AccountRepository(db, cache),
+    passwordResets: new PasswordResetRepository(db),
   };
 }
 
