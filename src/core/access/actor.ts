@@ -19,7 +19,9 @@ export interface ActorMembership {
 
 /** Whether the actor left this organisation (graduated, left the company): they read there, they do not write. */
 export function hasLeft(actor: Actor, organisationId: string): boolean {
-  return actor.memberships.some((membership) => membership.organisationId === organisationId && membership.left === true);
+  return actor.memberships.some(
+    (membership) => membership.organisationId === organisationId && membership.left === true,
+  );
 }
 
 /** The roles the actor holds in one organisation. */

@@ -142,10 +142,7 @@ describe(`accounts on ${testBackend()}`, () => {
     expect(sessions.body.items).toEqual([expect.objectContaining({ method: 'password', current: true })]);
     await signIn(email);
     const legacy = new ApiClient(server.baseUrl);
-    expect(
-      (await legacy.request('POST', '/api/auth/login', { email: email, password: PASSWORD }))
-        .status,
-    ).toBe(200);
+    expect((await legacy.request('POST', '/api/auth/login', { email: email, password: PASSWORD })).status).toBe(200);
 
     const both = await legacy.request<ErrorBody>('POST', '/api/auth/login', {
       login: student.loginId,
