@@ -534,7 +534,7 @@ export const en: TranslationMessages = {
       outcome: { approved: 'Approved', rejected: 'Rejected', pending: 'Pending' },
       majority: { simple: 'Simple majority', two_thirds: 'Two-thirds majority' },
       reason: {
-        unknown_login: 'Unknown 学号/工号',
+        unknown_login: 'Unknown student or staff number',
         unknown_email: 'Unknown email',
         disabled: 'Account disabled',
         wrong_password: 'Wrong password',
