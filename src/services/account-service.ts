@@ -31,6 +31,9 @@ export function hashOneTimeCode(personId: string, code: string): string {
     .digest('hex');
 }
 
+/** Codes written per statement when a class's sheet is issued. */
+const CODE_CHUNK = 500;
+
 /** A fresh code: 50 random bits (see `formatOneTimeCode`). */
 export function newOneTimeCode(): string {
   return formatOneTimeCode(randomBytes(ONE_TIME_CODE_BYTES));
@@ -186,16 +189,13 @@ export async function exportActivationCodes(
     expiresAt,
   }));
   await context.store.transaction(async (transaction) => {
-    for (const [index, student] of allowed.entries()) {
-      const row = rows[index];
-      if (!row) continue;
-      await transaction.passwordResets.issue({
-        codeHash: hashOneTimeCode(student.personId, row.code),
+    // A class is a few dozen students; a whole cohort's sheet a few thousand: chunks keep each statement bounded.
+    for (let start = 0; start < allowed.length; start += CODE_CHUNK) {
+      const chunk = allowed.slice(start, start + CODE_CHUNK).map((student, offset) => ({
         personId: student.personId,
-        issuedBy: actor.personId,
-        now,
-        expiresAt,
-      });
+        codeHash: hashOneTimeCode(student.personId, rows[start + offset]?.code ?? ''),
+      }));
+      await transaction.passwordResets.issueMany(chunk, actor.personId, now, expiresAt);
     }
     await transaction.auditEvents.record({
       occurredAt: now,

@@ -28,6 +28,38 @@ export class PasswordResetRepository {
       .execute();
   }
 
+  /** Stores new codes of many people at once (a class's activation codes), voiding their unused ones: two statements. */
+  async issueMany(
+    codes: readonly { codeHash: string; personId: string }[],
+    issuedBy: string | null,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<void> {
+    if (codes.length === 0) return;
+    await this.db
+      .deleteFrom('password_resets')
+      .where(
+        'person_id',
+        'in',
+        codes.map((code) => code.personId),
+      )
+      .where('used_at', 'is', null)
+      .execute();
+    await this.db
+      .insertInto('password_resets')
+      .values(
+        codes.map((code) => ({
+          code_hash: code.codeHash,
+          person_id: code.personId,
+          issued_by: issuedBy,
+          created_at: now,
+          expires_at: expiresAt,
+          used_at: null,
+        })),
+      )
+      .execute();
+  }
+
   /**
    * Uses a code: true when it was the person's, unused and not expired, and is now used (one statement, so two
    * requests racing with the same code cannot both succeed).
