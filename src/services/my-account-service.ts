@@ -178,13 +178,12 @@ export async function readMyData(
     ip: origin.ip,
     details: { personId: auth.person.id, scope: 'self' },
   });
-  const [details, memberships, rosterEntries, sessions, auditEvents] = [
-    await repositories.accounts.personDetails(auth.person.id),
-    await repositories.memberships.listForPerson(auth.person.id),
-    await repositories.accounts.rosterEntriesOf(auth.person.id),
-    await repositories.sessions.countForPerson(auth.person.id, now),
-    await repositories.accounts.auditEventsOf(auth.person.id, MY_AUDIT_EVENTS),
-  ];
+  // One after another: PGlite has one connection, and this is not a hot path.
+  const details = await repositories.accounts.personDetails(auth.person.id);
+  const memberships = await repositories.memberships.listForPerson(auth.person.id);
+  const rosterEntries = await repositories.accounts.rosterEntriesOf(auth.person.id);
+  const sessions = await repositories.sessions.countForPerson(auth.person.id, now);
+  const auditEvents = await repositories.accounts.auditEventsOf(auth.person.id, MY_AUDIT_EVENTS);
   return {
     person: {
       id: auth.person.id,
