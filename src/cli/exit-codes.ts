@@ -50,6 +50,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'ROSTER_ID_TAKEN':
     case 'DEPARTMENT_IN_USE':
     case 'ACCOUNT_SHARED':
+    case 'NOT_ON_ROSTER':
     case 'RESET_CODE_INVALID':
     case 'CONFLICT':
       return EXIT.dataError;

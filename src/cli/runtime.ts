@@ -1,5 +1,6 @@
 import { startHeartbeat } from './heartbeat.js';
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
+import { createSmtpMailTransport } from '../services/mail-transport.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { createDatabase, type DatabaseHandle } from '../storage/create-database.js';
 import { EXPENSIVE_QUERY_CONCURRENCY } from '../storage/expensive-query-gate.js';
@@ -43,6 +44,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, progress
       }),
       clock: () => new Date(),
       passwords: argon2PasswordHasher,
+      mail: config.mail ? createSmtpMailTransport(config.mail) : null,
     };
     return { config, database, services, migrations, packageRoot: findPackageRoot(), close: () => database.close() };
   } catch (error) {

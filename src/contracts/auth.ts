@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import { localeSchema, organisationKindSchema, roleSchema, uuidSchema } from './common.js';
 
-export const loginRequestSchema = z
-  .object({
-    email: z.email().max(254),
-    password: z.string().min(1).max(256),
-  })
-  .strict();
+/**
+ * Sign-in with the e-mail or the 学号/工号 (`login`); `{ email, password }` stays accepted for the clients written
+ * before accounts without e-mail existed. One of the two, never both.
+ */
+export const loginRequestSchema = z.union([
+  z
+    .object({
+      login: z.string().trim().min(1).max(254),
+      password: z.string().min(1).max(256),
+    })
+    .strict(),
+  z
+    .object({
+      email: z.email().max(254),
+      password: z.string().min(1).max(256),
+    })
+    .strict(),
+]);
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const membershipSchema = z.object({
@@ -15,6 +27,8 @@ export const membershipSchema = z.object({
   organisationNameEn: z.string(),
   organisationKind: organisationKindSchema,
   roles: z.array(roleSchema),
+  /** Left this organisation (graduated, left the company): read-only there, records kept. */
+  left: z.boolean(),
 });
 export type Membership = z.infer<typeof membershipSchema>;
 

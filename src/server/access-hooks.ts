@@ -1,5 +1,5 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import { decideAccess, type RouteAccess } from '../core/access/route-access.js';
+import { decideRoute, type RouteAccess } from '../core/access/route-access.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { authenticate, tokensMatch } from '../services/auth-service.js';
 import type { ServiceContext } from '../services/service-context.js';
@@ -58,8 +58,25 @@ export function installAccessHooks(app: ZodApp, services: ServiceContext): void 
     request.auth = auth;
     // Decided before the body is read: a caller without the role never gets an upload onto the disk. The policy
     // needs only the URL's parameters (the router has matched them already); their format is validated later.
+    // The account's state decides too (core/access/route-access.ts `decideRoute`): a password set by someone else
+    // allows nothing but setting a new one, and alumni only read in the organisation they left.
     const params = (request.params ?? {}) as { organisationId?: string };
-    if (decideAccess(access, auth.actor, params) === 'forbidden') {
+    const key = `${request.method} ${request.routeOptions.url ?? ''}`;
+    const decision = decideRoute({ key, access }, auth.actor, params);
+    if (decision === 'password-change-required') {
+      throw new DomainError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Set a new password first (POST /api/auth/forced-password)',
+        {},
+      );
+    }
+    if (decision === 'read-only') {
+      await recordRefusal(services, request, 'access.denied', auth.person.id, auth.person.email, params.organisationId);
+      throw new DomainError('ACCOUNT_LEFT', 'You left this organisation: you may read here, not change anything', {
+        organisationId: params.organisationId ?? null,
+      });
+    }
+    if (decision !== 'allow') {
       await recordRefusal(services, request, 'access.denied', auth.person.id, auth.person.email, params.organisationId);
       throw new DomainError('FORBIDDEN', 'Your roles do not allow this here', {
         organisationId: params.organisationId ?? null,

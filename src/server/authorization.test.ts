@@ -68,6 +68,8 @@ const ownStudents: Rule = (persona, tenant) => persona === 'student' && tenant =
 const courseTeachers = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
 // Organisation admins manage their own people (which roles they may grant is decided by the service).
 const organisationAdmins = tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin');
+// Rosters and accounts: the college's and the enterprise's admins, in their own organisation.
+const rosterAdmins = tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin');
 // The shared framework and postings are the platform's: its admins and curators edit and import; releasing is a
 // decision of platform admins and the steering committee.
 const platformEditors = only('admin', 'curator');
@@ -83,6 +85,22 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/auth/password': signedIn,
   'PUT /api/auth/active-organisation': signedIn,
   'PUT /api/auth/locale': signedIn,
+  // Accounts (issue 17): codes are redeemed by people who cannot sign in yet; the rest is one's own account.
+  'POST /api/auth/redeem-code': publicRoute,
+  'POST /api/auth/forced-password': signedIn,
+  'GET /api/auth/sessions': signedIn,
+  'DELETE /api/auth/sessions/:sessionId': signedIn,
+  'POST /api/auth/sessions/end-others': signedIn,
+  'GET /api/auth/my-data': signedIn,
+  // An organisation's admins act on its people's accounts (which accounts is the service's decision).
+  'GET /api/organisations/:organisationId/accounts/:personId': rosterAdmins,
+  'POST /api/organisations/:organisationId/accounts/:personId/disable': rosterAdmins,
+  'POST /api/organisations/:organisationId/accounts/:personId/enable': rosterAdmins,
+  'POST /api/organisations/:organisationId/accounts/:personId/leave': rosterAdmins,
+  'POST /api/organisations/:organisationId/accounts/:personId/return': rosterAdmins,
+  'POST /api/organisations/:organisationId/accounts/:personId/reset-code': rosterAdmins,
+  'POST /api/organisations/:organisationId/accounts/:personId/end-sessions': rosterAdmins,
+  'POST /api/organisations/:organisationId/classes/:classId/activation-codes': rosterAdmins,
   'GET /api/dashboard': signedIn,
   'GET /api/organisations': signedIn,
   'POST /api/organisations': only('admin'),
@@ -272,7 +290,9 @@ function sampleRequest(
     .replace(':number', '1')
     .replace(':groupId', randomUUID())
     .replace(':revisionId', randomUUID())
-    .replace(':rank', '1');
+    .replace(':rank', '1')
+    .replace(':sessionId', randomUUID())
+    .replace(':classId', randomUUID());
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -283,6 +303,17 @@ function sampleRequest(
       return { method, path, body: { organisationId: organisationFor(persona, 'own').id } };
     case 'PUT /api/auth/locale':
       return { method, path, body: { locale: 'en' } };
+    case 'POST /api/auth/redeem-code':
+      return {
+        method,
+        path,
+        body: { login: emailOf(persona), code: 'AAAAA-AAAAA', newPassword: 'a long enough password' },
+      };
+    case 'POST /api/auth/forced-password':
+      // Nobody here must change their password: allowed callers get 409, anonymous 401.
+      return { method, path, body: { newPassword: 'a long enough password' } };
+    case 'POST /api/organisations/:organisationId/classes/:classId/activation-codes':
+      return { method, path, body: {} };
     case 'POST /api/organisations':
       return {
         method,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '../core/errors/domain-error.js';
 import { databaseOptionsFromEnvironment, type DatabaseOptions } from '../storage/create-database.js';
+import type { SmtpSettings } from '../services/mail-transport.js';
 import { DEFAULT_REQUEST_DEADLINE_SECONDS } from './route-deadline.js';
 
 const environmentSchema = z.object({
@@ -33,6 +34,16 @@ const environmentSchema = z.object({
   ZERODOCK_IMPORT_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** Minutes after which an orphaned upload file, or a server-side import that stopped moving, is cleaned up. */
   ZERODOCK_STALE_UPLOAD_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /**
+   * The SMTP server that sends reset codes (`smtp://user:password@host:587`, `smtps://…:465`); without it a code is
+   * shown once to the admin who issued it.
+   */
+  ZERODOCK_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of Zerodock's mail, e.g. `Zerodock <no-reply@college.edu.cn>`. */
+  ZERODOCK_MAIL_FROM: z.string().min(3).max(254).default('Zerodock <no-reply@localhost>'),
 });
 
 export interface ServerConfig {
@@ -53,6 +64,8 @@ export interface ServerConfig {
     readonly staleMs: number;
   };
   readonly database: DatabaseOptions;
+  /** Outgoing mail (reset codes); null when `ZERODOCK_SMTP_URL` is not set. */
+  readonly mail: SmtpSettings | null;
 }
 
 /** Reads and validates the environment once; a bad value is a clear error naming the variable. */
@@ -85,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
       staleMs: values.ZERODOCK_STALE_UPLOAD_MINUTES * 60_000,
     },
     database: databaseOptionsFromEnvironment(env, cwd),
+    mail: values.ZERODOCK_SMTP_URL ? { url: values.ZERODOCK_SMTP_URL, from: values.ZERODOCK_MAIL_FROM } : null,
   };
 }

@@ -79,6 +79,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'ROSTER_ID_TAKEN': // a 学号/工号 held by a person of another organisation
     case 'DEPARTMENT_IN_USE':
     case 'ACCOUNT_SHARED': // the person belongs to other organisations too: remove them here instead
+    case 'NOT_ON_ROSTER': // leaving and returning are roster states: a member never on the roster is removed instead
     case 'CONFLICT': // a database constraint refused the write (details name it)
     case 'CONCURRENT_WRITE': // still losing to concurrent writers after the transaction's retries
       return 409;

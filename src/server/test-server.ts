@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { argon2PasswordHasher } from '../services/argon2-password-hasher.js';
 import { listDemoAccounts, loadDemoDataset, readDemoDataset } from '../services/demo-service.js';
+import type { MailTransport } from '../services/mail-transport.js';
 import type { ServiceContext } from '../services/service-context.js';
 import { pingDatabase, type DatabaseHandle } from '../storage/create-database.js';
 import { createStore } from '../storage/repositories/create-repositories.js';
@@ -46,6 +47,8 @@ export async function startTestServer(
     importQueueMs?: number;
     /** The server's logger (default: none). */
     logger?: BuildServerOptions['logger'];
+    /** Outgoing mail (default: none, so reset codes are shown to the admin). */
+    mail?: MailTransport;
   } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
@@ -60,6 +63,7 @@ export async function startTestServer(
     store: createStore(database.db),
     clock: () => new Date(Date.now() + offset),
     passwords: argon2PasswordHasher,
+    mail: options.mail ?? null,
   };
   const dataset = readDemoDataset(demoDatasetPath(findPackageRoot()));
   await loadDemoDataset(services, dataset);

@@ -6,7 +6,7 @@ import { assertPasswordAcceptable } from '../core/access/password-policy.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import type { PersonMembership } from '../storage/repositories/membership.repository.js';
 import type { Locale, PersonRecord } from '../storage/repositories/person.repository.js';
-import type { SessionRecord } from '../storage/repositories/session.repository.js';
+import type { SessionRecord, SignInMethod } from '../storage/repositories/session.repository.js';
 import type { ServiceContext } from './service-context.js';
 
 /** A session idles out after 8 hours and ends after 7 days whatever happens. */
@@ -44,13 +44,20 @@ export function tokensMatch(expected: string, given: string | undefined): boolea
 // wrong password take the same time.
 let decoyHash: Promise<string> | undefined;
 
+/** The name a sign-in request gives: `login` (e-mail or 学号/工号), or `email` from older clients. */
+export function loginNameOf(credentials: { login: string } | { email: string }): string {
+  return 'login' in credentials ? credentials.login : credentials.email;
+}
+
+/** Signs in with the e-mail or the 学号/工号 and the password; every refusal is the same and takes the same time. */
 export async function login(
   context: ServiceContext,
-  credentials: { email: string; password: string },
+  credentials: ({ login: string } | { email: string }) & { password: string },
   origin: RequestOrigin,
 ): Promise<{ token: string; auth: AuthenticatedSession }> {
   const { repositories } = context.store;
-  const person = await repositories.people.findByEmail(credentials.email);
+  const name = loginNameOf(credentials);
+  const person = await repositories.accounts.findPersonByLogin(name);
   decoyHash ??= context.passwords.hash(randomBytes(16).toString('hex'));
   const passwordHash = person?.passwordHash ?? (await decoyHash);
   const valid = await context.passwords.verify(passwordHash, credentials.password);
@@ -60,13 +67,21 @@ export async function login(
       occurredAt: now,
       action: 'login.failed',
       actorPersonId: person?.id ?? null,
-      actorEmail: credentials.email.slice(0, 254),
+      actorEmail: name.slice(0, 254),
       ip: origin.ip,
-      details: { reason: !person ? 'unknown_email' : person.disabled ? 'disabled' : 'wrong_password' },
+      details: {
+        reason: !person
+          ? name.includes('@')
+            ? 'unknown_email'
+            : 'unknown_login'
+          : person.disabled
+            ? 'disabled'
+            : 'wrong_password',
+      },
     });
-    throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong', {});
+    throw new DomainError('INVALID_CREDENTIALS', 'E-mail, number or password is wrong', {});
   }
-  return startSession(context, person, origin, now);
+  return startSession(context, person, origin, now, 'password');
 }
 
 /** Verifies a password against a person's hash, or against a decoy hash when there is none (equal timing). */
@@ -81,12 +96,16 @@ export async function verifyPassword(
   return valid && Boolean(person?.passwordHash) && !person?.disabled;
 }
 
-/** Opens a new session for a person who has just proven who they are (login, accepting an invitation). */
+/**
+ * Opens a new session for a person who has just proven who they are (login, accepting an invitation, redeeming a
+ * code), recording how.
+ */
 export async function startSession(
   context: ServiceContext,
   person: PersonRecord,
   origin: RequestOrigin,
   now: Date,
+  method: SignInMethod = 'password',
 ): Promise<{ token: string; auth: AuthenticatedSession }> {
   const { repositories } = context.store;
   const memberships = await repositories.memberships.listForPerson(person.id);
@@ -101,14 +120,15 @@ export async function startSession(
     expiresAt: expiryOf(now, now),
   };
   await context.store.transaction(async (transaction) => {
-    await transaction.sessions.create({ ...session, ip: origin.ip, userAgent: origin.userAgent });
+    await transaction.sessions.create({ ...session, ip: origin.ip, userAgent: origin.userAgent, method });
     await transaction.auditEvents.record({
       occurredAt: now,
       action: 'login.succeeded',
       actorPersonId: person.id,
-      actorEmail: person.email,
+      actorEmail: person.email ?? person.loginId,
       organisationId: session.activeOrganisationId,
       ip: origin.ip,
+      details: { method },
     });
   });
   return { token, auth: { session, person, memberships, actor: toActor(person, memberships, session) } };
@@ -276,6 +296,7 @@ export function toActor(person: PersonRecord, memberships: PersonMembership[], s
     email: person.email ?? person.loginId ?? person.id,
     activeOrganisationId: session.activeOrganisationId,
     memberships,
+    mustChangePassword: person.mustChangePassword,
   };
 }
 

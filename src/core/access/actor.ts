@@ -5,7 +5,23 @@ export interface Actor {
   readonly personId: string;
   readonly email: string;
   readonly activeOrganisationId: string | null;
-  readonly memberships: readonly { readonly organisationId: string; readonly roles: readonly Role[] }[];
+  readonly memberships: readonly ActorMembership[];
+  /** A password someone else set (an import, a reset code): nothing but the new password until it is changed. */
+  readonly mustChangePassword?: boolean;
+}
+
+/** The actor's roles in one organisation, and whether they left it (alumni: read-only there, records kept). */
+export interface ActorMembership {
+  readonly organisationId: string;
+  readonly roles: readonly Role[];
+  readonly left?: boolean;
+}
+
+/** Whether the actor left this organisation (graduated, left the company): they read there, they do not write. */
+export function hasLeft(actor: Actor, organisationId: string): boolean {
+  return actor.memberships.some(
+    (membership) => membership.organisationId === organisationId && membership.left === true,
+  );
 }
 
 /** The roles the actor holds in one organisation. */

@@ -50,3 +50,34 @@ describe('computeCapabilities', () => {
     expect(capabilities.organisations).toEqual({ platform: [] });
   });
 });
+
+describe('computeCapabilities and the account state', () => {
+  const both: Actor = {
+    personId: 'p',
+    email: 'p@x.cn',
+    activeOrganisationId: 'a',
+    memberships: [
+      { organisationId: 'a', roles: ['teacher', 'college_admin'], left: true },
+      { organisationId: 'b', roles: ['college_admin'] },
+    ],
+  };
+
+  it('offers only GET routes in an organisation the person left', () => {
+    const capabilities = computeCapabilities(routes, both);
+    expect(capabilities.organisations).toEqual({
+      a: ['GET /api/organisations/:organisationId/members'],
+      b: ['POST /api/organisations/:organisationId/invitations'],
+    });
+  });
+
+  it('offers only the password routes while the password must be changed', () => {
+    const policies: RoutePolicy[] = [
+      ...routes,
+      { key: 'GET /api/auth/session', access: { kind: 'signed-in' } },
+      { key: 'POST /api/auth/forced-password', access: { kind: 'signed-in' } },
+    ];
+    const capabilities = computeCapabilities(policies, { ...both, mustChangePassword: true });
+    expect(capabilities.anywhere).toEqual(['GET /api/auth/session', 'POST /api/auth/forced-password']);
+    expect(capabilities.organisations).toEqual({ a: [], b: [] });
+  });
+});

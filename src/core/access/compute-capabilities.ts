@@ -1,5 +1,5 @@
 import { isPlatformAdmin, type Actor } from './actor.js';
-import { decideAccess, type RouteAccess } from './route-access.js';
+import { decideRoute, type RouteAccess } from './route-access.js';
 
 /** One route of the API with its declared access policy, named `METHOD /path/:param`. */
 export interface RoutePolicy {
@@ -11,7 +11,9 @@ export interface RoutePolicy {
  * What a signed-in person may call, computed from the routes' own policies (so the web never mirrors role lists):
  * `anywhere` — routes whose policy does not depend on an organisation; `organisations[id]` — tenant routes allowed
  * in that organisation; `everyOrganisation` — tenant routes allowed in every organisation (platform admins).
- * Public routes are left out. The server still decides every request; this only tells the UI what to offer.
+ * Public routes are left out. The account's state counts as in `decideRoute`: while the password must be changed
+ * only the few routes that allow it, and in an organisation the person left only its GET routes. The server still
+ * decides every request; this only tells the UI what to offer.
  */
 export interface Capabilities {
   readonly anywhere: string[];
@@ -31,15 +33,15 @@ export function computeCapabilities(routes: readonly RoutePolicy[], actor: Actor
         break;
       case 'signed-in':
       case 'role-anywhere':
-        if (decideAccess(route.access, actor, {}) === 'allow') anywhere.add(route.key);
+        if (decideRoute(route, actor, {}) === 'allow') anywhere.add(route.key);
         break;
       case 'organisation-role':
         if (platformAdmin) {
-          everyOrganisation.add(route.key);
+          if (decideRoute(route, actor, {}) === 'allow') everyOrganisation.add(route.key);
           break;
         }
         for (const membership of actor.memberships) {
-          if (decideAccess(route.access, actor, { organisationId: membership.organisationId }) === 'allow') {
+          if (decideRoute(route, actor, { organisationId: membership.organisationId }) === 'allow') {
             organisations[membership.organisationId]?.add(route.key);
           }
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
-import { decideAccess } from './route-access.js';
+import { decideAccess, decideRoute, ROUTES_WHILE_PASSWORD_CHANGE_REQUIRED } from './route-access.js';
 
 const teacherOfA: Actor = {
   personId: 't',
@@ -36,5 +36,47 @@ describe('decideAccess', () => {
   it('checks roles held anywhere', () => {
     expect(decideAccess({ kind: 'role-anywhere', roles: ['platform_admin'] }, teacherOfA, {})).toBe('forbidden');
     expect(decideAccess({ kind: 'role-anywhere', roles: ['platform_admin'] }, platformAdmin, {})).toBe('allow');
+  });
+});
+
+describe('decideRoute', () => {
+  const members = { kind: 'organisation-role', roles: ['teacher'] } as const;
+  const alumnus: Actor = {
+    personId: 'x',
+    email: 'x@a.cn',
+    activeOrganisationId: 'A',
+    memberships: [
+      { organisationId: 'A', roles: ['teacher'], left: true },
+      { organisationId: 'B', roles: ['teacher'] },
+    ],
+  };
+
+  it('lets alumni read in the organisation they left, and nothing more', () => {
+    const read = { key: 'GET /api/organisations/:organisationId/x', access: members };
+    const write = { key: 'POST /api/organisations/:organisationId/x', access: members };
+    const head = { key: 'HEAD /api/organisations/:organisationId/x', access: members };
+    expect(decideRoute(read, alumnus, { organisationId: 'A' })).toBe('allow');
+    expect(decideRoute(head, alumnus, { organisationId: 'A' })).toBe('allow');
+    expect(decideRoute(write, alumnus, { organisationId: 'A' })).toBe('read-only');
+    expect(decideRoute(write, alumnus, { organisationId: 'B' })).toBe('allow');
+    // The role check comes first: a stranger is forbidden, not read-only.
+    expect(decideRoute(write, alumnus, { organisationId: 'C' })).toBe('forbidden');
+  });
+
+  it('while the password must be changed, allows only the session, sign-out, new password and language', () => {
+    const actor: Actor = { ...alumnus, mustChangePassword: true };
+    const signedIn = { kind: 'signed-in' } as const;
+    for (const key of ROUTES_WHILE_PASSWORD_CHANGE_REQUIRED) {
+      expect(decideRoute({ key, access: signedIn }, actor, {})).toBe('allow');
+    }
+    expect(decideRoute({ key: 'GET /api/dashboard', access: signedIn }, actor, {})).toBe('password-change-required');
+    expect(decideRoute({ key: 'POST /api/auth/password', access: signedIn }, actor, {})).toBe(
+      'password-change-required',
+    );
+    expect(decideRoute({ key: 'GET /api/organisations/:organisationId/x', access: members }, actor, {})).toBe(
+      'password-change-required',
+    );
+    expect(decideRoute({ key: 'POST /api/auth/login', access: { kind: 'public' } }, null, {})).toBe('allow');
+    expect(decideRoute({ key: 'GET /api/dashboard', access: signedIn }, null, {})).toBe('unauthenticated');
   });
 });

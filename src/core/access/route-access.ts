@@ -1,4 +1,4 @@
-import { hasRoleAnywhere, hasRoleIn, isPlatformAdmin, type Actor } from './actor.js';
+import { hasLeft, hasRoleAnywhere, hasRoleIn, isPlatformAdmin, type Actor } from './actor.js';
 import type { Role } from './roles.js';
 
 /**
@@ -40,4 +40,48 @@ export function decideAccess(
       return hasRoleIn(actor, organisationId, access.roles) ? 'allow' : 'forbidden';
     }
   }
+}
+
+/**
+ * The routes a person may call while their password must be changed (it was set by someone else): read the session,
+ * sign out, set the new password, choose the language. Everything else answers PASSWORD_CHANGE_REQUIRED.
+ */
+export const ROUTES_WHILE_PASSWORD_CHANGE_REQUIRED: readonly string[] = [
+  'GET /api/auth/session',
+  'POST /api/auth/logout',
+  'POST /api/auth/forced-password',
+  'PUT /api/auth/locale',
+];
+
+export type RouteDecision = AccessDecision | 'password-change-required' | 'read-only';
+
+/**
+ * The whole decision for one request to a route named `METHOD /api/path/:param` (HEAD counts as GET): the role and
+ * tenant check of `decideAccess`, then the account's state — a person whose password must be changed reaches only
+ * `ROUTES_WHILE_PASSWORD_CHANGE_REQUIRED`, and a person who left the organisation named by the URL (alumni) calls
+ * only its GET routes there. Platform admins are never alumni of anything.
+ */
+export function decideRoute(
+  route: { readonly key: string; readonly access: RouteAccess },
+  actor: Actor | null,
+  params: { readonly organisationId?: string | undefined },
+): RouteDecision {
+  if (route.access.kind === 'public') return 'allow';
+  if (!actor) return 'unauthenticated';
+  const key = route.key.startsWith('HEAD ') ? `GET ${route.key.slice(5)}` : route.key;
+  if (actor.mustChangePassword && !ROUTES_WHILE_PASSWORD_CHANGE_REQUIRED.includes(key)) {
+    return 'password-change-required';
+  }
+  const decision = decideAccess(route.access, actor, params);
+  if (decision !== 'allow') return decision;
+  if (
+    route.access.kind === 'organisation-role' &&
+    params.organisationId &&
+    !key.startsWith('GET ') &&
+    !isPlatformAdmin(actor) &&
+    hasLeft(actor, params.organisationId)
+  ) {
+    return 'read-only';
+  }
+  return 'allow';
 }

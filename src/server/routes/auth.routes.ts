@@ -8,7 +8,9 @@ import {
   okResponseSchema,
   sessionResponseSchema,
 } from '../../contracts/auth.js';
+import { redeemCodeRequestSchema } from '../../contracts/accounts.js';
 import { errorBodySchema } from '../../contracts/common.js';
+import { redeemCode } from '../../services/my-account-service.js';
 import { changePassword, login, logout, setActiveOrganisation, setLocale } from '../../services/auth-service.js';
 import { DomainError } from '../../core/errors/domain-error.js';
 import { FixedWindowLimiter } from '../fixed-window-limiter.js';
@@ -21,22 +23,50 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
   const { services } = dependencies;
   const present = sessionPresenter(app, services);
   const perClient = new FixedWindowLimiter(dependencies.loginRateLimit * 10, 60_000);
-  const emailOf = (request: FastifyRequest) => {
-    const body = request.body as { email?: unknown } | undefined;
-    return typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
+  // The name being tried: `login` (e-mail or 学号/工号), or `email` from older clients; the same key for both forms.
+  const loginOf = (request: FastifyRequest) => {
+    const body = request.body as { email?: unknown; login?: unknown } | undefined;
+    const name = typeof body?.login === 'string' ? body.login : body?.email;
+    return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 254) : '';
   };
   // One audit event per client, account and minute, so a flood of refused attempts is not a flood of writes.
   const auditThrottle = new FixedWindowLimiter(1, 60_000);
   const auditRateLimited = (request: FastifyRequest) => {
-    if (auditThrottle.hit(`${request.ip}|${emailOf(request)}`) > 0) return;
+    if (auditThrottle.hit(`${request.ip}|${loginOf(request)}`) > 0) return;
     services.store.repositories.auditEvents
       .record({
         occurredAt: services.clock(),
         action: 'login.rate_limited',
-        actorEmail: emailOf(request) || null,
+        actorEmail: loginOf(request) || null,
         ip: request.ip,
+        details: { route: request.routeOptions.url ?? request.url },
       })
       .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
+  };
+  /**
+   * The limits of every route that tries a secret for an account (a password, a reset code): per client and account
+   * (one attacker can neither brute-force one account nor lock everyone out), and a wider one per client alone
+   * against one client spraying many accounts. Signing in and redeeming codes share both windows, so alternating
+   * between them buys nothing.
+   */
+  const signInLimits = {
+    config: {
+      rateLimit: {
+        max: dependencies.loginRateLimit,
+        timeWindow: 60_000,
+        keyGenerator: (request: FastifyRequest) => `${request.ip}|${loginOf(request)}`,
+        onExceeded: (request: FastifyRequest) => auditRateLimited(request),
+      },
+    },
+    preHandler: async (request: FastifyRequest) => {
+      const retryAfterSeconds = perClient.hit(request.ip);
+      if (retryAfterSeconds > 0) {
+        auditRateLimited(request);
+        throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, {
+          retryAfterSeconds,
+        });
+      }
+    },
   };
 
   app.get(
@@ -55,35 +85,38 @@ export function registerAuthRoutes(app: ZodApp, dependencies: RouteDependencies)
   app.post(
     '/api/auth/login',
     {
-      config: {
-        access: { kind: 'public' },
-        // Per client and account: one attacker can neither brute-force one account nor lock everyone out.
-        rateLimit: {
-          max: dependencies.loginRateLimit,
-          timeWindow: 60_000,
-          keyGenerator: (request) => `${request.ip}|${emailOf(request)}`,
-          onExceeded: (request) => auditRateLimited(request),
-        },
-      },
-      // And a wider limit per client alone, against one client spraying many accounts.
-      preHandler: async (request) => {
-        const retryAfterSeconds = perClient.hit(request.ip);
-        if (retryAfterSeconds > 0) {
-          auditRateLimited(request);
-          throw new DomainError('RATE_LIMITED', `Too many sign-in attempts; try again in ${retryAfterSeconds} s`, {
-            retryAfterSeconds,
-          });
-        }
-      },
+      config: { access: { kind: 'public' }, ...signInLimits.config },
+      preHandler: signInLimits.preHandler,
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with e-mail and password; sets the httpOnly session cookie',
+        summary:
+          'Sign in with e-mail or 学号/工号 (`login`; `email` still accepted) and password; sets the httpOnly session cookie',
         body: loginRequestSchema,
         response: { 200: sessionResponseSchema, ...errors },
       },
     },
     async (request, reply) => {
       const { token, auth } = await login(services, request.body, originOf(request));
+      setSessionCookie(reply, token, dependencies.cookieSecure);
+      return present(auth);
+    },
+  );
+
+  app.post(
+    '/api/auth/redeem-code',
+    {
+      config: { access: { kind: 'public' }, ...signInLimits.config },
+      preHandler: signInLimits.preHandler,
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Set a new password with a one-time reset or activation code and sign in; every refusal is RESET_CODE_INVALID',
+        body: redeemCodeRequestSchema,
+        response: { 200: sessionResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { token, auth } = await redeemCode(services, request.body, originOf(request));
       setSessionCookie(reply, token, dependencies.cookieSecure);
       return present(auth);
     },

@@ -4,6 +4,7 @@ import type { Database } from '../database-schema.js';
 import { runTransaction } from '../run-transaction.js';
 import { createExpensiveQueryGate, type ExpensiveQueryGate } from '../expensive-query-gate.js';
 import { SessionCache } from '../session-cache.js';
+import { AccountRepository } from './account.repository.js';
 import { AuditEventRepository } from './audit-event.repository.js';
 import { CommitteeRepository } from './committee.repository.js';
 import { CollegeCourseRepository } from './college-course.repository.js';
@@ -16,6 +17,7 @@ import { GroupProposalRepository } from './group-proposal.repository.js';
 import { InvitationRepository } from './invitation.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
+import { PasswordResetRepository } from './password-reset.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { RevisionRepository } from './revision.repository.js';
 import { StudentPathwayRepository } from './student-pathway.repository.js';
@@ -43,6 +45,8 @@ export interface Repositories {
   readonly committees: CommitteeRepository;
   readonly revisions: RevisionRepository;
   readonly studentPathways: StudentPathwayRepository;
+  readonly accounts: AccountRepository;
+  readonly passwordResets: PasswordResetRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -77,6 +81,8 @@ export function createRepositories(
     committees: new CommitteeRepository(db),
     revisions: new RevisionRepository(db),
     studentPathways: new StudentPathwayRepository(db),
+    accounts: new AccountRepository(db, cache),
+    passwordResets: new PasswordResetRepository(db),
   };
 }
 

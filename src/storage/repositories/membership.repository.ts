@@ -10,6 +10,8 @@ export interface PersonMembership {
   organisationNameEn: string;
   organisationKind: OrganisationKind;
   roles: Role[];
+  /** Left this organisation (its roster says so): alumni read there and do not write. */
+  left: boolean;
 }
 
 export interface MemberRecord {
@@ -85,7 +87,7 @@ export class MembershipRepository {
     const rows = await this.db
       .selectFrom('memberships as m')
       .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select(['o.id', 'o.name_zh', 'o.name_en', 'o.kind', 'm.role'])
+      .select(['o.id', 'o.name_zh', 'o.name_en', 'o.kind', 'm.role', leftSql.as('left')])
       .where('m.person_id', '=', personId)
       // A committee seat comes after the person's own organisation, where they work by default.
       .orderBy(sql`o.kind = 'committee'`)
@@ -178,7 +180,15 @@ export interface MembershipRow {
   name_en: string;
   kind: string;
   role: string;
+  left?: boolean | null;
 }
+
+/**
+ * Whether the person of membership `m` left organisation `o` (a roster entry with status 'left'). One expression
+ * for both places that read a person's memberships (here and the session query), so they never disagree.
+ */
+export const leftSql = sql<boolean>`exists (select 1 from roster_entries r
+  where r.organisation_id = o.id and r.person_id = m.person_id and r.status = 'left')`;
 
 /** Folds role rows (ordered by organisation) into one membership per organisation. */
 export function groupMemberships(rows: readonly MembershipRow[]): PersonMembership[] {
@@ -192,6 +202,7 @@ export function groupMemberships(rows: readonly MembershipRow[]): PersonMembersh
         organisationNameEn: row.name_en,
         organisationKind: row.kind as OrganisationKind,
         roles: [],
+        left: row.left === true,
       };
       byOrganisation.set(row.id, membership);
     }

@@ -150,6 +150,7 @@ describe(`repositories on ${testBackend()}`, () => {
         expiresAt: later,
         ip: '127.0.0.1',
         userAgent: 'x'.repeat(2000),
+        method: 'password',
       });
     }
     const session = await repositories.sessions.findByTokenHash('hash-1');

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database-schema.js';
-import { groupMemberships, type MembershipRow, type PersonMembership } from './membership.repository.js';
+import { groupMemberships, leftSql, type MembershipRow, type PersonMembership } from './membership.repository.js';
 import { toPersonRecord, type PersonRecord } from './person.repository.js';
 import type { SessionCache } from '../session-cache.js';
 
@@ -17,6 +17,22 @@ export interface SessionRecord {
 export interface NewSession extends SessionRecord {
   ip: string | null;
   userAgent: string | null;
+  /** How the person proved who they are: password, reset_code (later cas, oidc). */
+  method: SignInMethod;
+}
+
+export type SignInMethod = 'password' | 'reset_code' | 'cas' | 'oidc';
+
+/** A session as its owner sees it in their list: never the token hash. */
+export interface SessionListEntry {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+  method: string | null;
 }
 
 export class SessionRepository {
@@ -38,6 +54,7 @@ export class SessionRepository {
         expires_at: session.expiresAt,
         ip: session.ip,
         user_agent: session.userAgent?.slice(0, 512) ?? null,
+        method: session.method,
       })
       .execute();
   }
@@ -88,7 +105,8 @@ export class SessionRepository {
         'p.disabled_at',
         'p.created_at',
         sql<MembershipRow[] | null>`(
-          select json_agg(json_build_object('id', o.id, 'name_zh', o.name_zh, 'name_en', o.name_en, 'kind', o.kind, 'role', m.role)
+          select json_agg(json_build_object('id', o.id, 'name_zh', o.name_zh, 'name_en', o.name_en, 'kind', o.kind, 'role', m.role,
+                                            'left', ${leftSql})
                           order by o.kind = 'committee', o.kind, o.name_zh, m.role)
           from memberships m join organisations o on o.id = m.organisation_id
           where m.person_id = p.id)`.as('memberships'),
@@ -143,6 +161,60 @@ export class SessionRepository {
     const result = await query.executeTakeFirst();
     this.cache?.forgetPerson(personId);
     return Number(result.numDeletedRows);
+  }
+
+  /** The person's live sessions, newest first, the one with `currentTokenHash` flagged. */
+  async listForPerson(personId: string, currentTokenHash: string | null, now: Date): Promise<SessionListEntry[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select([
+        'id',
+        'created_at',
+        'last_seen_at',
+        'expires_at',
+        'ip',
+        'user_agent',
+        'method',
+        sql<boolean>`token_hash = ${currentTokenHash ?? ''}`.as('current'),
+      ])
+      .where('person_id', '=', personId)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.created_at.toISOString(),
+      lastSeenAt: row.last_seen_at.toISOString(),
+      expiresAt: row.expires_at.toISOString(),
+      ip: row.ip,
+      userAgent: row.user_agent,
+      current: row.current,
+      method: row.method,
+    }));
+  }
+
+  /** Live sessions of a person. */
+  async countForPerson(personId: string, now: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('person_id', '=', personId)
+      .where('expires_at', '>', now)
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+
+  /** Ends one session by its id, only if it is the person's; false when there is none such (another's is none). */
+  async deleteByIdForPerson(id: string, personId: string): Promise<boolean> {
+    const row = await this.db
+      .deleteFrom('sessions')
+      .where('id', '=', id)
+      .where('person_id', '=', personId)
+      .returning('token_hash')
+      .executeTakeFirst();
+    if (row) this.cache?.forgetToken(row.token_hash);
+    return row !== undefined;
   }
 
   async deleteExpired(now: Date): Promise<number> {

@@ -214,6 +214,7 @@ export const en: TranslationMessages = {
       ROSTER_ID_TAKEN: 'The number {{detail}} belongs to a person of another organisation.',
       DEPARTMENT_IN_USE: 'The department still has sub-departments, classes or people.',
       ACCOUNT_SHARED: 'This person belongs to other organisations too; remove them from yours instead.',
+      NOT_ON_ROSTER: 'This person is not on your roster; remove them as a member instead.',
       REVISION_NO_DEMAND:
         'The stored postings hold no posting of this group’s posts in one of the years chosen; import that year’s postings or choose other years.',
       EXPORT_UNAVAILABLE:
@@ -534,7 +535,12 @@ export const en: TranslationMessages = {
       choice: { approve: 'For', reject: 'Against', abstain: 'Abstain' },
       outcome: { approved: 'Approved', rejected: 'Rejected', pending: 'Pending' },
       majority: { simple: 'Simple majority', two_thirds: 'Two-thirds majority' },
-      reason: { unknown_email: 'Unknown email', disabled: 'Account disabled', wrong_password: 'Wrong password' },
+      reason: {
+        unknown_login: 'Unknown student or staff number',
+        unknown_email: 'Unknown email',
+        disabled: 'Account disabled',
+        wrong_password: 'Wrong password',
+      },
       via: { cli: 'Command line' },
     },
     columns: {

@@ -197,6 +197,7 @@ export const zhCN = {
       ROSTER_ID_TAKEN: '学号/工号 {{detail}} 已属于其他机构的人员。',
       DEPARTMENT_IN_USE: '该院系下仍有下级、班级或人员，不能删除。',
       ACCOUNT_SHARED: '此人还属于其他机构，不能停用账号；请改为从本机构移除。',
+      NOT_ON_ROSTER: '此人不在本机构名册中；请改为从本机构移除成员。',
       REVISION_NO_DEMAND: '所选年份中有一年没有该专业群岗位的招聘数据；请导入该年数据或改选年份。',
       REVISION_NOT_APPROVED: '专业建设指导委员会尚未通过本次动态调整，还不能应用。',
       REVISION_APPLIED: '本次动态调整已经应用过（新版课程体系已生成），不能再次应用。',
@@ -514,7 +515,12 @@ export const zhCN = {
       choice: { approve: '赞成', reject: '反对', abstain: '弃权' },
       outcome: { approved: '通过', rejected: '未通过', pending: '待定' },
       majority: { simple: '简单多数', two_thirds: '三分之二多数' },
-      reason: { unknown_email: '邮箱不存在', disabled: '账号已停用', wrong_password: '密码错误' },
+      reason: {
+        unknown_login: '学号/工号不存在',
+        unknown_email: '邮箱不存在',
+        disabled: '账号已停用',
+        wrong_password: '密码错误',
+      },
       via: { cli: '命令行' },
     },
     columns: {
