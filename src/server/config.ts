@@ -33,6 +33,14 @@ const environmentSchema = z.object({
   ZERODOCK_IMPORT_QUEUE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** Minutes after which an orphaned upload file, or a server-side import that stopped moving, is cleaned up. */
   ZERODOCK_STALE_UPLOAD_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /**
+   * The address people reach Zerodock at (`https://zerodock.example.edu.cn`), for the callback URL registered at
+   * identity providers; default: the origin of each request (as the reverse proxy forwards it, with TRUST_PROXY).
+   */
+  ZERODOCK_PUBLIC_URL: z
+    .url()
+    .refine((value) => /^https?:\/\//u.test(value), 'must be an http(s) URL')
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -53,6 +61,8 @@ export interface ServerConfig {
     readonly staleMs: number;
   };
   readonly database: DatabaseOptions;
+  /** ZERODOCK_PUBLIC_URL without a trailing slash, or null (the request's origin is used). */
+  readonly publicUrl: string | null;
 }
 
 /** Reads and validates the environment once; a bad value is a clear error naming the variable. */
@@ -85,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
       staleMs: values.ZERODOCK_STALE_UPLOAD_MINUTES * 60_000,
     },
     database: databaseOptionsFromEnvironment(env, cwd),
+    publicUrl: values.ZERODOCK_PUBLIC_URL ? values.ZERODOCK_PUBLIC_URL.replace(/\/+$/u, '') : null,
   };
 }

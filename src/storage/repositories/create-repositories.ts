@@ -13,6 +13,7 @@ import { DemandDeclarationRepository } from './demand-declaration.repository.js'
 import { DemandRepository } from './demand.repository.js';
 import { FrameworkVersionRepository } from './framework-version.repository.js';
 import { GroupProposalRepository } from './group-proposal.repository.js';
+import { IdentityProviderRepository } from './identity-provider.repository.js';
 import { InvitationRepository } from './invitation.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
@@ -41,6 +42,7 @@ export interface Repositories {
   readonly aggregateCounts: AggregateCountRepository;
   readonly committees: CommitteeRepository;
   readonly revisions: RevisionRepository;
+  readonly identityProviders: IdentityProviderRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -74,6 +76,7 @@ export function createRepositories(
     aggregateCounts: new AggregateCountRepository(db),
     committees: new CommitteeRepository(db),
     revisions: new RevisionRepository(db),
+    identityProviders: new IdentityProviderRepository(db),
   };
 }
 

@@ -17,6 +17,8 @@ export interface SessionRecord {
 export interface NewSession extends SessionRecord {
   ip: string | null;
   userAgent: string | null;
+  /** How the session was opened: password, cas, oidc… (null when unknown). */
+  method?: string | null;
 }
 
 export class SessionRepository {
@@ -38,6 +40,7 @@ export class SessionRepository {
         expires_at: session.expiresAt,
         ip: session.ip,
         user_agent: session.userAgent?.slice(0, 512) ?? null,
+        method: session.method ?? null,
       })
       .execute();
   }
