@@ -31,7 +31,8 @@ export function parseCasResponse(xml: string): CasValidation {
   });
   parser.on('opentag', (tag) => {
     const name = localName(tag.name);
-    if (path.length === 0 && name !== 'serviceResponse') problem ??= `the root element is ${tag.name}, not cas:serviceResponse`;
+    if (path.length === 0 && name !== 'serviceResponse')
+      problem ??= `the root element is ${tag.name}, not cas:serviceResponse`;
     path.push(name);
     if (path.length > MAX_DEPTH) problem ??= `elements nested more than ${MAX_DEPTH} deep`;
     text = '';
@@ -61,7 +62,8 @@ export function parseCasResponse(xml: string): CasValidation {
   }
   if (problem) return { kind: 'malformed', problem };
   if (failure) return { kind: 'failure', ...(failure as { code: string; message: string }) };
-  if (!success) return { kind: 'malformed', problem: 'neither cas:authenticationSuccess nor cas:authenticationFailure' };
+  if (!success)
+    return { kind: 'malformed', problem: 'neither cas:authenticationSuccess nor cas:authenticationFailure' };
   if (!user) return { kind: 'malformed', problem: 'cas:authenticationSuccess without cas:user' };
   return { kind: 'success', user, attributes };
 }

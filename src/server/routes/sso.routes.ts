@@ -89,6 +89,7 @@ export function registerSsoRoutes(app: ZodApp, dependencies: RouteDependencies):
           returnTo: request.query.returnTo,
           callbackUrl: callbackUrlOf(request, request.params.organisationId),
           testOnly: false,
+          ip: request.ip,
         });
         setStateCookie(reply, started.state, dependencies.cookieSecure);
         return reply.redirect(started.redirectUrl, 302);
@@ -220,7 +221,7 @@ export function registerSsoRoutes(app: ZodApp, dependencies: RouteDependencies):
         summary:
           'Start a test sign-in (also while switched off): open redirectUrl; the answer is shown at /settings/identity-provider without signing in',
         params: organisationIdParamsSchema,
-        body: z.object({}).strict().optional(),
+        body: z.object({}).strict().nullish(),
         response: { 200: ssoTestStartSchema, ...errors },
       },
     },
@@ -230,6 +231,7 @@ export function registerSsoRoutes(app: ZodApp, dependencies: RouteDependencies):
         returnTo: undefined,
         callbackUrl: callbackUrlOf(request, request.params.organisationId),
         testOnly: true,
+        ip: request.ip,
       });
       setStateCookie(reply, started.state, dependencies.cookieSecure);
       return { redirectUrl: started.redirectUrl };

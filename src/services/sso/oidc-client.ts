@@ -135,13 +135,20 @@ export class OidcClient {
       return new OidcFailure('provider_unreachable', (error as Error).message);
     }
     if (error instanceof openid.AuthorizationResponseError) {
-      return new OidcFailure('provider_error', `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`);
+      return new OidcFailure(
+        'provider_error',
+        `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`,
+      );
     }
     if (error instanceof openid.ResponseBodyError) {
-      return new OidcFailure('token_rejected', `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`);
+      return new OidcFailure(
+        'token_rejected',
+        `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`,
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof SyntaxError || /JSON|parse/iu.test(message)) return new OidcFailure('malformed_response', message);
+    if (error instanceof SyntaxError || /JSON|parse/iu.test(message))
+      return new OidcFailure('malformed_response', message);
     return new OidcFailure('token_rejected', message);
   }
 }

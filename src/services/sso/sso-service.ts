@@ -197,20 +197,34 @@ export function ssoFailure(reason: SsoFailureReason, detail: string): DomainErro
 export async function startSsoSignIn(
   context: ServiceContext,
   clients: SsoClients,
-  input: { organisationId: string; returnTo: string | undefined; callbackUrl: string; testOnly: boolean },
+  input: {
+    organisationId: string;
+    returnTo: string | undefined;
+    callbackUrl: string;
+    testOnly: boolean;
+    ip: string | null;
+  },
 ): Promise<{ state: string; redirectUrl: string }> {
   const { repositories } = context.store;
   const now = context.clock();
   const provider = await repositories.identityProviders.find(input.organisationId);
-  if (!provider) {
-    if (input.testOnly) {
-      throw new DomainError('IDENTITY_PROVIDER_NOT_FOUND', 'This organisation has no identity provider', {
-        callbackUrl: input.callbackUrl,
-      });
-    }
-    throw ssoFailure('not_configured', 'no identity provider');
+  if (!provider && input.testOnly) {
+    throw new DomainError('IDENTITY_PROVIDER_NOT_FOUND', 'This organisation has no identity provider', {
+      callbackUrl: input.callbackUrl,
+    });
   }
-  if (!provider.enabled && !input.testOnly) throw ssoFailure('not_configured', 'the identity provider is switched off');
+  if (!provider || (!provider.enabled && !input.testOnly)) {
+    const detail = provider ? 'the identity provider is switched off' : 'no identity provider';
+    const known = provider ?? (await repositories.organisations.findById(input.organisationId));
+    await recordRefusal(
+      context,
+      { organisationId: known ? input.organisationId : null, testOnly: false },
+      'not_configured',
+      detail,
+      input.ip,
+    );
+    throw ssoFailure('not_configured', detail);
+  }
   if (now.getTime() - clients.lastSweep > SWEEP_INTERVAL_MS) {
     clients.lastSweep = now.getTime();
     await repositories.identityProviders.deleteOlderThan(new Date(now.getTime() - SSO_RETENTION_MS));
@@ -239,7 +253,8 @@ export async function startSsoSignIn(
       });
     } catch (error) {
       const failure = error instanceof OidcFailure ? error : new OidcFailure('token_rejected', String(error));
-      await recordRefusal(context, { organisationId: input.organisationId, testOnly: input.testOnly }, failure.reason, failure.message, null);
+      const facts = { organisationId: input.organisationId, testOnly: input.testOnly, protocol: 'oidc' as const };
+      await recordRefusal(context, facts, failure.reason, failure.message, input.ip);
       throw ssoFailure(failure.reason, failure.message);
     }
   }
