@@ -111,6 +111,7 @@ export async function startTestOidcProvider(options: {
       email: ['email', 'email_verified'],
     },
     conformIdTokenClaims: options.conformIdTokenClaims ?? false,
+    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     pkce: { methods: ['S256'], required: () => true },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_context: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },

@@ -126,7 +126,7 @@ export class OidcClient {
   }
 
   private readonly fetch: openid.CustomFetch = (url, options) =>
-    boundedFetch(url, { ...options, body: options.body as BodyInit | null }, this.limits);
+    boundedFetch(url, { ...options, body: options.body as RequestInit['body'] }, this.limits);
 
   private failureOf(error: unknown): OidcFailure {
     if (error instanceof OidcFailure) return error;
