@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackend } from '../../storage/test-database.js';
+import { loadConfig } from '../config.js';
 import { startTestCasServer, type TestCasServer } from '../test-cas-server.js';
 import { startTestOidcProvider, type TestOidcProvider } from '../test-oidc-provider.js';
 import { ApiClient, startTestServer, type TestServer } from '../test-server.js';
@@ -275,7 +276,9 @@ describe(`unified sign-in over HTTP on ${testBackend()}`, () => {
     const malformed = await signIn(collegeA, '2024001');
     expect(malformed.location).toBe('/login?sso_error=malformed_response');
     expect((await lastAudit('sso.failed'))?.details).toMatchObject({ reason: 'malformed_response' });
-    expect(String((await lastAudit('sso.failed'))?.details.detail)).toMatch(/root element is html|not well-formed XML/u);
+    expect(String((await lastAudit('sso.failed'))?.details.detail)).toMatch(
+      /root element is html|not well-formed XML/u,
+    );
 
     await configure(collegeAdmin, collegeA, casConfig('3.0'));
     const browser = new SsoBrowser();
@@ -511,5 +514,38 @@ describe(`unified sign-in over HTTP on ${testBackend()}`, () => {
     expect(
       (await enterpriseAdmin.request('POST', `/api/organisations/${manufacturer}/identity-provider/test`)).status,
     ).toBe(404);
+  });
+});
+
+describe('the callback URL behind a reverse proxy', () => {
+  it('reads ZERODOCK_PUBLIC_URL (without a trailing slash) and refuses what is not an http(s) URL', () => {
+    const config = (env: Record<string, string>) => loadConfig(env, '/tmp');
+    expect(config({}).publicUrl).toBeNull();
+    expect(config({ ZERODOCK_PUBLIC_URL: 'https://zerodock.college.edu.cn/' }).publicUrl).toBe(
+      'https://zerodock.college.edu.cn',
+    );
+    expect(() => config({ ZERODOCK_PUBLIC_URL: 'zerodock.college.edu.cn' })).toThrow(/ZERODOCK_PUBLIC_URL/u);
+    expect(() => config({ ZERODOCK_PUBLIC_URL: 'ftp://zerodock.college.edu.cn' })).toThrow(/ZERODOCK_PUBLIC_URL/u);
+  });
+
+  it('builds the callback and the CAS service URL from it, not from the request', async () => {
+    const proxied = await startTestServer({ publicUrl: 'https://zerodock.college.edu.cn' });
+    try {
+      const admin = new ApiClient(proxied.baseUrl);
+      const organisationId = (await admin.login('college-admin@demo.zerodock.local')).body.activeOrganisationId ?? '';
+      const saved = await admin.request<ProviderView>('PUT', `/api/organisations/${organisationId}/identity-provider`, {
+        displayName: '统一身份认证',
+        matchBy: 'login_id',
+        config: { protocol: 'cas', serverUrl: 'https://cas.college.edu.cn/cas', version: '3.0', attribute: null },
+      });
+      const expected = `https://zerodock.college.edu.cn/api/auth/sso/${organisationId}/callback`;
+      expect(saved.body.callbackUrl).toBe(expected);
+      const start = await new SsoBrowser().fetch(`${proxied.baseUrl}/api/auth/sso/${organisationId}/start`);
+      const login = new URL(start.headers.get('location')!);
+      expect(`${login.origin}${login.pathname}`).toBe('https://cas.college.edu.cn/cas/login');
+      expect(login.searchParams.get('service')?.startsWith(`${expected}?state=`)).toBe(true);
+    } finally {
+      await proxied.close();
+    }
   });
 });
