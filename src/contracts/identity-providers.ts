@@ -87,7 +87,11 @@ export const ssoCallbackQuerySchema = z
   })
   .strict();
 
-/** An admin's test sign-in: where to send the browser; the result is shown at /sso/test-result without signing in. */
+/**
+ * An admin's test sign-in (`POST …/identity-provider/test`, which also sets the browser's state cookie): send the
+ * browser to `redirectUrl`; nobody is signed in, and the browser comes back to
+ * `/settings/identity-provider?test=ok|failed&identifier=…&person=…&reason=<SsoFailureReason>&detail=…`.
+ */
 export const ssoTestStartSchema = z.object({ redirectUrl: z.string() });
 export const ssoTestResultSchema = z.object({
   ok: z.boolean(),
