@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundedFetch } from '../../services/sso/bounded-fetch.js';
 import { testBackend } from '../../storage/test-database.js';
 import { loadConfig } from '../config.js';
 import { startTestCasServer, type TestCasServer } from '../test-cas-server.js';
@@ -547,5 +550,57 @@ describe('the callback URL behind a reverse proxy', () => {
     } finally {
       await proxied.close();
     }
+  });
+});
+
+describe('outbound requests to identity providers', () => {
+  it('gives up on a provider that does not answer in time, or answers too much', async () => {
+    const sockets = new Set<Socket>();
+    const slow = createServer((request, response) => {
+      if (request.url?.startsWith('/huge')) {
+        response.writeHead(200, { 'content-type': 'text/xml' });
+        // Streamed without a length: the cap is found while reading.
+        const chunk = 'x'.repeat(64 * 1024);
+        const write = () => {
+          while (response.write(chunk)) {
+            /* until the socket pushes back */
+          }
+        };
+        response.on('drain', write);
+        write();
+        return;
+      }
+      // Never answers.
+    });
+    slow.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      const limits = { timeoutMs: 300, maxResponseBytes: 256 * 1024 };
+      const started = performance.now();
+      await expect(boundedFetch(`${base}/hang`, {}, limits)).rejects.toMatchObject({ kind: 'unreachable' });
+      expect(performance.now() - started).toBeLessThan(2_000);
+      await expect(boundedFetch(`${base}/huge`, {}, { ...limits, timeoutMs: 5_000 })).rejects.toMatchObject({
+        kind: 'too_large',
+      });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
+  it('refuses the sign-in when the CAS server cannot be reached, audited', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await configure(collegeAdmin, collegeA, casConfig('2.0', null, `http://127.0.0.1:${port}/cas`));
+    const browser = new SsoBrowser();
+    const start = await browser.fetch(startUrl(collegeA));
+    const service = new URL(new URL(start.headers.get('location')!).searchParams.get('service')!);
+    service.searchParams.set('ticket', 'ST-unreachable');
+    const result = await browser.navigate(service.href, server.baseUrl);
+    expect(result.location).toBe('/login?sso_error=provider_unreachable');
+    expect((await lastAudit('sso.failed'))?.details).toMatchObject({ reason: 'provider_unreachable', protocol: 'cas' });
   });
 });
