@@ -388,6 +388,8 @@ describe(`unified sign-in over HTTP on ${testBackend()}`, () => {
       '/login?sso_error=token_rejected',
     );
     expect((await lastAudit('sso.failed'))?.details).toMatchObject({ reason: 'token_rejected', protocol: 'oidc' });
+    // Discovery is read once for these four starts (remembered per issuer; saving the settings forgets it).
+    expect(oidc.stats.discoveries).toBe(1);
   });
 
   it('reads the claim from UserInfo when the provider keeps it out of the ID token; refuses a cancelled sign-in', async () => {
