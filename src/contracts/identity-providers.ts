@@ -133,6 +133,8 @@ export const SSO_FAILURE_REASONS = [
   'unknown_person',
   'not_a_member',
   'disabled',
+  /** Too many sign-in navigations from one client in a minute (answered 429; audited once per client and minute). */
+  'rate_limited',
 ] as const;
 export const ssoFailureReasonSchema = z.enum(SSO_FAILURE_REASONS);
 export type SsoFailureReason = z.infer<typeof ssoFailureReasonSchema>;

@@ -533,8 +533,8 @@ describe('the callback URL behind a reverse proxy', () => {
     expect(() => config({ ZERODOCK_PUBLIC_URL: 'ftp://zerodock.college.edu.cn' })).toThrow(/ZERODOCK_PUBLIC_URL/u);
   });
 
-  it('builds the callback and the CAS service URL from it, not from the request', async () => {
-    const proxied = await startTestServer({ publicUrl: 'https://zerodock.college.edu.cn' });
+  it('builds the callback and the CAS service URL from it, not from the request; a flood of starts is refused', async () => {
+    const proxied = await startTestServer({ publicUrl: 'https://zerodock.college.edu.cn', loginRateLimit: 1 });
     try {
       const admin = new ApiClient(proxied.baseUrl);
       const organisationId = (await admin.login('college-admin@demo.zerodock.local')).body.activeOrganisationId ?? '';
@@ -549,6 +549,22 @@ describe('the callback URL behind a reverse proxy', () => {
       const login = new URL(start.headers.get('location')!);
       expect(`${login.origin}${login.pathname}`).toBe('https://cas.college.edu.cn/cas/login');
       expect(login.searchParams.get('service')?.startsWith(`${expected}?state=`)).toBe(true);
+      // 6 sign-in navigations per client and minute at ZERODOCK_LOGIN_RATE_LIMIT=1; the refusal is audited.
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const response = await fetch(`${proxied.baseUrl}/api/auth/sso/${organisationId}/start`, { redirect: 'manual' });
+        statuses.push(response.status);
+        await response.body?.cancel();
+      }
+      expect(statuses).toEqual([302, 302, 302, 302, 302, 429]);
+      // The audit write is not awaited by the refusal: wait for it.
+      await expect
+        .poll(
+          async () =>
+            (await proxied.services.store.repositories.auditEvents.list({ action: 'sso.failed', limit: 1, offset: 0 }))
+              .items[0]?.details.reason,
+        )
+        .toBe('rate_limited');
     } finally {
       await proxied.close();
     }

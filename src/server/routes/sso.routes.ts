@@ -25,6 +25,7 @@ import {
   saveIdentityProvider,
   startSsoSignIn,
 } from '../../services/sso/sso-service.js';
+import { FixedWindowLimiter } from '../fixed-window-limiter.js';
 import { setSessionCookie } from '../session-view.js';
 import { originOf, requireAuth, type RouteDependencies, type ZodApp } from '../route-dependencies.js';
 
@@ -53,7 +54,23 @@ export function registerSsoRoutes(app: ZodApp, dependencies: RouteDependencies):
   const callbackUrlOf = (request: FastifyRequest, organisationId: string) =>
     `${baseOf(request)}/api/auth/sso/${organisationId}/callback`;
   // A sign-in is a handful of navigations; far more from one client in a minute is a flood (each refusal is audited).
-  const rateLimit = { max: dependencies.loginRateLimit * 6, timeWindow: 60_000 };
+  // Refusals past the limit are audited too, once per client and minute (a flood is not a flood of writes).
+  const auditThrottle = new FixedWindowLimiter(1, 60_000);
+  const rateLimit = {
+    max: dependencies.loginRateLimit * 6,
+    timeWindow: 60_000,
+    onExceeded: (request: FastifyRequest) => {
+      if (auditThrottle.hit(request.ip) > 0) return;
+      services.store.repositories.auditEvents
+        .record({
+          occurredAt: services.clock(),
+          action: 'sso.failed',
+          ip: request.ip,
+          details: { reason: 'rate_limited', detail: request.url.split('?')[0]?.slice(0, 200) ?? '' },
+        })
+        .catch((error: unknown) => request.log.error({ err: error }, 'audit write failed'));
+    },
+  };
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   app.get(
