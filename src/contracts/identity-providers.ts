@@ -87,7 +87,11 @@ export const ssoCallbackQuerySchema = z
   })
   .strict();
 
-/** An admin's test sign-in: where to send the browser; the result is shown at /sso/test-result without signing in. */
+/**
+ * An admin's test sign-in (`POST …/identity-provider/test`, which also sets the browser's state cookie): send the
+ * browser to `redirectUrl`; nobody is signed in, and the browser comes back to
+ * `/settings/identity-provider?test=ok|failed&identifier=…&person=…&reason=<SsoFailureReason>&detail=…`.
+ */
 export const ssoTestStartSchema = z.object({ redirectUrl: z.string() });
 export const ssoTestResultSchema = z.object({
   ok: z.boolean(),
@@ -96,3 +100,41 @@ export const ssoTestResultSchema = z.object({
   personDisplayName: z.string().nullable(),
   reason: z.string().nullable(),
 });
+
+/**
+ * Why a sign-in through an identity provider was refused: the stable code the callback puts in `?sso_error=` (and
+ * a test sign-in in `reason=`), and `details.reason` of the `sso.failed` audit event.
+ */
+export const SSO_FAILURE_REASONS = [
+  /** The organisation has no identity provider, or it is switched off. */
+  'not_configured',
+  /** The answer carried no state, a state we never issued (tampered), or one this browser did not start. */
+  'state_missing',
+  'state_unknown',
+  'state_mismatch',
+  /** The sign-in attempt is older than 10 minutes, or its answer was already used once. */
+  'attempt_expired',
+  'attempt_used',
+  /** The identity provider answered with an error (OIDC `error=`, e.g. access_denied). */
+  'provider_error',
+  /** The identity provider could not be reached in time, or answered too much. */
+  'provider_unreachable',
+  /** CAS: no ticket; a ticket already validated once (replayed); the CAS server refused the ticket. */
+  'ticket_missing',
+  'ticket_replayed',
+  'ticket_rejected',
+  /** The identity provider's answer is not what the protocol says (not XML, no user, not JSON…). */
+  'malformed_response',
+  /** OIDC: the code exchange or the ID token failed validation (signature, issuer, audience, nonce, PKCE…). */
+  'token_rejected',
+  /** The configured claim or attribute is absent from the answer. */
+  'identifier_missing',
+  /** No person with that 学号/工号 or e-mail; a person of another organisation; a disabled account. */
+  'unknown_person',
+  'not_a_member',
+  'disabled',
+  /** Too many sign-in navigations from one client in a minute (answered 429; audited once per client and minute). */
+  'rate_limited',
+] as const;
+export const ssoFailureReasonSchema = z.enum(SSO_FAILURE_REASONS);
+export type SsoFailureReason = z.infer<typeof ssoFailureReasonSchema>;

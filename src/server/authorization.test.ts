@@ -124,6 +124,15 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/invitations/preview': publicRoute,
   'POST /api/invitations/accept': publicRoute,
   'GET /api/auth/invitations': signedIn,
+  // Unified sign-in: the sign-in page's list and the browser navigations are public (the callback checks the state it
+  // issued); each organisation's identity provider is its own administrators' (and platform admins').
+  'GET /api/auth/sso/providers': publicRoute,
+  'GET /api/auth/sso/:organisationId/start': publicRoute,
+  'GET /api/auth/sso/:organisationId/callback': publicRoute,
+  'GET /api/organisations/:organisationId/identity-provider': organisationAdmins,
+  'PUT /api/organisations/:organisationId/identity-provider': organisationAdmins,
+  'DELETE /api/organisations/:organisationId/identity-provider': organisationAdmins,
+  'POST /api/organisations/:organisationId/identity-provider/test': organisationAdmins,
   'POST /api/auth/invitations/:invitationId/accept': signedIn,
   'POST /api/auth/invitations/:invitationId/decline': signedIn,
   'GET /api/audit-events': tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin'),
@@ -439,6 +448,20 @@ function sampleRequest(
       return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
     case 'GET /api/frameworks/:versionId/export':
       return { method, path: `${path}?format=case` };
+    case 'PUT /api/organisations/:organisationId/identity-provider':
+      // Switched off: a start then answers with a redirect to the sign-in page instead of leaving for the provider.
+      return {
+        method,
+        path,
+        body: {
+          displayName: '统一身份认证',
+          matchBy: 'login_id',
+          enabled: false,
+          config: { protocol: 'cas', serverUrl: 'https://cas.example.edu.cn/cas', version: '3.0', attribute: null },
+        },
+      };
+    case 'GET /api/auth/sso/:organisationId/callback':
+      return { method, path: `${path}?state=authz-${counter}&ticket=ST-authz` };
     case 'GET /api/audit-events':
       return { method, path: `${path}?organisationId=${organisation.id}` };
     default:

@@ -36,6 +36,7 @@ import { registerSpecialtyRoutes } from './routes/specialty.routes.js';
 import { registerCourseSystemRoutes } from './routes/course-system.routes.js';
 import { registerCommitteeRoutes } from './routes/committee.routes.js';
 import { registerRevisionRoutes } from './routes/revision.routes.js';
+import { registerSsoRoutes } from './routes/sso.routes.js';
 import { registerTrainingPlanRoutes } from './routes/training-plan.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 import { defaultUploadArea, type UploadArea } from './upload-file.js';
@@ -124,6 +125,7 @@ export async function buildServer(input: BuildServerOptions): Promise<ZodApp> {
   registerTrainingPlanRoutes(app, options);
   registerCommitteeRoutes(app, options);
   registerRevisionRoutes(app, options);
+  registerSsoRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

@@ -44,6 +44,14 @@ const environmentSchema = z.object({
     .optional(),
   /** The sender of Zerodock's mail, e.g. `Zerodock <no-reply@college.edu.cn>`. */
   ZERODOCK_MAIL_FROM: z.string().min(3).max(254).default('Zerodock <no-reply@localhost>'),
+  /**
+   * The address people reach Zerodock at (`https://zerodock.example.edu.cn`), for the callback URL registered at
+   * identity providers; default: the origin of each request (as the reverse proxy forwards it, with TRUST_PROXY).
+   */
+  ZERODOCK_PUBLIC_URL: z
+    .url()
+    .refine((value) => /^https?:\/\//u.test(value), 'must be an http(s) URL')
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -66,6 +74,8 @@ export interface ServerConfig {
   readonly database: DatabaseOptions;
   /** Outgoing mail (reset codes); null when `ZERODOCK_SMTP_URL` is not set. */
   readonly mail: SmtpSettings | null;
+  /** ZERODOCK_PUBLIC_URL without a trailing slash, or null (the request's origin is used). */
+  readonly publicUrl: string | null;
 }
 
 /** Reads and validates the environment once; a bad value is a clear error naming the variable. */
@@ -99,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     },
     database: databaseOptionsFromEnvironment(env, cwd),
     mail: values.ZERODOCK_SMTP_URL ? { url: values.ZERODOCK_SMTP_URL, from: values.ZERODOCK_MAIL_FROM } : null,
+    publicUrl: values.ZERODOCK_PUBLIC_URL ? values.ZERODOCK_PUBLIC_URL.replace(/\/+$/u, '') : null,
   };
 }

@@ -35,6 +35,8 @@ export interface RouteDependencies {
   readonly checkDatabase: () => Promise<void>;
   /** Where upload bodies are streamed to (bounded, always removed) and the import slots that bound memory. */
   readonly uploads: UploadArea;
+  /** ZERODOCK_PUBLIC_URL (no trailing slash): the base of SSO callback URLs; null or absent: the request's origin. */
+  readonly publicUrl?: string | null;
 }
 
 export const SESSION_COOKIE = 'zd_session';

@@ -45,6 +45,8 @@ export async function startTestServer(
     extraRoutes?: (app: ZodApp) => void;
     importConcurrency?: number;
     importQueueMs?: number;
+    /** ZERODOCK_PUBLIC_URL (default: none, the request's origin). */
+    publicUrl?: string;
     /** The server's logger (default: none). */
     logger?: BuildServerOptions['logger'];
     /** Outgoing mail (default: none, so reset codes are shown to the admin). */
@@ -75,6 +77,7 @@ export async function startTestServer(
     demo: await listDemoAccounts(services, dataset),
     loginRateLimit: options.loginRateLimit ?? 1000,
     cookieSecure: options.cookieSecure ?? false,
+    publicUrl: options.publicUrl ?? null,
     checkDatabase: () => pingDatabase(database.db),
     uploads,
     logger: options.logger ?? false,

@@ -81,7 +81,7 @@ export async function login(
     });
     throw new DomainError('INVALID_CREDENTIALS', 'E-mail, number or password is wrong', {});
   }
-  return startSession(context, person, origin, now, 'password');
+  return startSession(context, person, origin, now, { method: 'password' });
 }
 
 /** Verifies a password against a person's hash, or against a decoy hash when there is none (equal timing). */
@@ -96,16 +96,26 @@ export async function verifyPassword(
   return valid && Boolean(person?.passwordHash) && !person?.disabled;
 }
 
+/** How a session was opened, and what its audit event says. */
+export interface SessionOpening {
+  /** `sessions.method`: password (also an accepted invitation), reset_code, cas, oidc. */
+  readonly method: SignInMethod;
+  /** The organisation to work in first (kept only if the person is a member; default: their first). */
+  readonly organisationId?: string | null;
+  readonly auditAction?: 'login.succeeded' | 'sso.login';
+  readonly auditDetails?: Record<string, unknown>;
+}
+
 /**
  * Opens a new session for a person who has just proven who they are (login, accepting an invitation, redeeming a
- * code), recording how.
+ * code, SSO), recording how.
  */
 export async function startSession(
   context: ServiceContext,
   person: PersonRecord,
   origin: RequestOrigin,
   now: Date,
-  method: SignInMethod = 'password',
+  opening: SessionOpening = { method: 'password' },
 ): Promise<{ token: string; auth: AuthenticatedSession }> {
   const { repositories } = context.store;
   const memberships = await repositories.memberships.listForPerson(person.id);
@@ -114,21 +124,26 @@ export async function startSession(
     tokenHash: hashSessionToken(token),
     personId: person.id,
     csrfToken: randomBytes(32).toString('base64url'),
-    activeOrganisationId: chooseActiveOrganisation(null, memberships),
+    activeOrganisationId: chooseActiveOrganisation(opening.organisationId ?? null, memberships),
     createdAt: now,
     lastSeenAt: now,
     expiresAt: expiryOf(now, now),
   };
   await context.store.transaction(async (transaction) => {
-    await transaction.sessions.create({ ...session, ip: origin.ip, userAgent: origin.userAgent, method });
+    await transaction.sessions.create({
+      ...session,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+      method: opening.method,
+    });
     await transaction.auditEvents.record({
       occurredAt: now,
-      action: 'login.succeeded',
+      action: opening.auditAction ?? 'login.succeeded',
       actorPersonId: person.id,
       actorEmail: person.email ?? person.loginId,
       organisationId: session.activeOrganisationId,
       ip: origin.ip,
-      details: { method },
+      details: { method: opening.method, ...opening.auditDetails },
     });
   });
   return { token, auth: { session, person, memberships, actor: toActor(person, memberships, session) } };

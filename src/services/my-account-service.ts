@@ -64,7 +64,9 @@ export async function redeemCode(
   });
   // Another request used the code between the check and the transaction.
   if (redeemed === null) throw await refuse('wrong_used_or_expired');
-  return startSession(context, { ...person, passwordHash, mustChangePassword: false }, origin, now, 'reset_code');
+  return startSession(context, { ...person, passwordHash, mustChangePassword: false }, origin, now, {
+    method: 'reset_code',
+  });
 }
 
 /**

@@ -79,6 +79,7 @@ export function registerServeCommand(program: Command): void {
             demo,
             loginRateLimit: config.loginRateLimit,
             cookieSecure: config.cookieSecure,
+            publicUrl: config.publicUrl,
             checkDatabase: () => pingDatabase(runtime.database.db),
             logger: {
               level: config.logLevel,

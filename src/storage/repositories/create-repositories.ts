@@ -14,6 +14,7 @@ import { DemandDeclarationRepository } from './demand-declaration.repository.js'
 import { DemandRepository } from './demand.repository.js';
 import { FrameworkVersionRepository } from './framework-version.repository.js';
 import { GroupProposalRepository } from './group-proposal.repository.js';
+import { IdentityProviderRepository } from './identity-provider.repository.js';
 import { InvitationRepository } from './invitation.repository.js';
 import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
@@ -47,6 +48,7 @@ export interface Repositories {
   readonly studentPathways: StudentPathwayRepository;
   readonly accounts: AccountRepository;
   readonly passwordResets: PasswordResetRepository;
+  readonly identityProviders: IdentityProviderRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -83,6 +85,7 @@ export function createRepositories(
     studentPathways: new StudentPathwayRepository(db),
     accounts: new AccountRepository(db, cache),
     passwordResets: new PasswordResetRepository(db),
+    identityProviders: new IdentityProviderRepository(db),
   };
 }
 
