@@ -18,6 +18,7 @@ import { MembershipRepository } from './membership.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { RevisionRepository } from './revision.repository.js';
+import { RosterRepository } from './roster.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { TaxonomyQueryRepository } from './taxonomy-query.repository.js';
 import { TrainingPlanRepository } from './training-plan.repository.js';
@@ -41,6 +42,7 @@ export interface Repositories {
   readonly aggregateCounts: AggregateCountRepository;
   readonly committees: CommitteeRepository;
   readonly revisions: RevisionRepository;
+  readonly rosters: RosterRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -74,6 +76,7 @@ export function createRepositories(
     aggregateCounts: new AggregateCountRepository(db),
     committees: new CommitteeRepository(db),
     revisions: new RevisionRepository(db),
+    rosters: new RosterRepository(db),
   };
 }
 
