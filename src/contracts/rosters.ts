@@ -266,3 +266,6 @@ export type RosterImportDetail = z.infer<typeof rosterImportDetailSchema>;
 /** A class with its students (phone and e-mail masked as on the roster list). */
 export const classDetailSchema = classSchema.extend({ studentsList: z.array(rosterEntrySchema) });
 export type ClassDetail = z.infer<typeof classDetailSchema>;
+
+/** `POST …/rosters/:kind/preview?fileName=students.xlsx` (the body is the file). */
+export const rosterPreviewQuerySchema = z.object({ fileName: z.string().trim().min(1).max(200) }).strict();

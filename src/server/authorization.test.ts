@@ -71,6 +71,21 @@ const organisationAdmins = tenantScoped('college-admin', 'college-b-admin', 'ent
 // decision of platform admins and the steering committee.
 const platformEditors = only('admin', 'curator');
 const releasers = only('admin', 'director', 'committee', 'officer');
+// Rosters: the organisation's admins import and manage departments; its staff and engineers read (the committee
+// persona is an engineer of its enterprise). Personal data
+// is exported by the organisation's own admins only (not by a platform admin, whom the service refuses).
+const rosterAdmins = organisationAdmins;
+const rosterReaders = tenantScoped(
+  'college-admin',
+  'director',
+  'teacher',
+  'college-b-admin',
+  'enterprise-admin',
+  'committee',
+  'engineer',
+);
+const personalDataExporters: Rule = (persona, tenant) =>
+  tenant === 'own' && ['college-admin', 'college-b-admin', 'enterprise-admin'].includes(persona);
 
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': publicRoute,
@@ -203,6 +218,21 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/committee/revisions': steeringCommittee,
   'GET /api/committee/revisions/:revisionId': steeringCommittee,
   'POST /api/committee/revisions/:revisionId/votes': committeeVoters,
+  'POST /api/organisations/:organisationId/rosters/:kind/preview': rosterAdmins,
+  'GET /api/organisations/:organisationId/rosters/:kind/template': rosterAdmins,
+  'GET /api/organisations/:organisationId/roster-imports': rosterAdmins,
+  'GET /api/organisations/:organisationId/roster-imports/:importId': rosterAdmins,
+  'POST /api/organisations/:organisationId/roster-imports/:importId/apply': rosterAdmins,
+  'DELETE /api/organisations/:organisationId/roster-imports/:importId': rosterAdmins,
+  'GET /api/organisations/:organisationId/roster': rosterReaders,
+  'GET /api/organisations/:organisationId/roster/export': personalDataExporters,
+  'GET /api/organisations/:organisationId/classes': rosterReaders,
+  'GET /api/organisations/:organisationId/classes/:classId': rosterReaders,
+  'GET /api/organisations/:organisationId/cohorts': rosterReaders,
+  'GET /api/organisations/:organisationId/departments': rosterReaders,
+  'POST /api/organisations/:organisationId/departments': rosterAdmins,
+  'PATCH /api/organisations/:organisationId/departments/:departmentId': rosterAdmins,
+  'DELETE /api/organisations/:organisationId/departments/:departmentId': rosterAdmins,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -266,7 +296,10 @@ function sampleRequest(
     .replace(':number', '1')
     .replace(':groupId', randomUUID())
     .replace(':revisionId', randomUUID())
-    .replace(':rank', '1');
+    .replace(':rank', '1')
+    .replace(':kind', organisation.kind === 'enterprise' ? 'engineer' : 'student')
+    .replace(':classId', randomUUID())
+    .replace(':departmentId', randomUUID());
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -400,6 +433,17 @@ function sampleRequest(
       return { method, path: `${path}?from=${releasedVersionId}&to=${draftVersionId}` };
     case 'GET /api/frameworks/:versionId/export':
       return { method, path: `${path}?format=case` };
+    case 'POST /api/organisations/:organisationId/rosters/:kind/preview':
+      // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.
+      return { method, path: `${path}?fileName=roster.csv`, body: { not: 'a file' } };
+    case 'POST /api/organisations/:organisationId/roster-imports/:importId/apply':
+      return { method, path, body: { markLeft: false } };
+    case 'GET /api/organisations/:organisationId/roster/export':
+      return { method, path: `${path}?kind=${organisation.kind === 'enterprise' ? 'engineer' : 'student'}&format=csv` };
+    case 'POST /api/organisations/:organisationId/departments':
+      return { method, path, body: { nameZh: `授权测试部门${counter}` } };
+    case 'PATCH /api/organisations/:organisationId/departments/:departmentId':
+      return { method, path, body: { nameZh: `授权测试部门${counter}` } };
     case 'GET /api/audit-events':
       return { method, path: `${path}?organisationId=${organisation.id}` };
     default:

@@ -34,6 +34,7 @@ import { registerSpecialtyRoutes } from './routes/specialty.routes.js';
 import { registerCourseSystemRoutes } from './routes/course-system.routes.js';
 import { registerCommitteeRoutes } from './routes/committee.routes.js';
 import { registerRevisionRoutes } from './routes/revision.routes.js';
+import { registerRosterRoutes } from './routes/roster.routes.js';
 import { registerTrainingPlanRoutes } from './routes/training-plan.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 import { defaultUploadArea, type UploadArea } from './upload-file.js';
@@ -120,6 +121,7 @@ export async function buildServer(input: BuildServerOptions): Promise<ZodApp> {
   registerTrainingPlanRoutes(app, options);
   registerCommitteeRoutes(app, options);
   registerRevisionRoutes(app, options);
+  registerRosterRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

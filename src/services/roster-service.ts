@@ -493,10 +493,10 @@ export async function exportRoster(
   format: RosterTableFormat,
 ): Promise<{ body: Buffer; contentType: string; fileName: string }> {
   const { repositories } = context.store;
-  await requireRosterKind(repositories, organisationId, kind);
   if (!seesPersonalData(actor, organisationId)) {
     throw new DomainError('FORBIDDEN', "Only the organisation's admins export personal data.", {});
   }
+  await requireRosterKind(repositories, organisationId, kind);
   const entries = await repositories.rosters.entriesOf(organisationId, kind);
   const table = rosterCells(kind, entries.map(toStored));
   const body = await writeRosterTable(
