@@ -110,7 +110,10 @@ async function takenIds(
   rows: readonly LinedRosterRow[],
 ): Promise<Map<string, string>> {
   const kinds = await repositories.rosters.entryKinds(organisationId);
-  const holders = await repositories.rosters.loginIdHolders(rows.map((row) => row.externalId));
+  // A number already on this roster is held by its own person: only the others are looked up.
+  const holders = await repositories.rosters.loginIdHolders(
+    rows.flatMap((row) => (kinds.get(row.externalId.toLowerCase()) === kind ? [] : [row.externalId])),
+  );
   const holderOf = new Map(holders.map((holder) => [holder.loginId.toLowerCase(), holder]));
   const problems: (RosterProblem & { file: string })[] = [];
   const linked = new Map<string, string>();
