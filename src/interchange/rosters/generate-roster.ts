@@ -132,6 +132,8 @@ export interface GenerateRosterOptions {
   readonly cohorts?: readonly number[];
   /** Students per class (default 45). */
   readonly classSize?: number;
+  /** The 二级学院 and specialties to spread over (default all of `GENERATED_DEPARTMENTS`). */
+  readonly departments?: typeof GENERATED_DEPARTMENTS;
   /** Leave out phone and e-mail for about this share of the people (default 0.3). */
   readonly missingContactShare?: number;
 }
@@ -158,7 +160,7 @@ export function generateRoster(options: GenerateRosterOptions): RosterRow[] {
   if (options.kind === 'student') {
     const cohorts = options.cohorts ?? [2022, 2023, 2024];
     const classSize = options.classSize ?? 45;
-    const specialties = GENERATED_DEPARTMENTS.flatMap((department) =>
+    const specialties = (options.departments ?? GENERATED_DEPARTMENTS).flatMap((department) =>
       department.specialties.map((specialty) => ({ ...specialty, department: department.name })),
     );
     // Round-robin over cohort × specialty, filling a class of `classSize` before opening the next.
@@ -202,7 +204,7 @@ export function generateRoster(options: GenerateRosterOptions): RosterRow[] {
       className: null,
       cohortYear: null,
       durationYears: null,
-      department: teacher ? pick(GENERATED_DEPARTMENTS).name : pick(ENGINEER_DEPARTMENTS),
+      department: teacher ? pick(options.departments ?? GENERATED_DEPARTMENTS).name : pick(ENGINEER_DEPARTMENTS),
       title: teacher ? pick(TITLES) : pick(ENGINEER_TITLES),
       doubleQualified: teacher ? random() < 0.4 : null,
       phone,
