@@ -48,7 +48,7 @@ export async function loadDemoRoster(
       rows[0] = { ...rows[0], name: person.displayName, email: null };
       await repositories.rosters.setLoginId(person.id, rows[0].externalId);
     }
-    const table = rosterCells(kind as RosterKind, rows);
+    const table = rosterCells(kind, rows);
     const validated = validateRoster(
       kind,
       [table.headers, ...table.rows].map((cells, index) => ({ line: index + 1, cells })),
