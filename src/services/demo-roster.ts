@@ -1,4 +1,4 @@
-import type { RosterKind, RosterRow } from '../core/rosters/roster-row.js';
+import type { RosterRow } from '../core/rosters/roster-row.js';
 import { validateRoster } from '../core/rosters/validate-roster.js';
 import { GENERATED_DEPARTMENTS, generateRoster, rosterCells } from '../interchange/rosters/generate-roster.js';
 import { DEMO_COLLEGE } from './demo-groups.js';
