@@ -93,6 +93,11 @@ describe(`roster service on ${testBackend()}`, () => {
     expect(left.entries.items.map((entry) => entry.externalId)).toEqual([students[0]!.externalId]);
     const result = await applyRosterImport(context, admin, collegeId, again.id, { markLeft: true });
     expect(result).toMatchObject({ created: 1, updated: 1, left: 1, returned: 0 });
+    const renamed = (await listRoster(context, admin, collegeId, { q: students[1]!.externalId, limit: 1, offset: 0 }))
+      .items[0]!;
+    expect((await context.store.repositories.people.findById(renamed.personId))!.displayName).toBe(
+      `${students[1]!.name}改`,
+    );
     await expect(applyRosterImport(context, admin, collegeId, again.id, { markLeft: true })).rejects.toMatchObject({
       code: 'ROSTER_IMPORT_CLOSED',
     });

@@ -383,6 +383,12 @@ export async function applyRosterImport(
       });
     }
     await repositories.rosters.upsertEntries(organisationId, writes, now);
+    await repositories.rosters.renamePeople(
+      rows.flatMap((row) => {
+        const before = stored.get(row.externalId.toLowerCase());
+        return before && before.name !== row.name ? [{ personId: before.personId, displayName: row.name }] : [];
+      }),
+    );
     const inFile = new Set(rows.map((row) => row.externalId.toLowerCase()));
     const absent = [...stored.values()]
       .filter((entry) => entry.status === 'active' && !inFile.has(entry.externalId.toLowerCase()))

@@ -634,6 +634,16 @@ export class RosterRepository {
     return ids;
   }
 
+  /** Renames people whose roster name changed (the roster is what the college says their name is). */
+  async renamePeople(renames: readonly { personId: string; displayName: string }[]): Promise<void> {
+    for (const part of chunks(renames)) {
+      const values = sql.join(part.map((rename) => sql`(${rename.personId}::uuid, ${rename.displayName})`));
+      await sql`update people set display_name = v.name from (values ${values}) as v(id, name) where people.id = v.id`.execute(
+        this.db,
+      );
+    }
+  }
+
   /** Gives a person a login id (a person added by e-mail who is on the roster now). */
   async setLoginId(personId: string, loginId: string): Promise<void> {
     await this.db.updateTable('people').set({ login_id: loginId }).where('id', '=', personId).execute();
