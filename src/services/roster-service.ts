@@ -14,7 +14,6 @@ import { maskEmail, maskPhone } from '../core/access/mask-personal-data.js';
 import { PERSONAL_DATA_ROLES, type Role } from '../core/access/roles.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { diffRoster, rosterChanges, type StoredRosterEntry } from '../core/rosters/diff-roster.js';
-import { ROSTER_COLUMNS } from '../core/rosters/roster-columns.js';
 import type { LinedRosterRow, RosterField, RosterKind, RosterProblem } from '../core/rosters/roster-row.js';
 import { rosterTemplate } from '../core/rosters/roster-template.js';
 import type { ValidatedRoster } from '../core/rosters/validate-roster.js';
@@ -615,9 +614,4 @@ export async function listCohorts(context: ServiceContext, organisationId: strin
     });
   }
   return { items: [...byYear.values()] };
-}
-
-/** The columns of a kind's roster in the template's order (the CLI's summary names them). */
-export function rosterColumnNames(kind: RosterKind): string[] {
-  return ROSTER_COLUMNS[kind].map((column) => column.zh);
 }
