@@ -23,6 +23,7 @@ import {
   type RevisionSimulationFigures,
 } from './measure-revision.js';
 import { formatGroupsBench, measureGroupsBench, type GroupsBenchFigures } from './measure-groups.js';
+import { formatRosterFigures, measureRoster, type RosterFigures } from './measure-roster.js';
 import { formatHostileUploads, measureHostileUploads, type HostileUploadFigures } from './measure-hostile-uploads.js';
 import { measureWebBundle, type WebBundleFigure } from './measure-web-bundle.js';
 import { measureWebLoad, type WebLoadFigure } from './measure-web-load.js';
@@ -70,6 +71,8 @@ const budgetSeconds =
   10 * 60 +
   // Plus the revision: 50 simulated pairs and `zerodock revise` on 2 × 5,000 postings (about half a minute).
   2 * 60 +
+  // Plus the roster: 20,000 students previewed and applied, then a 5 % re-import, per backend (about a minute each).
+  (databaseUrl ? 6 : 3) * 60 +
   Math.ceil(postingCount / 300);
 const watchdog = setTimeout(() => {
   process.stderr.write(`\nbench: FAILED — still running after ${budgetSeconds} s; giving up.\n`);
@@ -207,6 +210,19 @@ async function main(): Promise<void> {
   });
 
   log();
+  const rosterStudents = Number(process.env.BENCH_ROSTER_STUDENTS ?? 20_000);
+  log(
+    `Rosters: ${rosterStudents.toLocaleString('en')} generated students (XLSX) previewed and applied, then a re-import changing 5 % (BENCH_ROSTER_STUDENTS), each backend in its own process`,
+  );
+  let roster: RosterFigures[] | { skipped: string } = { skipped: 'failed' };
+  await step('roster', async () => {
+    const figures = [measureRoster('pglite', rosterStudents)];
+    if (databaseUrl) figures.push(measureRoster('postgres', rosterStudents, databaseUrl));
+    roster = figures;
+    log(formatRosterFigures(figures).replace(/^/gm, '  '));
+  });
+
+  log();
   log(
     `Soak: a real \`zerodock serve\` per backend; the p99 of a cheap route while 50 connections search postings, then ${soakDuration} s of mixed reads and writes at 50 connections (BENCH_SOAK_SECONDS)`,
   );
@@ -260,6 +276,7 @@ async function main(): Promise<void> {
     courses,
     planContract,
     revision,
+    roster,
     soak,
     hostileUploads,
     webBundle,

@@ -103,6 +103,7 @@ describe('the start of zerodock serve --demo-if-empty', () => {
       'Demo specialty groups loaded:',
       'Planning the demo course system',
       'Demo course system loaded:',
+      'Demo roster loaded:',
       'Zerodock listening on',
       'Demo accounts',
     ].map((text) => lines.findIndex((line) => line.includes(text)));

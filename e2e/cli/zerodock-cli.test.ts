@@ -160,6 +160,7 @@ describe('zerodock CLI', () => {
       'Demo postings loaded:',
       'Demo specialty groups loaded: a submitted proposal with 2 groups.',
       'Demo course system loaded:',
+      'Demo roster loaded: 120 students in 4 classes, 15 teachers, 2 departments.',
       'Demo password',
     ])
       expect(loaded.stdout).toContain(phase);
@@ -167,7 +168,9 @@ describe('zerodock CLI', () => {
     const counts = await stats();
     expect(counts).toMatchObject({
       organisations: 9,
-      people: 90,
+      // 89 demo people, one more added by an earlier test, and the demo roster's 133 new ones (120 students and 15
+      // teachers, the featured student and teacher among them).
+      people: 90 + 133,
       frameworks: 1,
       postingImports: 1,
       specialtyGroupProposals: 1,

@@ -15,6 +15,7 @@ import { registerGroupsCommand } from './commands/groups.command.js';
 import { registerPathwayCommand } from './commands/pathway.command.js';
 import { registerPlanCommand } from './commands/plan.command.js';
 import { registerReviseCommand } from './commands/revise.command.js';
+import { registerRosterCommand } from './commands/roster.command.js';
 import { registerCoursesCommand } from './commands/courses.command.js';
 import { registerMigrateCommand } from './commands/migrate.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
@@ -60,5 +61,6 @@ export function buildProgram(): Command {
   registerCoursesCommand(program);
   registerPathwayCommand(program);
   registerReviseCommand(program);
+  registerRosterCommand(program);
   return program;
 }

@@ -245,3 +245,27 @@ export const updateDepartmentRequestSchema = z
     parentId: uuidSchema.nullable().optional(),
   })
   .strict();
+
+/** The previewed or closed imports of an organisation, newest first. */
+export const rosterImportListSchema = pageOf(rosterImportSchema);
+export const rosterImportListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+
+/** One import with one section of its diff, paged (`GET …/roster-imports/:importId?section=changed`). */
+export const rosterImportDetailSchema = z.object({
+  import: rosterImportSchema,
+  section: rosterDiffSectionSchema,
+  entries: rosterImportSectionSchema,
+});
+export type RosterImportDetail = z.infer<typeof rosterImportDetailSchema>;
+
+/** A class with its students (phone and e-mail masked as on the roster list). */
+export const classDetailSchema = classSchema.extend({ studentsList: z.array(rosterEntrySchema) });
+export type ClassDetail = z.infer<typeof classDetailSchema>;
+
+/** `POST …/rosters/:kind/preview?fileName=students.xlsx` (the body is the file). */
+export const rosterPreviewQuerySchema = z.object({ fileName: z.string().trim().min(1).max(200) }).strict();

@@ -68,12 +68,25 @@ const ownStudents: Rule = (persona, tenant) => persona === 'student' && tenant =
 const courseTeachers = tenantScoped('college-admin', 'director', 'teacher', 'college-b-admin');
 // Organisation admins manage their own people (which roles they may grant is decided by the service).
 const organisationAdmins = tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin');
-// Rosters and accounts: the college's and the enterprise's admins, in their own organisation.
-const rosterAdmins = tenantScoped('college-admin', 'college-b-admin', 'enterprise-admin');
 // The shared framework and postings are the platform's: its admins and curators edit and import; releasing is a
 // decision of platform admins and the steering committee.
 const platformEditors = only('admin', 'curator');
 const releasers = only('admin', 'director', 'committee', 'officer');
+// Rosters and accounts: the organisation's admins import, manage departments and act on accounts; its staff and engineers read (the committee
+// persona is an engineer of its enterprise). Personal data
+// is exported by the organisation's own admins only (not by a platform admin, whom the service refuses).
+const rosterAdmins = organisationAdmins;
+const rosterReaders = tenantScoped(
+  'college-admin',
+  'director',
+  'teacher',
+  'college-b-admin',
+  'enterprise-admin',
+  'committee',
+  'engineer',
+);
+const personalDataExporters: Rule = (persona, tenant) =>
+  tenant === 'own' && ['college-admin', 'college-b-admin', 'enterprise-admin'].includes(persona);
 
 const EXPECTED: Record<string, Rule> = {
   'GET /api/health': publicRoute,
@@ -236,6 +249,21 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/committee/revisions': steeringCommittee,
   'GET /api/committee/revisions/:revisionId': steeringCommittee,
   'POST /api/committee/revisions/:revisionId/votes': committeeVoters,
+  'POST /api/organisations/:organisationId/rosters/:kind/preview': rosterAdmins,
+  'GET /api/organisations/:organisationId/rosters/:kind/template': rosterAdmins,
+  'GET /api/organisations/:organisationId/roster-imports': rosterAdmins,
+  'GET /api/organisations/:organisationId/roster-imports/:importId': rosterAdmins,
+  'POST /api/organisations/:organisationId/roster-imports/:importId/apply': rosterAdmins,
+  'DELETE /api/organisations/:organisationId/roster-imports/:importId': rosterAdmins,
+  'GET /api/organisations/:organisationId/roster': rosterReaders,
+  'GET /api/organisations/:organisationId/roster/export': personalDataExporters,
+  'GET /api/organisations/:organisationId/classes': rosterReaders,
+  'GET /api/organisations/:organisationId/classes/:classId': rosterReaders,
+  'GET /api/organisations/:organisationId/cohorts': rosterReaders,
+  'GET /api/organisations/:organisationId/departments': rosterReaders,
+  'POST /api/organisations/:organisationId/departments': rosterAdmins,
+  'PATCH /api/organisations/:organisationId/departments/:departmentId': rosterAdmins,
+  'DELETE /api/organisations/:organisationId/departments/:departmentId': rosterAdmins,
 };
 
 const DOCUMENTATION_PREFIX = '/api/docs';
@@ -301,7 +329,9 @@ function sampleRequest(
     .replace(':revisionId', randomUUID())
     .replace(':rank', '1')
     .replace(':sessionId', randomUUID())
-    .replace(':classId', randomUUID());
+    .replace(':kind', organisation.kind === 'enterprise' ? 'engineer' : 'student')
+    .replace(':classId', randomUUID())
+    .replace(':departmentId', randomUUID());
   counter += 1;
   switch (key) {
     case 'POST /api/auth/login':
@@ -462,6 +492,17 @@ function sampleRequest(
       };
     case 'GET /api/auth/sso/:organisationId/callback':
       return { method, path: `${path}?state=authz-${counter}&ticket=ST-authz` };
+    case 'POST /api/organisations/:organisationId/rosters/:kind/preview':
+      // A JSON body is not a file: allowed callers get 400, everyone else 401/403 before the handler runs.
+      return { method, path: `${path}?fileName=roster.csv`, body: { not: 'a file' } };
+    case 'POST /api/organisations/:organisationId/roster-imports/:importId/apply':
+      return { method, path, body: { markLeft: false } };
+    case 'GET /api/organisations/:organisationId/roster/export':
+      return { method, path: `${path}?kind=${organisation.kind === 'enterprise' ? 'engineer' : 'student'}&format=csv` };
+    case 'POST /api/organisations/:organisationId/departments':
+      return { method, path, body: { nameZh: `授权测试部门${counter}` } };
+    case 'PATCH /api/organisations/:organisationId/departments/:departmentId':
+      return { method, path, body: { nameZh: `授权测试部门${counter}` } };
     case 'GET /api/audit-events':
       return { method, path: `${path}?organisationId=${organisation.id}` };
     default:

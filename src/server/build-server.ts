@@ -37,6 +37,7 @@ import { registerCourseSystemRoutes } from './routes/course-system.routes.js';
 import { registerCommitteeRoutes } from './routes/committee.routes.js';
 import { registerRevisionRoutes } from './routes/revision.routes.js';
 import { registerSsoRoutes } from './routes/sso.routes.js';
+import { registerRosterRoutes } from './routes/roster.routes.js';
 import { registerTrainingPlanRoutes } from './routes/training-plan.routes.js';
 import type { RouteDependencies, ZodApp } from './route-dependencies.js';
 import { defaultUploadArea, type UploadArea } from './upload-file.js';
@@ -126,6 +127,7 @@ export async function buildServer(input: BuildServerOptions): Promise<ZodApp> {
   registerCommitteeRoutes(app, options);
   registerRevisionRoutes(app, options);
   registerSsoRoutes(app, options);
+  registerRosterRoutes(app, options);
 
   const webRoot = options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html')) ? options.webRoot : null;
   if (webRoot) {

@@ -112,6 +112,9 @@ describe(`route deadlines (${testBackend()})`, () => {
       'POST /api/demand/imports',
       'POST /api/organisations/:organisationId/demand-declarations/import',
       'POST /api/organisations/:organisationId/courses/import',
+      'POST /api/organisations/:organisationId/rosters/:kind/preview',
+      'POST /api/organisations/:organisationId/roster-imports/:importId/apply',
+      'GET /api/organisations/:organisationId/roster/export',
       'GET /api/frameworks/:versionId/export',
       'GET /api/organisations/:organisationId/training-plans/:planId/versions/:number/export',
     ]) {

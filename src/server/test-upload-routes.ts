@@ -40,6 +40,11 @@ export async function uploadRoutes(server: TestServer): Promise<{ admin: ApiClie
         extensions: ['.csv', '.xlsx'],
       },
       {
+        name: 'roster',
+        url: named(`/api/organisations/${college}/rosters/student/preview?`),
+        extensions: ['.csv', '.xlsx'],
+      },
+      {
         name: 'framework',
         url: (fileName) =>
           `/api/frameworks/import?format=${fileName.endsWith('.json') ? 'case' : 'xlsx'}&fileName=${encodeURIComponent(fileName)}`,
@@ -64,7 +69,7 @@ export function uploadFile(server: TestServer, client: ApiClient, url: string, b
 
 /**
  * What imports store, as one comparable string: visible posting imports, postings, demand counts, declarations,
- * course-list rows and framework versions; plus the imports still running (which must be none between requests).
+ * course-list rows, framework versions and roster entries; plus the imports still running (which must be none between requests).
  */
 export async function storedCounts(server: TestServer): Promise<{ stored: string; running: number }> {
   const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
@@ -76,6 +81,7 @@ export async function storedCounts(server: TestServer): Promise<{ stored: string
     await count(sql<{ n: number }>`select count(*)::int as n from demand_declarations`),
     await count(sql<{ n: number }>`select count(*)::int as n from college_courses`),
     await count(sql<{ n: number }>`select count(*)::int as n from framework_versions`),
+    await count(sql<{ n: number }>`select count(*)::int as n from roster_entries`),
   ].join(',');
   const running = await count(
     sql<{ n: number }>`select count(*)::int as n from posting_imports where status = 'running'`,

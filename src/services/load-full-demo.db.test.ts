@@ -31,11 +31,12 @@ afterAll(async () => {
 
 describe('the full demo and the counts of every aggregate', () => {
   it('loads every part in phases a person can follow', () => {
-    expect(phases).toHaveLength(5);
+    expect(phases).toHaveLength(6);
     expect(outcome).toMatchObject({ organisations: 9, people: 89, specialtyGroups: 2 });
     expect(outcome.catalogue?.posts).toBeGreaterThan(0);
     expect(outcome.postings?.stored).toBeGreaterThan(0);
     expect(outcome.courseSystem?.courses).toBeGreaterThan(0);
+    expect(outcome.roster).toEqual({ students: 120, teachers: 15, classes: 4 });
   });
 
   it('leaves a draft yearly revision of the demo group between the first and the last year of postings', async () => {
@@ -54,7 +55,8 @@ describe('the full demo and the counts of every aggregate', () => {
     const demoCollege = outcome.courseSystem!;
     expect(stats).toMatchObject({
       organisations: 9,
-      people: 89,
+      // The demo people, and the roster's (120 students and 15 teachers, the featured student and teacher among them).
+      people: 89 + 120 + 15 - 2,
       frameworks: 1,
       frameworkVersions: 1,
       postingImports: 1,

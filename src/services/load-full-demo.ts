@@ -4,6 +4,7 @@ import { loadDemoCourses } from './demo-courses.js';
 import { DEMO_COLLEGE, loadDemoGroups } from './demo-groups.js';
 import { loadDemoPostings } from './demo-postings.js';
 import { loadDemoRevision } from './demo-revision.js';
+import { loadDemoRoster } from './demo-roster.js';
 import { loadDemoDataset } from './demo-service.js';
 import type { ServiceContext } from './service-context.js';
 import { ensureCuratedCatalogue } from './taxonomy-source-import.js';
@@ -33,6 +34,8 @@ export interface FullDemoOutcome {
   readonly postings: { readonly stored: number; readonly duplicates: number } | null;
   readonly specialtyGroups: number | null;
   readonly courseSystem: { readonly courses: number; readonly credits: number; readonly courseList: number } | null;
+  /** The demo college's roster (students and teachers, classes, departments); null when it was there already. */
+  readonly roster: { readonly students: number; readonly teachers: number; readonly classes: number } | null;
 }
 
 const SILENT: FullDemoReporter = { phase: () => undefined, progress: () => undefined, done: () => undefined };
@@ -80,7 +83,7 @@ export async function loadFullDemo(
 
   if (!(await context.store.repositories.organisations.findByNameZh(DEMO_COLLEGE))) {
     reporter.done(`The dataset has no ${DEMO_COLLEGE}: no demo specialty groups or course system.`);
-    return { ...people, catalogue, postings, specialtyGroups: null, courseSystem: null };
+    return { ...people, catalogue, postings, specialtyGroups: null, courseSystem: null, roster: null };
   }
   reporter.phase('Grouping the demo college’s posts into specialty groups (专业群组建方案)…');
   const groups = await loadDemoGroups(context);
@@ -106,10 +109,18 @@ export async function loadFullDemo(
       `Demo yearly revision: ${revision.beforeYear}→${revision.afterYear}, ${revision.changes} significant changes, ${revision.proposals} proposals (draft).`,
     );
   }
+  reporter.phase('Importing the demo college’s roster: students, teachers, classes (学生与教师名单)…');
+  const roster = await loadDemoRoster(context);
+  reporter.done(
+    roster
+      ? `Demo roster loaded: ${roster.students} students in ${roster.classes} classes, ${roster.teachers} teachers, ${roster.departments} departments.`
+      : 'Demo roster: already there.',
+  );
   return {
     ...people,
     catalogue,
     postings,
+    roster: roster ? { students: roster.students, teachers: roster.teachers, classes: roster.classes } : null,
     specialtyGroups: groups?.groups ?? null,
     courseSystem: courses
       ? { courses: courses.courseSystemCourses, credits: courses.credits, courseList: courses.courses }

@@ -22,6 +22,7 @@ import { PasswordResetRepository } from './password-reset.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { RevisionRepository } from './revision.repository.js';
 import { StudentPathwayRepository } from './student-pathway.repository.js';
+import { RosterRepository } from './roster.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { TaxonomyQueryRepository } from './taxonomy-query.repository.js';
 import { TrainingPlanRepository } from './training-plan.repository.js';
@@ -49,6 +50,7 @@ export interface Repositories {
   readonly accounts: AccountRepository;
   readonly passwordResets: PasswordResetRepository;
   readonly identityProviders: IdentityProviderRepository;
+  readonly rosters: RosterRepository;
 }
 
 /** The unit of work services use: repositories, and a way to run several writes all-or-nothing. */
@@ -86,6 +88,7 @@ export function createRepositories(
     accounts: new AccountRepository(db, cache),
     passwordResets: new PasswordResetRepository(db),
     identityProviders: new IdentityProviderRepository(db),
+    rosters: new RosterRepository(db),
   };
 }
 
