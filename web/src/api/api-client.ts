@@ -7,6 +7,8 @@ export interface RequestOptions {
   body?: unknown;
   /** A file sent as is (`application/octet-stream`) instead of a JSON body. */
   rawBody?: Blob;
+  /** A multipart form (its boundary set by the browser) instead of a JSON body. */
+  formBody?: FormData;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** Login and the initial session probe expect 401s and must not announce a lost session. */
@@ -15,6 +17,7 @@ export interface RequestOptions {
 
 let csrfToken: string | null = null;
 const sessionLostListeners = new Set<(code: string) => void>();
+const passwordChangeListeners = new Set<() => void>();
 
 /** The token from the latest session response; sent on every mutation. */
 export function setCsrfToken(token: string | null): void {
@@ -25,6 +28,15 @@ export function setCsrfToken(token: string | null): void {
 export function onSessionLost(listener: (code: string) => void): () => void {
   sessionLostListeners.add(listener);
   return () => sessionLostListeners.delete(listener);
+}
+
+/**
+ * Called when any call is refused because the person must set a new password first (PASSWORD_CHANGE_REQUIRED):
+ * the app then shows only the page that sets it.
+ */
+export function onPasswordChangeRequired(listener: () => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
 }
 
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -38,7 +50,9 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
 
 function requestHeaders(method: Method, options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
+  if (options.formBody !== undefined) {
+    // The browser writes the multipart content type with its boundary.
+  } else if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   return headers;
@@ -51,7 +65,8 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers: requestHeaders(method, options),
       credentials: 'same-origin',
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body:
+        options.formBody ?? options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -70,14 +85,15 @@ export type UploadProgress = (sent: number) => void;
  */
 function uploadWithProgress<T>(
   path: string,
-  file: Blob,
+  file: Blob | FormData,
   options: RequestOptions,
   onProgress: UploadProgress,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', buildUrl(path, options.query));
-    for (const [name, value] of Object.entries(requestHeaders('POST', { ...options, rawBody: file }))) {
+    const sent = file instanceof FormData ? { ...options, formBody: file } : { ...options, rawBody: file };
+    for (const [name, value] of Object.entries(requestHeaders('POST', sent))) {
       request.setRequestHeader(name, value);
     }
     request.upload.onprogress = (event) => {
@@ -104,6 +120,9 @@ async function answer<T>(ok: boolean, status: number, text: string, options: Req
   if (!options.ignoreSessionLoss && SESSION_LOST_CODES.includes(apiError.code)) {
     for (const listener of sessionLostListeners) listener(apiError.code);
   }
+  if (apiError.code === 'PASSWORD_CHANGE_REQUIRED') {
+    for (const listener of passwordChangeListeners) listener();
+  }
   throw apiError;
 }
 
@@ -127,7 +146,86 @@ export const api = {
     onProgress
       ? uploadWithProgress<T>(path, file, options, onProgress)
       : apiRequest<T>('POST', path, { ...options, rawBody: file }),
+  /**
+   * POSTs a multipart form (a file in `field`, as the roster import takes it), with the upload's progress like
+   * `postFile`.
+   */
+  postForm: <T>(
+    path: string,
+    file: Blob,
+    {
+      field = 'file',
+      fileName,
+      onProgress,
+      ...options
+    }: Omit<RequestOptions, 'body' | 'rawBody' | 'formBody'> & {
+      field?: string;
+      fileName?: string;
+      onProgress?: UploadProgress;
+    } = {},
+  ) => {
+    const form = new FormData();
+    form.append(field, file, fileName ?? (file instanceof File ? file.name : 'upload'));
+    return onProgress
+      ? uploadWithProgress<T>(path, form, options, onProgress)
+      : apiRequest<T>('POST', path, { ...options, formBody: form });
+  },
+  /**
+   * A request whose answer is a file (a POST that makes one, so it needs the CSRF token a plain link cannot send):
+   * the browser saves it under the name the server gives (`content-disposition`), or `fallbackName`.
+   */
+  download: async (
+    method: Method,
+    path: string,
+    fallbackName: string,
+    options: Omit<RequestOptions, 'rawBody' | 'formBody'> = {},
+  ): Promise<string> => {
+    let response: Response;
+    try {
+      response = await fetch(buildUrl(path, options.query), {
+        method,
+        headers: { ...requestHeaders(method, options), accept: '*/*' },
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError('NETWORK_ERROR', error instanceof Error ? error.message : String(error), 0);
+    }
+    if (!response.ok) return answer<string>(false, response.status, await response.text(), options);
+    const name = fileNameFromDisposition(response.headers.get('content-disposition')) ?? fallbackName;
+    saveBlob(await response.blob(), name);
+    return name;
+  },
 };
+
+/** The file name of a `content-disposition` header (RFC 6266: `filename*=UTF-8''…` first, then `filename=`). */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || null;
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function readJson(ok: boolean, status: number, text: string): unknown {
   if (!text) return null;
