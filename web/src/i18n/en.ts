@@ -350,6 +350,7 @@ export const en: TranslationMessages = {
     where: 'File {{file}}, line {{line}}, {{field}}',
     wholeFile: 'the whole file',
     reason: 'Reason: ',
+    more: '{{count}} more errors not listed.',
   },
   dashboard: {
     title: 'Welcome, <name>{{name}}</name>',

@@ -335,6 +335,7 @@ export const zhCN = {
     where: '文件 {{file}} 第 {{line}} 行，{{field}}',
     wholeFile: '整个文件',
     reason: '原因（导入程序原文）：',
+    more: '另有 {{count}} 处错误未列出。',
   },
   dashboard: {
     title: '欢迎，<name>{{name}}</name>',
