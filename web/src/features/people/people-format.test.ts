@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { integerOrUndefined, rosterKindsFor, rosterStatusTags, statusLabelKey } from './people-format.js';
+import {
+  integerOrUndefined,
+  rosterKindsFor,
+  rosterStatusTags,
+  statusLabelKey,
+  withoutSubtree,
+} from './people-format.js';
 
 describe('people format', () => {
   it('offers the rosters of the organisation’s kind', () => {
@@ -28,5 +34,14 @@ describe('people format', () => {
     expect(integerOrUndefined('2024')).toBe(2024);
     expect(integerOrUndefined('x')).toBeUndefined();
     expect(integerOrUndefined(undefined)).toBeUndefined();
+  });
+});
+
+describe('where a department may move', () => {
+  it('leaves out the department and its subtree', () => {
+    const leaf = (id: string) => ({ id, children: [] as { id: string; children: never[] }[] });
+    const tree = [{ id: 'a', children: [{ id: 'b', children: [leaf('c')] }, leaf('d')] }];
+    expect(withoutSubtree(tree, 'b')).toEqual([{ id: 'a', children: [leaf('d')] }]);
+    expect(withoutSubtree(tree, 'a')).toEqual([]);
   });
 });

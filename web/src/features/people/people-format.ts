@@ -32,3 +32,13 @@ export function integerOrUndefined(value: string | undefined): number | undefine
   const parsed = Number(value);
   return Number.isInteger(parsed) ? parsed : undefined;
 }
+
+/** The tree without one department and everything below it: where that department may move to. */
+export function withoutSubtree<Node extends { id: string; children: Node[] }>(
+  nodes: readonly Node[],
+  removedId: string,
+): Node[] {
+  return nodes
+    .filter((node) => node.id !== removedId)
+    .map((node) => ({ ...node, children: withoutSubtree(node.children, removedId) }));
+}
