@@ -16,9 +16,9 @@ describe('request URLs', () => {
 
 describe('downloaded file names', () => {
   it('prefers the UTF-8 name, then the plain one', () => {
-    expect(fileNameFromDisposition(`attachment; filename="codes.xlsx"; filename*=UTF-8''%E6%BF%80%E6%B4%BB%E7%A0%81.xlsx`)).toBe(
-      '激活码.xlsx',
-    );
+    expect(
+      fileNameFromDisposition(`attachment; filename="codes.xlsx"; filename*=UTF-8''%E6%BF%80%E6%B4%BB%E7%A0%81.xlsx`),
+    ).toBe('激活码.xlsx');
     expect(fileNameFromDisposition('attachment; filename="roster.csv"')).toBe('roster.csv');
     expect(fileNameFromDisposition('attachment')).toBeNull();
     expect(fileNameFromDisposition(null)).toBeNull();

@@ -37,7 +37,9 @@ export function ImportErrorAlert({
       file: problem.file,
       line: problem.line,
       field:
-        problem.field !== null && problem.field !== '(file)' ? fieldLabel(t, problem.field) : t('importErrors.wholeFile'),
+        problem.field !== null && problem.field !== '(file)'
+          ? fieldLabel(t, problem.field)
+          : t('importErrors.wholeFile'),
     });
   return (
     <Alert
@@ -48,12 +50,19 @@ export function ImportErrorAlert({
       title={failedTitle ?? t('demand.imports.failed')}
       description={
         problems.length > 1 ? (
-          <ol data-testid={`${testId}-list`} style={{ margin: 0, paddingInlineStart: 20, maxHeight: 320, overflow: 'auto' }}>
+          <ol
+            data-testid={`${testId}-list`}
+            style={{ margin: 0, paddingInlineStart: 20, maxHeight: 320, overflow: 'auto' }}
+          >
             {problems.slice(0, MAX_LISTED).map((problem, index) => (
               <li key={index} data-testid={`${testId}-where`}>
                 <div>{where(problem)}</div>
                 {problem.reason && (
-                  <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-user-data="server">
+                  <Typography.Text
+                    code
+                    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+                    data-user-data="server"
+                  >
                     {problem.reason}
                   </Typography.Text>
                 )}
@@ -66,8 +75,7 @@ export function ImportErrorAlert({
             {problems[0] && <div data-testid={`${testId}-where`}>{where(problems[0])}</div>}
             <Typography.Text type="secondary">{t('importErrors.reason')}</Typography.Text>
             <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-user-data="server">
-              {problems[0]?.reason ??
-                (typeof error.details.detail === 'string' ? error.details.detail : error.message)}
+              {problems[0]?.reason ?? (typeof error.details.detail === 'string' ? error.details.detail : error.message)}
             </Typography.Text>
           </>
         )

@@ -2253,14 +2253,16 @@ export const en: TranslationMessages = {
     },
     import: {
       title: 'Import a roster',
-      intro: 'Upload the list your student information or HR system exports (XLSX or CSV). You first see who is new, changed or gone, and nothing is applied until you confirm; a file with errors imports nothing.',
+      intro:
+        'Upload the list your student information or HR system exports (XLSX or CSV). You first see who is new, changed or gone, and nothing is applied until you confirm; a file with errors imports nothing.',
       kind: 'Roster of',
       template: 'Download the template',
       templateZh: 'Chinese headers',
       templateEn: 'English headers',
       templateCsv: 'CSV',
       upload: 'Upload and preview',
-      dialogHelp: 'One person per line, headers on the first line (Chinese or English). People are matched by student/staff number.',
+      dialogHelp:
+        'One person per line, headers on the first line (Chinese or English). People are matched by student/staff number.',
       fileHelp: 'An XLSX or CSV file',
       failed: 'The list has errors; nothing was imported. Fix them at these places (file:line:field) and upload again:',
       previewed: 'Read {{file}}: {{rows}} lines. Check the preview, then confirm.',
@@ -2311,7 +2313,8 @@ export const en: TranslationMessages = {
       emptyValue: '(empty)',
       markLeft: 'Mark the people missing from the file as left',
       markLeftStaff: 'Mark the people missing from the file as left',
-      markLeftHelp: '{{count}} people. People who left can read, not change; their records are kept. Unticked, they stay as they are.',
+      markLeftHelp:
+        '{{count}} people. People who left can read, not change; their records are kept. Unticked, they stay as they are.',
       apply: 'Confirm and apply',
       applyConfirm: 'Apply this import?',
       applyHelp: '{{new}} new, {{changed}} changed{{left}}. All of it is applied, or none.',
@@ -2350,7 +2353,8 @@ export const en: TranslationMessages = {
       students: 'Students',
       facts: '{{specialty}} · entered {{cohort}} · {{years}} years · graduates {{year}}',
       codes: 'Download activation codes',
-      codesHelp: 'One-time activation codes for the students without a password, to print and hand out. Codes issued before and not used stop working.',
+      codesHelp:
+        'One-time activation codes for the students without a password, to print and hand out. Codes issued before and not used stop working.',
       codesOnlyNew: 'Only for students not yet activated',
       codesFormat: 'File format',
       codesConfirm: 'Make and download',
@@ -2422,9 +2426,11 @@ export const en: TranslationMessages = {
       endSessions: 'Sign out everywhere',
       endSessionsConfirm: 'Sign {{name}} out on every device?',
       done: 'Done.',
-      sharedHelp: 'This person belongs to other organisations too: disabling would affect them; remove the person from yours instead.',
+      sharedHelp:
+        'This person belongs to other organisations too: disabling would affect them; remove the person from yours instead.',
       codeTitle: 'One-time reset code',
-      codeHelp: 'Hand it to {{name}} in person or through a channel you trust. It is shown this once and valid until {{expires}}. On the sign-in page they choose “Set a password with a one-time code” and enter {{login}} and this code.',
+      codeHelp:
+        'Hand it to {{name}} in person or through a channel you trust. It is shown this once and valid until {{expires}}. On the sign-in page they choose “Set a password with a one-time code” and enter {{login}} and this code.',
       codeEmailed: 'E-mailed: the reset code went to {{email}}, valid until {{expires}}.',
       copy: 'Copy',
       copied: 'Copied.',
@@ -2452,7 +2458,8 @@ export const en: TranslationMessages = {
     clientSecretNew: 'Write-only: never shown after saving.',
     scopes: 'Scopes',
     claim: 'Claim',
-    claimHelp: 'The ID-token claim carrying the student/staff number or e-mail, e.g. preferred_username, student_id, email.',
+    claimHelp:
+      'The ID-token claim carrying the student/staff number or e-mail, e.g. preferred_username, student_id, email.',
     matchBy: 'Match people by',
     matchByLoginId: 'Student/staff number',
     matchByEmail: 'E-mail',

@@ -2168,7 +2168,8 @@ export const zhCN = {
     },
     import: {
       title: '导入花名册',
-      intro: '上传从学生信息系统或人事系统导出的名单（XLSX 或 CSV）。先预览新增、变更和离开的人员，确认后才应用；有错误则不导入任何内容。',
+      intro:
+        '上传从学生信息系统或人事系统导出的名单（XLSX 或 CSV）。先预览新增、变更和离开的人员，确认后才应用；有错误则不导入任何内容。',
       kind: '名单类型',
       template: '下载导入模板',
       templateZh: '中文表头',
@@ -2339,7 +2340,8 @@ export const zhCN = {
       done: '已完成。',
       sharedHelp: '此人也属于其他机构：停用会影响其他机构，请改为从本机构移除。',
       codeTitle: '一次性重置码',
-      codeHelp: '请当面或通过可靠渠道交给 {{name}}。此码只显示这一次，{{expires}} 前有效。对方在登录页选择“使用一次性码设置密码”，输入 {{login}} 和此码。',
+      codeHelp:
+        '请当面或通过可靠渠道交给 {{name}}。此码只显示这一次，{{expires}} 前有效。对方在登录页选择“使用一次性码设置密码”，输入 {{login}} 和此码。',
       codeEmailed: '已发送邮件：重置码已发到 {{email}}，{{expires}} 前有效。',
       copy: '复制',
       copied: '已复制。',

@@ -37,7 +37,12 @@ export function providerForm(provider: IdentityProviderView | null): ProviderFor
     enabled: provider.enabled,
     config:
       config.protocol === 'cas'
-        ? { ...defaults.config, serverUrl: config.serverUrl, version: config.version, attribute: config.attribute ?? '' }
+        ? {
+            ...defaults.config,
+            serverUrl: config.serverUrl,
+            version: config.version,
+            attribute: config.attribute ?? '',
+          }
         : {
             ...defaults.config,
             issuer: config.issuer,

@@ -95,9 +95,7 @@ function MyDataView() {
                 title={
                   <Flex gap={8} wrap align="center">
                     <span>{pickName(entry.organisationNameZh, entry.organisationNameEn, i18n.language)}</span>
-                    <Tag>
-                      {t(`people.kinds.${entry.kind}` as 'people.kinds.student', { defaultValue: entry.kind })}
-                    </Tag>
+                    <Tag>{t(`people.kinds.${entry.kind}` as 'people.kinds.student', { defaultValue: entry.kind })}</Tag>
                     <Tag>
                       {t(`account.myData.statusValues.${entry.status}` as 'account.myData.statusValues.active', {
                         defaultValue: entry.status,

@@ -53,9 +53,7 @@ export function SessionsCard() {
             okButtonProps={{ danger: true, 'data-testid': 'end-other-sessions-confirm' }}
             cancelText={t('common.cancel')}
             onConfirm={() =>
-              void act('others', async () =>
-                t('account.sessions.ended', { count: (await endMyOtherSessions()).ended }),
-              )
+              void act('others', async () => t('account.sessions.ended', { count: (await endMyOtherSessions()).ended }))
             }
           >
             <Button danger size="small" loading={busy === 'others'} data-testid="end-other-sessions">

@@ -94,7 +94,9 @@ function TestResult() {
       type="error"
       showIcon
       data-testid="identity-provider-test-result"
-      title={reasonText ? t('identityProvider.testFailed', { reason: reasonText }) : t('identityProvider.testFailedNoReason')}
+      title={
+        reasonText ? t('identityProvider.testFailed', { reason: reasonText }) : t('identityProvider.testFailedNoReason')
+      }
     />
   );
 }
@@ -181,7 +183,10 @@ function ProviderSettings({
           </Typography.Paragraph>
           <Typography.Text
             code
-            copyable={{ text: provider.callbackUrl, tooltips: [t('identityProvider.copy'), t('identityProvider.copied')] }}
+            copyable={{
+              text: provider.callbackUrl,
+              tooltips: [t('identityProvider.copy'), t('identityProvider.copied')],
+            }}
             style={{ wordBreak: 'break-all' }}
             data-testid="identity-provider-callback"
           >

@@ -81,7 +81,11 @@ function ClassDetail({ classView }: { classView: ClassView }) {
         </Flex>
       ),
     },
-    { key: 'status', title: t('people.roster.columns.status'), render: (_, entry) => <RosterStatusTags entry={entry} /> },
+    {
+      key: 'status',
+      title: t('people.roster.columns.status'),
+      render: (_, entry) => <RosterStatusTags entry={entry} />,
+    },
   ];
 
   return (
@@ -184,9 +188,7 @@ function ActivationCodesModal({
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('people.class.codesHelp')}</Typography.Paragraph>
-      {error !== null && (
-        <Alert type="error" showIcon title={translateError(t, error)} style={{ marginBottom: 16 }} />
-      )}
+      {error !== null && <Alert type="error" showIcon title={translateError(t, error)} style={{ marginBottom: 16 }} />}
       <Form<CodesForm>
         form={form}
         layout="vertical"

@@ -14,7 +14,10 @@ type CohortSpecialty = CohortView['specialties'][number];
 export function CohortsPage() {
   const { t } = useTranslation();
   const people = usePeople();
-  const cohorts = useApiQuery((signal) => listCohorts(people.organisationId, signal), `cohorts:${people.organisationId}`);
+  const cohorts = useApiQuery(
+    (signal) => listCohorts(people.organisationId, signal),
+    `cohorts:${people.organisationId}`,
+  );
   if (cohorts.error) return <ApiErrorAlert error={cohorts.error} onRetry={cohorts.reload} />;
   if (!cohorts.data) return <PageLoading />;
   const items = [...cohorts.data.items].sort((a, b) => b.cohortYear - a.cohortYear);
@@ -26,7 +29,10 @@ export function CohortsPage() {
           <Card
             title={t('people.cohorts.title', { year: cohort.cohortYear })}
             extra={
-              <Link to={`/people/classes?cohort=${cohort.cohortYear}`} data-testid={`cohort-classes-${cohort.cohortYear}`}>
+              <Link
+                to={`/people/classes?cohort=${cohort.cohortYear}`}
+                data-testid={`cohort-classes-${cohort.cohortYear}`}
+              >
                 {t('people.cohorts.classes')}
               </Link>
             }

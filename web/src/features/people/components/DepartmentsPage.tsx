@@ -43,7 +43,9 @@ export function DepartmentsPage() {
     setError(null);
     try {
       await deleteDepartment(people.organisationId, node.id);
-      void message.success(t('people.departments.deleted', { name: pickName(node.nameZh, node.nameEn, i18n.language) }));
+      void message.success(
+        t('people.departments.deleted', { name: pickName(node.nameZh, node.nameEn, i18n.language) }),
+      );
       tree.reload();
     } catch (failure) {
       // DEPARTMENT_IN_USE and the like: said above the tree, where it stays until the next action.

@@ -19,12 +19,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type {
-  RosterApplyResult,
-  RosterDiffEntry,
-  RosterImport,
-  RosterImportSection,
-} from '../../../api/contracts.js';
+import type { RosterApplyResult, RosterDiffEntry, RosterImport, RosterImportSection } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';

@@ -35,7 +35,11 @@ export function RosterImportsPage() {
       key: 'file',
       title: t('people.import.columns.file'),
       render: (_, row) => (
-        <Link to={`/people/imports/${row.id}`} state={{ rosterImport: row }} data-testid={`roster-import-${row.fileName}`}>
+        <Link
+          to={`/people/imports/${row.id}`}
+          state={{ rosterImport: row }}
+          data-testid={`roster-import-${row.fileName}`}
+        >
           {row.fileName}
         </Link>
       ),
@@ -44,7 +48,9 @@ export function RosterImportsPage() {
     {
       key: 'status',
       title: t('people.import.columns.status'),
-      render: (_, row) => <Tag color={IMPORT_STATUS_COLORS[row.status]}>{t(`people.import.statuses.${row.status}`)}</Tag>,
+      render: (_, row) => (
+        <Tag color={IMPORT_STATUS_COLORS[row.status]}>{t(`people.import.statuses.${row.status}`)}</Tag>
+      ),
     },
     { key: 'rows', title: t('people.import.columns.rows'), dataIndex: 'rows', responsive: ['md'] },
     {
