@@ -69,6 +69,9 @@ export function ImportErrorAlert({
               </li>
             ))}
             {problems.length > MAX_LISTED && <li>{t('importErrors.more', { count: problems.length - MAX_LISTED })}</li>}
+            {error.details.truncated === true && problems.length <= MAX_LISTED && (
+              <li>{t('importErrors.truncated')}</li>
+            )}
           </ol>
         ) : (
           <>

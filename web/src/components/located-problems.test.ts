@@ -19,5 +19,18 @@ describe('located file problems', () => {
       { file: 'a.csv', line: 7, field: 'className', reason: null },
     ]);
     expect(locatedProblems({ detail: 'no header row' })).toEqual([]);
+    // The roster reader's shape: the first problem in the details, all of them in `problems`.
+    expect(
+      locatedProblems({
+        file: 'b.csv',
+        line: 2,
+        field: 'name',
+        reason: 'empty',
+        problems: [
+          { file: 'b.csv', line: 2, field: 'name', reason: 'empty' },
+          { file: 'b.csv', line: 4, field: 'externalId', reason: 'duplicate' },
+        ],
+      }).map((problem) => problem.line),
+    ).toEqual([2, 4]);
   });
 });

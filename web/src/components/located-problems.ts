@@ -18,8 +18,16 @@ function located(value: unknown): Located | null {
   };
 }
 
-/** The located problems of an error: `details.errors` when the importer found several, else the details themselves. */
+/**
+ * The located problems of an error: the list an importer that collects every problem sends (`details.problems`,
+ * or `details.errors`), else the details themselves.
+ */
 export function locatedProblems(details: Record<string, unknown>): Located[] {
-  const list = Array.isArray(details.errors) ? details.errors.map(located) : [located(details)];
+  const many = Array.isArray(details.problems)
+    ? details.problems
+    : Array.isArray(details.errors)
+      ? details.errors
+      : null;
+  const list = many ? many.map(located) : [located(details)];
   return list.filter((problem): problem is Located => problem !== null);
 }

@@ -351,6 +351,7 @@ export const en: TranslationMessages = {
     wholeFile: 'the whole file',
     reason: 'Reason: ',
     more: '{{count}} more errors not listed.',
+    truncated: 'There are more errors than listed here.',
   },
   dashboard: {
     title: 'Welcome, <name>{{name}}</name>',

@@ -336,6 +336,7 @@ export const zhCN = {
     wholeFile: '整个文件',
     reason: '原因（导入程序原文）：',
     more: '另有 {{count}} 处错误未列出。',
+    truncated: '错误太多，只列出了前面一部分。',
   },
   dashboard: {
     title: '欢迎，<name>{{name}}</name>',

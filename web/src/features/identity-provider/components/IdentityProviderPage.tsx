@@ -189,6 +189,7 @@ function ProviderSettings({
             }}
             style={{ wordBreak: 'break-all' }}
             data-testid="identity-provider-callback"
+            data-user-data="server"
           >
             {provider.callbackUrl}
           </Typography.Text>
