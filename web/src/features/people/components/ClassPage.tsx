@@ -104,16 +104,7 @@ function ClassDetail({ classView }: { classView: ClassView }) {
           {classView.departmentName ? ` · ${classView.departmentName}` : ''}
         </Typography.Text>
       </div>
-      <Card
-        title={`${t('people.class.students')} (${classView.students})`}
-        extra={
-          people.canDownloadCodes ? (
-            <Button onClick={() => setCodesOpen(true)} data-testid="class-codes">
-              {t('people.class.codes')}
-            </Button>
-          ) : undefined
-        }
-      >
+      <Card title={`${t('people.class.students')} (${classView.students})`}>
         <PagedSearchTable<RosterEntry>
           testId="class-students"
           query={students}
@@ -132,6 +123,13 @@ function ClassDetail({ classView }: { classView: ClassView }) {
             testId: 'class-search',
             width: 240,
           }}
+          actions={
+            people.canDownloadCodes ? (
+              <Button onClick={() => setCodesOpen(true)} data-testid="class-codes">
+                {t('people.class.codes')}
+              </Button>
+            ) : undefined
+          }
           size="small"
         />
       </Card>

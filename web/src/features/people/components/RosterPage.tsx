@@ -103,7 +103,7 @@ export function RosterPage() {
       title: t('people.roster.columns.contact'),
       responsive: ['lg'],
       render: (_, entry) => (
-        <Flex vertical gap={2}>
+        <Flex vertical gap={2} align="flex-start">
           {entry.phone && <span>{entry.phone}</span>}
           {entry.email && <span>{entry.email}</span>}
           {!entry.phone && !entry.email && t('common.none')}
