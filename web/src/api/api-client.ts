@@ -7,8 +7,6 @@ export interface RequestOptions {
   body?: unknown;
   /** A file sent as is (`application/octet-stream`) instead of a JSON body. */
   rawBody?: Blob;
-  /** A multipart form (its boundary set by the browser) instead of a JSON body. */
-  formBody?: FormData;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** Login and the initial session probe expect 401s and must not announce a lost session. */
@@ -50,9 +48,7 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
 
 function requestHeaders(method: Method, options: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.formBody !== undefined) {
-    // The browser writes the multipart content type with its boundary.
-  } else if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
+  if (options.rawBody !== undefined) headers['content-type'] = 'application/octet-stream';
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   return headers;
@@ -65,8 +61,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers: requestHeaders(method, options),
       credentials: 'same-origin',
-      body:
-        options.formBody ?? options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -85,15 +80,14 @@ export type UploadProgress = (sent: number) => void;
  */
 function uploadWithProgress<T>(
   path: string,
-  file: Blob | FormData,
+  file: Blob,
   options: RequestOptions,
   onProgress: UploadProgress,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', buildUrl(path, options.query));
-    const sent = file instanceof FormData ? { ...options, formBody: file } : { ...options, rawBody: file };
-    for (const [name, value] of Object.entries(requestHeaders('POST', sent))) {
+    for (const [name, value] of Object.entries(requestHeaders('POST', { ...options, rawBody: file }))) {
       request.setRequestHeader(name, value);
     }
     request.upload.onprogress = (event) => {
@@ -147,30 +141,6 @@ export const api = {
       ? uploadWithProgress<T>(path, file, options, onProgress)
       : apiRequest<T>('POST', path, { ...options, rawBody: file }),
   /**
-   * POSTs a multipart form (a file in `field`, as the roster import takes it), with the upload's progress like
-   * `postFile`.
-   */
-  postForm: <T>(
-    path: string,
-    file: Blob,
-    {
-      field = 'file',
-      fileName,
-      onProgress,
-      ...options
-    }: Omit<RequestOptions, 'body' | 'rawBody' | 'formBody'> & {
-      field?: string;
-      fileName?: string;
-      onProgress?: UploadProgress;
-    } = {},
-  ) => {
-    const form = new FormData();
-    form.append(field, file, fileName ?? (file instanceof File ? file.name : 'upload'));
-    return onProgress
-      ? uploadWithProgress<T>(path, form, options, onProgress)
-      : apiRequest<T>('POST', path, { ...options, formBody: form });
-  },
-  /**
    * A request whose answer is a file (a POST that makes one, so it needs the CSRF token a plain link cannot send):
    * the browser saves it under the name the server gives (`content-disposition`), or `fallbackName`.
    */
@@ -178,7 +148,7 @@ export const api = {
     method: Method,
     path: string,
     fallbackName: string,
-    options: Omit<RequestOptions, 'rawBody' | 'formBody'> = {},
+    options: Omit<RequestOptions, 'rawBody'> = {},
   ): Promise<string> => {
     let response: Response;
     try {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/use-api-query.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { listSsoProviders, ssoStartUrl } from '../api/auth-api.js';
+import { ssoReasonText } from '../sso-reason.js';
 
 /** Where the person was going: the sign-in page answers any URL, and the identity provider brings them back there. */
 function returnPath(): string {
@@ -49,23 +50,18 @@ export function SsoButtons({ divider }: { divider?: ReactNode }) {
   );
 }
 
-/** The reason a unified sign-in failed, as the server's callback named it in `?sso_error=<code>`. */
+/** The reason a unified sign-in failed, as the server's callback named it in `?sso_error=<reason>`. */
 export function SsoErrorAlert() {
   const { t } = useTranslation();
-  const code = new URLSearchParams(window.location.search).get('sso_error');
-  if (!code) return null;
-  const safeCode = /^[A-Z_]{1,60}$/.test(code) ? code : 'SSO_FAILED';
-  const text = t(`errors.codes.${safeCode}` as 'errors.codes.SSO_FAILED', {
-    detail: '',
-    defaultValue: t('errors.codes.SSO_FAILED', { detail: '' }),
-  });
+  const reason = new URLSearchParams(window.location.search).get('sso_error');
+  if (!reason) return null;
   return (
     <Alert
       type="error"
       showIcon
       data-testid="sso-error"
       title={t('auth.sso.failed')}
-      description={text.replace(/[:：]\s*$/, '')}
+      description={ssoReasonText(t, reason)}
     />
   );
 }

@@ -10,6 +10,7 @@ import { PageLoading } from '../../../components/PageLoading.js';
 import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { useSession } from '../../auth/hooks/use-session.js';
+import { ssoReasonText } from '../../auth/sso-reason.js';
 import {
   deleteIdentityProvider,
   fetchIdentityProvider,
@@ -28,11 +29,17 @@ export function IdentityProviderPage() {
   const organisationId = activeMembership?.organisationId ?? '';
   const provider = useApiQuery(
     (signal) =>
-      fetchIdentityProvider(organisationId, signal).catch((error: unknown) => {
-        // None configured yet: the form starts empty.
-        if (isApiError(error) && error.code === 'IDENTITY_PROVIDER_NOT_FOUND') return null;
-        throw error;
-      }),
+      fetchIdentityProvider(organisationId, signal).then(
+        (found) => ({ provider: found, callbackUrl: found.callbackUrl }),
+        (error: unknown) => {
+          // None configured yet: the form starts empty; the callback URL to register comes with the refusal.
+          if (isApiError(error) && error.code === 'IDENTITY_PROVIDER_NOT_FOUND') {
+            const callbackUrl = error.details.callbackUrl;
+            return { provider: null, callbackUrl: typeof callbackUrl === 'string' ? callbackUrl : null };
+          }
+          throw error;
+        },
+      ),
     `identity-provider:${organisationId}`,
   );
 
@@ -51,9 +58,10 @@ export function IdentityProviderPage() {
         <PageLoading />
       ) : (
         <ProviderSettings
-          key={provider.data?.updatedAt ?? 'new'}
+          key={provider.data.provider?.updatedAt ?? 'new'}
           organisationId={organisationId}
-          provider={provider.data}
+          provider={provider.data.provider}
+          callbackUrl={provider.data.callbackUrl}
           onChanged={provider.reload}
         />
       )}
@@ -70,6 +78,7 @@ function TestResult() {
   const identifier = searchParams.get('identifier') ?? '';
   const person = searchParams.get('person');
   const reason = searchParams.get('reason');
+  const detail = searchParams.get('detail');
   if (test === 'ok') {
     return (
       <Alert
@@ -84,11 +93,7 @@ function TestResult() {
       />
     );
   }
-  const reasonText = reason
-    ? /^[A-Z_]{1,60}$/.test(reason)
-      ? t(`errors.codes.${reason}` as 'errors.codes.SSO_FAILED', { detail: '', defaultValue: reason })
-      : reason
-    : null;
+  const reasonText = reason ? ssoReasonText(t, reason) : null;
   return (
     <Alert
       type="error"
@@ -97,6 +102,14 @@ function TestResult() {
       title={
         reasonText ? t('identityProvider.testFailed', { reason: reasonText }) : t('identityProvider.testFailedNoReason')
       }
+      description={
+        detail ? (
+          // The provider's own words, shown as data for the admin to read.
+          <Typography.Text code data-user-data="server" style={{ wordBreak: 'break-word' }}>
+            {detail}
+          </Typography.Text>
+        ) : undefined
+      }
     />
   );
 }
@@ -104,10 +117,12 @@ function TestResult() {
 function ProviderSettings({
   organisationId,
   provider,
+  callbackUrl,
   onChanged,
 }: {
   organisationId: string;
   provider: IdentityProviderView | null;
+  callbackUrl: string | null;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -176,7 +191,7 @@ function ProviderSettings({
   return (
     <Flex vertical gap={16}>
       {!provider && <Alert type="info" showIcon title={t('identityProvider.none')} />}
-      {provider && (
+      {callbackUrl && (
         <Card size="small" title={t('identityProvider.callbackUrl')}>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             {t('identityProvider.callbackUrlHelp')}
@@ -184,14 +199,14 @@ function ProviderSettings({
           <Typography.Text
             code
             copyable={{
-              text: provider.callbackUrl,
+              text: callbackUrl,
               tooltips: [t('identityProvider.copy'), t('identityProvider.copied')],
             }}
             style={{ wordBreak: 'break-all' }}
             data-testid="identity-provider-callback"
             data-user-data="server"
           >
-            {provider.callbackUrl}
+            {callbackUrl}
           </Typography.Text>
         </Card>
       )}

@@ -53,14 +53,18 @@ export function rosterTemplateUrl(
   return buildUrl(`${organisationPath(organisationId)}/rosters/${kind}/template`, { lang, format });
 }
 
-/** Uploads a roster file (multipart, field `file`): the answer is the preview (counts), nothing applied yet. */
+/**
+ * Uploads a roster file (the body is the file, its name in `?fileName=`, as every import here takes it): the answer
+ * is the preview (counts), nothing applied yet.
+ */
 export function previewRoster(
   organisationId: string,
   kind: RosterKind,
   file: File,
   onProgress?: UploadProgress,
 ): Promise<RosterImport> {
-  return api.postForm<RosterImport>(`${organisationPath(organisationId)}/rosters/${kind}/preview`, file, {
+  return api.postFile<RosterImport>(`${organisationPath(organisationId)}/rosters/${kind}/preview`, file, {
+    query: { fileName: file.name },
     onProgress,
   });
 }
@@ -76,13 +80,20 @@ export function listRosterImports(
   });
 }
 
-export function fetchRosterImportSection(
+/** One import with one section of its diff, paged. */
+export interface RosterImportDetail {
+  import: RosterImport;
+  section: RosterImportSection;
+  entries: RosterImportSectionPage;
+}
+
+export function fetchRosterImport(
   organisationId: string,
   importId: string,
   query: { section: RosterImportSection; limit: number; offset: number },
   signal?: AbortSignal,
-): Promise<RosterImportSectionPage> {
-  return api.get<RosterImportSectionPage>(
+): Promise<RosterImportDetail> {
+  return api.get<RosterImportDetail>(
     `${organisationPath(organisationId)}/roster-imports/${encodeURIComponent(importId)}`,
     { query: { ...query }, signal },
   );

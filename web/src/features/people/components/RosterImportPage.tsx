@@ -25,19 +25,12 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { tablePagination, useLocalPaging } from '../../../hooks/use-url-filters.js';
 import { fieldLabel } from '../../../i18n/translate-error.js';
-import {
-  applyRosterImport,
-  discardRosterImport,
-  fetchRosterImportSection,
-  listRosterImports,
-} from '../api/people-api.js';
+import { isApiError } from '../../../api/api-error.js';
+import { applyRosterImport, discardRosterImport, fetchRosterImport } from '../api/people-api.js';
 import { usePeople } from '../hooks/people-context.js';
 import { IMPORT_STATUS_COLORS } from './RosterImportsPage.js';
 
 const SECTIONS = ['new', 'changed', 'left', 'returning'] as const satisfies readonly RosterImportSection[];
-
-/** How far back the import is looked for when the page is opened by its address alone. */
-const RECENT_IMPORTS = 200;
 
 /**
  * A previewed roster import: the counts, the diff by section (paged by the server), the choice to mark the people
@@ -49,12 +42,17 @@ export function RosterImportPage() {
   const people = usePeople();
   const location = useLocation();
   const passed = (location.state as { rosterImport?: RosterImport } | null)?.rosterImport;
+  // The upload's answer comes along when the preview was just made; otherwise the import is read by its id.
   const found = useApiQuery(
     (signal) =>
       passed?.id === importId
         ? Promise.resolve(passed)
-        : listRosterImports(people.organisationId, { limit: RECENT_IMPORTS, offset: 0 }, signal).then(
-            (list) => list.items.find((item) => item.id === importId) ?? null,
+        : fetchRosterImport(people.organisationId, importId, { section: 'new', limit: 1, offset: 0 }, signal).then(
+            (detail) => detail.import,
+            (error: unknown) => {
+              if (isApiError(error) && error.code === 'ROSTER_IMPORT_NOT_FOUND') return null;
+              throw error;
+            },
           ),
     `${people.organisationId}:${importId}:${passed?.id ?? ''}`,
   );
@@ -251,12 +249,12 @@ function SectionTable({
   const paging = useLocalPaging(20);
   const page = useApiQuery(
     (signal) =>
-      fetchRosterImportSection(
+      fetchRosterImport(
         people.organisationId,
         importId,
         { section, limit: paging.pageSize, offset: paging.offset },
         signal,
-      ),
+      ).then((detail) => detail.entries),
     JSON.stringify([importId, section, paging.page, paging.pageSize]),
   );
   const empty = t('people.preview.emptyValue');
