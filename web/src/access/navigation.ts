@@ -77,9 +77,11 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   // An organisation's people (rosters, classes, cohorts, departments): its admins and the roles that read them.
   {
     key: 'people',
-    path: '/people',
+    // The roster itself, not `/people`: a menu link that redirects would leave a history entry to bounce back from.
+    path: '/people/roster',
     requires: 'GET /api/organisations/:organisationId/roster',
     kinds: ['college', 'enterprise'],
+    alsoUnder: ['/people'],
   },
   // Unified sign-in (CAS / OpenID Connect) of the organisation: its admins.
   {
