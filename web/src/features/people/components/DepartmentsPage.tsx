@@ -63,25 +63,33 @@ export function DepartmentsPage() {
         <Typography.Text type="secondary">
           {t('people.departments.figures', { classes: node.classes, people: node.people })}
         </Typography.Text>
-        {people.canEditDepartments && (
+        {(people.canAddDepartment || people.canEditDepartments || people.canDeleteDepartment) && (
           <Space size={4} wrap onClick={(event) => event.stopPropagation()}>
-            <Button size="small" onClick={() => setEditing({ kind: 'add', parent: node })}>
-              {t('people.departments.addChild')}
-            </Button>
-            <Button size="small" onClick={() => setEditing({ kind: 'rename', node })}>
-              {t('people.departments.rename')}
-            </Button>
-            <Button size="small" onClick={() => setEditing({ kind: 'move', node })}>
-              {t('people.departments.move')}
-            </Button>
-            <ConfirmDeleteButton
-              label={t('people.departments.delete')}
-              question={t('people.departments.deleteConfirm', { name })}
-              help={t('people.departments.deleteHelp')}
-              loading={deleting === node.id}
-              onConfirm={() => void remove(node)}
-              testId={`department-delete-${node.nameZh}`}
-            />
+            {people.canAddDepartment && (
+              <Button size="small" onClick={() => setEditing({ kind: 'add', parent: node })}>
+                {t('people.departments.addChild')}
+              </Button>
+            )}
+            {people.canEditDepartments && (
+              <Button size="small" onClick={() => setEditing({ kind: 'rename', node })}>
+                {t('people.departments.rename')}
+              </Button>
+            )}
+            {people.canEditDepartments && (
+              <Button size="small" onClick={() => setEditing({ kind: 'move', node })}>
+                {t('people.departments.move')}
+              </Button>
+            )}
+            {people.canDeleteDepartment && (
+              <ConfirmDeleteButton
+                label={t('people.departments.delete')}
+                question={t('people.departments.deleteConfirm', { name })}
+                help={t('people.departments.deleteHelp')}
+                loading={deleting === node.id}
+                onConfirm={() => void remove(node)}
+                testId={`department-delete-${node.nameZh}`}
+              />
+            )}
           </Space>
         )}
       </Flex>
@@ -97,7 +105,7 @@ export function DepartmentsPage() {
     <Card
       title={t('people.tabs.departments')}
       extra={
-        people.canEditDepartments ? (
+        people.canAddDepartment ? (
           <Button type="primary" onClick={() => setEditing({ kind: 'add', parent: null })} data-testid="department-add">
             {t('people.departments.add')}
           </Button>
@@ -105,7 +113,7 @@ export function DepartmentsPage() {
       }
     >
       <Flex vertical gap={12}>
-        {!people.canEditDepartments && (
+        {!people.canAddDepartment && !people.canEditDepartments && (
           <Typography.Text type="secondary">{t('people.departments.readOnly')}</Typography.Text>
         )}
         {error !== null && (

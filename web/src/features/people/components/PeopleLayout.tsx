@@ -51,7 +51,12 @@ export function PeopleLayout() {
             canImport: can('POST /api/organisations/:organisationId/rosters/:kind/preview'),
             canExport: can('GET /api/organisations/:organisationId/roster/export'),
             canOpenAccount: can('GET /api/organisations/:organisationId/accounts/:personId'),
-            canEditDepartments: can('POST /api/organisations/:organisationId/departments'),
+            canAddDepartment: can('POST /api/organisations/:organisationId/departments'),
+            canEditDepartments: can('PATCH /api/organisations/:organisationId/departments/:departmentId'),
+            canDeleteDepartment: can('DELETE /api/organisations/:organisationId/departments/:departmentId'),
+            canDownloadTemplate: can('GET /api/organisations/:organisationId/rosters/:kind/template'),
+            canApplyImport: can('POST /api/organisations/:organisationId/roster-imports/:importId/apply'),
+            canDiscardImport: can('DELETE /api/organisations/:organisationId/roster-imports/:importId'),
             canDownloadCodes: can('POST /api/organisations/:organisationId/classes/:classId/activation-codes'),
           }
         : null,

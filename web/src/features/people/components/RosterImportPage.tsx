@@ -161,7 +161,7 @@ function ImportPreview({ rosterImport: initial }: { rosterImport: RosterImport }
         ))}
       </Row>
       {error !== null && <ApiErrorAlert error={error} testId="roster-preview-error" />}
-      {open && people.canImport && (
+      {open && (people.canApplyImport || people.canDiscardImport) && (
         <Card size="small">
           <Flex vertical gap={12}>
             {counts.left > 0 && (
@@ -179,33 +179,37 @@ function ImportPreview({ rosterImport: initial }: { rosterImport: RosterImport }
               </Flex>
             )}
             <Flex gap={8} wrap>
-              <Popconfirm
-                title={t('people.preview.applyConfirm')}
-                description={t('people.preview.applyHelp', {
-                  new: counts.new + counts.returning,
-                  changed: counts.changed,
-                  left: markLeft ? t('people.preview.applyLeft', { count: counts.left }) : '',
-                })}
-                okText={t('people.preview.apply')}
-                okButtonProps={{ 'data-testid': 'roster-apply-confirm' }}
-                cancelText={t('common.cancel')}
-                onConfirm={() => void apply()}
-              >
-                <Button type="primary" loading={busy === 'apply'} disabled={busy !== null} data-testid="roster-apply">
-                  {t('people.preview.apply')}
-                </Button>
-              </Popconfirm>
-              <Popconfirm
-                title={t('people.preview.discardConfirm')}
-                okText={t('people.preview.discard')}
-                okButtonProps={{ danger: true, 'data-testid': 'roster-discard-confirm' }}
-                cancelText={t('common.cancel')}
-                onConfirm={() => void discard()}
-              >
-                <Button danger loading={busy === 'discard'} disabled={busy !== null} data-testid="roster-discard">
-                  {t('people.preview.discard')}
-                </Button>
-              </Popconfirm>
+              {people.canApplyImport && (
+                <Popconfirm
+                  title={t('people.preview.applyConfirm')}
+                  description={t('people.preview.applyHelp', {
+                    new: counts.new,
+                    changed: counts.changed,
+                    left: markLeft ? t('people.preview.applyLeft', { count: counts.left }) : '',
+                  })}
+                  okText={t('people.preview.apply')}
+                  okButtonProps={{ 'data-testid': 'roster-apply-confirm' }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => void apply()}
+                >
+                  <Button type="primary" loading={busy === 'apply'} disabled={busy !== null} data-testid="roster-apply">
+                    {t('people.preview.apply')}
+                  </Button>
+                </Popconfirm>
+              )}
+              {people.canDiscardImport && (
+                <Popconfirm
+                  title={t('people.preview.discardConfirm')}
+                  okText={t('people.preview.discard')}
+                  okButtonProps={{ danger: true, 'data-testid': 'roster-discard-confirm' }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => void discard()}
+                >
+                  <Button danger loading={busy === 'discard'} disabled={busy !== null} data-testid="roster-discard">
+                    {t('people.preview.discard')}
+                  </Button>
+                </Popconfirm>
+              )}
             </Flex>
           </Flex>
         </Card>

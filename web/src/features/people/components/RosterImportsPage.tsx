@@ -92,32 +92,39 @@ export function RosterImportsPage() {
                 />
               </Flex>
             )}
-            <Flex gap={8} align="center" wrap>
-              <Typography.Text>{t('people.import.template')}</Typography.Text>
-              <Space wrap>
-                <Button
-                  href={rosterTemplateUrl(people.organisationId, kind, 'zh-CN')}
-                  data-testid="roster-template-zh"
-                  size="small"
-                >
-                  {t('people.import.templateZh')} (XLSX)
-                </Button>
-                <Button
-                  href={rosterTemplateUrl(people.organisationId, kind, 'en')}
-                  data-testid="roster-template-en"
-                  size="small"
-                >
-                  {t('people.import.templateEn')} (XLSX)
-                </Button>
-                <Button
-                  href={rosterTemplateUrl(people.organisationId, kind, i18n.language === 'en' ? 'en' : 'zh-CN', 'csv')}
-                  data-testid="roster-template-csv"
-                  size="small"
-                >
-                  {t('people.import.templateCsv')}
-                </Button>
-              </Space>
-            </Flex>
+            {people.canDownloadTemplate && (
+              <Flex gap={8} align="center" wrap>
+                <Typography.Text>{t('people.import.template')}</Typography.Text>
+                <Space wrap>
+                  <Button
+                    href={rosterTemplateUrl(people.organisationId, kind, 'zh-CN')}
+                    data-testid="roster-template-zh"
+                    size="small"
+                  >
+                    {t('people.import.templateZh')} (XLSX)
+                  </Button>
+                  <Button
+                    href={rosterTemplateUrl(people.organisationId, kind, 'en')}
+                    data-testid="roster-template-en"
+                    size="small"
+                  >
+                    {t('people.import.templateEn')} (XLSX)
+                  </Button>
+                  <Button
+                    href={rosterTemplateUrl(
+                      people.organisationId,
+                      kind,
+                      i18n.language === 'en' ? 'en' : 'zh-CN',
+                      'csv',
+                    )}
+                    data-testid="roster-template-csv"
+                    size="small"
+                  >
+                    {t('people.import.templateCsv')}
+                  </Button>
+                </Space>
+              </Flex>
+            )}
             <div>
               <Button type="primary" onClick={() => setOpen(true)} data-testid="roster-upload">
                 {t('people.import.upload')}

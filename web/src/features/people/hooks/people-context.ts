@@ -12,7 +12,15 @@ export interface PeopleContextValue {
   canExport: boolean;
   /** Opens a person's account page (admins). */
   canOpenAccount: boolean;
+  /** Adds, renames and moves, deletes departments (each its own route). */
+  canAddDepartment: boolean;
   canEditDepartments: boolean;
+  canDeleteDepartment: boolean;
+  /** Downloads the import template. */
+  canDownloadTemplate: boolean;
+  /** Applies or discards a previewed import. */
+  canApplyImport: boolean;
+  canDiscardImport: boolean;
   canDownloadCodes: boolean;
 }
 
