@@ -99,6 +99,34 @@ const GroupRevisionsPage = lazyNamed(
 const RevisionPage = lazyNamed(() => import('./features/revisions/components/RevisionPage.js'), 'RevisionPage');
 
 const InvitationPage = lazyNamed(() => import('./features/auth/components/InvitationPage.js'), 'InvitationPage');
+const RedeemCodePage = lazyNamed(() => import('./features/auth/components/RedeemCodePage.js'), 'RedeemCodePage');
+
+const PeopleLayout = lazyNamed(() => import('./features/people/components/PeopleLayout.js'), 'PeopleLayout');
+const PeopleIndexRedirect = lazyNamed(
+  () => import('./features/people/components/PeopleLayout.js'),
+  'PeopleIndexRedirect',
+);
+const RosterPage = lazyNamed(() => import('./features/people/components/RosterPage.js'), 'RosterPage');
+const RosterImportsPage = lazyNamed(
+  () => import('./features/people/components/RosterImportsPage.js'),
+  'RosterImportsPage',
+);
+const RosterImportPage = lazyNamed(
+  () => import('./features/people/components/RosterImportPage.js'),
+  'RosterImportPage',
+);
+const ClassesPage = lazyNamed(() => import('./features/people/components/ClassesPage.js'), 'ClassesPage');
+const ClassPage = lazyNamed(() => import('./features/people/components/ClassPage.js'), 'ClassPage');
+const CohortsPage = lazyNamed(() => import('./features/people/components/CohortsPage.js'), 'CohortsPage');
+const DepartmentsPage = lazyNamed(() => import('./features/people/components/DepartmentsPage.js'), 'DepartmentsPage');
+const PersonAccountPage = lazyNamed(
+  () => import('./features/people/components/PersonAccountPage.js'),
+  'PersonAccountPage',
+);
+const IdentityProviderPage = lazyNamed(
+  () => import('./features/identity-provider/components/IdentityProviderPage.js'),
+  'IdentityProviderPage',
+);
 
 export const appRouter = createBrowserRouter([
   // Reached from an invitation link, signed in or not: outside the session gate.
@@ -107,6 +135,16 @@ export const appRouter = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading fullScreen />}>
         <InvitationPage />
+      </Suspense>
+    ),
+    errorElement: <ErrorPage />,
+  },
+  // A one-time code (reset or activation) sets the password and signs in: reached signed out.
+  {
+    path: '/redeem',
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <RedeemCodePage />
       </Suspense>
     ),
     errorElement: <ErrorPage />,
@@ -297,6 +335,35 @@ export const appRouter = createBrowserRouter([
                 element: (
                   <RequireRoles page="audit">
                     <AuditPage />
+                  </RequireRoles>
+                ),
+              },
+              {
+                // An organisation's people: roster, imports, classes, cohorts, departments; each tab by capability.
+                path: 'people',
+                element: (
+                  <RequireRoles page="people">
+                    <PeopleLayout />
+                  </RequireRoles>
+                ),
+                children: [
+                  { index: true, element: <PeopleIndexRedirect /> },
+                  { path: 'roster', element: <RosterPage /> },
+                  { path: 'imports', element: <RosterImportsPage /> },
+                  { path: 'imports/:importId', element: <RosterImportPage /> },
+                  { path: 'classes', element: <ClassesPage /> },
+                  { path: 'classes/:classId', element: <ClassPage /> },
+                  { path: 'cohorts', element: <CohortsPage /> },
+                  { path: 'departments', element: <DepartmentsPage /> },
+                  { path: 'accounts/:personId', element: <PersonAccountPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+              {
+                path: 'settings/identity-provider',
+                element: (
+                  <RequireRoles page="identityProvider">
+                    <IdentityProviderPage />
                   </RequireRoles>
                 ),
               },

@@ -61,3 +61,30 @@ describe('what the web offers, from the capabilities the server sent', () => {
     expect(navigationEntryForPath('/groupsx')).toBeUndefined();
   });
 });
+
+describe('the people pages', () => {
+  const admin = {
+    activeOrganisationId: 'college-a',
+    capabilities: {
+      anywhere: [],
+      organisations: {
+        'college-a': [
+          'GET /api/organisations/:organisationId/roster',
+          'GET /api/organisations/:organisationId/identity-provider',
+        ],
+      },
+      everyOrganisation: [],
+    },
+  };
+
+  it('are offered to those who read the roster, in a college or an enterprise only', () => {
+    const offered = (kind: 'college' | 'enterprise' | 'city_office') =>
+      NAVIGATION.filter((entry) => isNavigationAllowed(entry, admin, kind)).map((entry) => entry.key);
+    expect(offered('college')).toContain('people');
+    expect(offered('college')).toContain('identityProvider');
+    expect(offered('enterprise')).toContain('people');
+    expect(offered('city_office')).not.toContain('people');
+    expect(navigationEntryForPath('/people/accounts/p1')?.key).toBe('people');
+    expect(navigationEntryForPath('/settings/identity-provider')?.key).toBe('identityProvider');
+  });
+});

@@ -13,6 +13,8 @@ export type NavigationKey =
   | 'trainingPlans'
   | 'committee'
   | 'members'
+  | 'people'
+  | 'identityProvider'
   | 'audit'
   | 'account';
 
@@ -72,6 +74,22 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   // The steering committee reviews the submitted proposals of every college.
   { key: 'committee', path: '/committee', requires: 'GET /api/committee/specialty-groups' },
   { key: 'members', path: '/members', requires: 'GET /api/organisations/:organisationId/members' },
+  // An organisation's people (rosters, classes, cohorts, departments): its admins and the roles that read them.
+  {
+    key: 'people',
+    // The roster itself, not `/people`: a menu link that redirects would leave a history entry to bounce back from.
+    path: '/people/roster',
+    requires: 'GET /api/organisations/:organisationId/roster',
+    kinds: ['college', 'enterprise'],
+    alsoUnder: ['/people'],
+  },
+  // Unified sign-in (CAS / OpenID Connect) of the organisation: its admins.
+  {
+    key: 'identityProvider',
+    path: '/settings/identity-provider',
+    requires: 'GET /api/organisations/:organisationId/identity-provider',
+    kinds: ['college', 'enterprise'],
+  },
   { key: 'audit', path: '/audit', requires: 'GET /api/audit-events' },
   { key: 'account', path: '/account', requires: null },
 ];

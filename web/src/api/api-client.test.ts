@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUrl } from './api-client.js';
+import { buildUrl, fileNameFromDisposition } from './api-client.js';
 
 describe('request URLs', () => {
   it('adds the query, leaving out absent and empty values', () => {
@@ -11,5 +11,16 @@ describe('request URLs', () => {
 
   it('keeps zero and false, which are values', () => {
     expect(buildUrl('/api/x', { offset: 0, released: false })).toBe('/api/x?offset=0&released=false');
+  });
+});
+
+describe('downloaded file names', () => {
+  it('prefers the UTF-8 name, then the plain one', () => {
+    expect(
+      fileNameFromDisposition(`attachment; filename="codes.xlsx"; filename*=UTF-8''%E6%BF%80%E6%B4%BB%E7%A0%81.xlsx`),
+    ).toBe('激活码.xlsx');
+    expect(fileNameFromDisposition('attachment; filename="roster.csv"')).toBe('roster.csv');
+    expect(fileNameFromDisposition('attachment')).toBeNull();
+    expect(fileNameFromDisposition(null)).toBeNull();
   });
 });

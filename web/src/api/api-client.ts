@@ -15,6 +15,7 @@ export interface RequestOptions {
 
 let csrfToken: string | null = null;
 const sessionLostListeners = new Set<(code: string) => void>();
+const passwordChangeListeners = new Set<() => void>();
 
 /** The token from the latest session response; sent on every mutation. */
 export function setCsrfToken(token: string | null): void {
@@ -25,6 +26,15 @@ export function setCsrfToken(token: string | null): void {
 export function onSessionLost(listener: (code: string) => void): () => void {
   sessionLostListeners.add(listener);
   return () => sessionLostListeners.delete(listener);
+}
+
+/**
+ * Called when any call is refused because the person must set a new password first (PASSWORD_CHANGE_REQUIRED):
+ * the app then shows only the page that sets it.
+ */
+export function onPasswordChangeRequired(listener: () => void): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
 }
 
 export function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -104,6 +114,9 @@ async function answer<T>(ok: boolean, status: number, text: string, options: Req
   if (!options.ignoreSessionLoss && SESSION_LOST_CODES.includes(apiError.code)) {
     for (const listener of sessionLostListeners) listener(apiError.code);
   }
+  if (apiError.code === 'PASSWORD_CHANGE_REQUIRED') {
+    for (const listener of passwordChangeListeners) listener();
+  }
   throw apiError;
 }
 
@@ -127,7 +140,62 @@ export const api = {
     onProgress
       ? uploadWithProgress<T>(path, file, options, onProgress)
       : apiRequest<T>('POST', path, { ...options, rawBody: file }),
+  /**
+   * A request whose answer is a file (a POST that makes one, so it needs the CSRF token a plain link cannot send):
+   * the browser saves it under the name the server gives (`content-disposition`), or `fallbackName`.
+   */
+  download: async (
+    method: Method,
+    path: string,
+    fallbackName: string,
+    options: Omit<RequestOptions, 'rawBody'> = {},
+  ): Promise<string> => {
+    let response: Response;
+    try {
+      response = await fetch(buildUrl(path, options.query), {
+        method,
+        headers: { ...requestHeaders(method, options), accept: '*/*' },
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError('NETWORK_ERROR', error instanceof Error ? error.message : String(error), 0);
+    }
+    if (!response.ok) return answer<string>(false, response.status, await response.text(), options);
+    const name = fileNameFromDisposition(response.headers.get('content-disposition')) ?? fallbackName;
+    saveBlob(await response.blob(), name);
+    return name;
+  },
 };
+
+/** The file name of a `content-disposition` header (RFC 6266: `filename*=UTF-8''…` first, then `filename=`). */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || null;
+}
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function readJson(ok: boolean, status: number, text: string): unknown {
   if (!text) return null;

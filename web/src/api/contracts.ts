@@ -186,3 +186,37 @@ export type ProposalDecision = z.infer<typeof revisions.proposalDecisionSchema>;
 export type DecideProposalInput = z.input<typeof revisions.decideProposalBodySchema>;
 export type CommitteeRevisionList = revisions.CommitteeRevisionList;
 export type CommitteeRevisionSummary = CommitteeRevisionList['items'][number];
+
+export type {
+  ClassView,
+  CohortView,
+  DepartmentNode,
+  RosterApplyResult,
+  RosterDiffEntry,
+  RosterEntry,
+  RosterImport,
+  RosterKind,
+  RosterListQuery,
+} from '../../../src/contracts/rosters.js';
+import type * as rosters from '../../../src/contracts/rosters.js';
+export type RosterEntryList = z.infer<typeof rosters.rosterEntryListSchema>;
+export type RosterImportSection = z.infer<typeof rosters.rosterDiffSectionSchema>;
+export type RosterImportSectionPage = z.infer<typeof rosters.rosterImportSectionSchema>;
+export type ClassList = z.infer<typeof rosters.classListSchema>;
+export type CohortList = z.infer<typeof rosters.cohortListSchema>;
+export type DepartmentTree = z.infer<typeof rosters.departmentTreeSchema>;
+export type CreateDepartmentInput = z.input<typeof rosters.createDepartmentRequestSchema>;
+export type UpdateDepartmentInput = z.input<typeof rosters.updateDepartmentRequestSchema>;
+export type RosterFileFormat = z.infer<typeof rosters.rosterTemplateQuerySchema>['format'];
+
+export type { Account, IssuedCode, MyData, SessionEntry } from '../../../src/contracts/accounts.js';
+import type * as accounts from '../../../src/contracts/accounts.js';
+export type SessionList = z.infer<typeof accounts.sessionListSchema>;
+export type EndedSessions = z.infer<typeof accounts.endedSessionsSchema>;
+
+export type { IdentityProviderView, PutIdentityProviderRequest } from '../../../src/contracts/identity-providers.js';
+import type * as identityProviders from '../../../src/contracts/identity-providers.js';
+export type SsoProviderList = z.infer<typeof identityProviders.ssoProviderListSchema>;
+export type SsoProvider = SsoProviderList['items'][number];
+export type SsoTestStart = z.infer<typeof identityProviders.ssoTestStartSchema>;
+export type PutIdentityProviderInput = z.input<typeof identityProviders.putIdentityProviderRequestSchema>;

@@ -63,3 +63,14 @@ describe('fieldLabel', () => {
     expect(fieldLabel(en, 'ito-cloud-operations.weird')).toBe('This field');
   });
 });
+
+describe('codes that name what was wrong', () => {
+  it('puts details.detail into the sentence, and drops the colon when there is none', () => {
+    const taken = new ApiError('ROSTER_ID_TAKEN', 'taken', 409, { detail: '2024010101' });
+    expect(translateError(en, taken)).toContain('2024010101');
+    expect(translateError(zh, taken)).toContain('2024010101');
+    const refused = translateError(en, new ApiError('SSO_FAILED', 'refused', 400));
+    expect(refused).not.toContain('{{');
+    expect(refused).not.toMatch(/:\s*$/);
+  });
+});

@@ -61,8 +61,11 @@ export function translateError(t: TFunction, error: unknown, { atField = false }
   if (error.code === 'RATE_LIMITED' && typeof retryAfter === 'number') {
     return translate('errors.rateLimitedRetry', { seconds: Math.ceil(retryAfter) });
   }
+  // Some codes name what was wrong in `details.detail` (the 学号 taken, the identity provider's reason).
+  const detail = typeof details.detail === 'string' ? details.detail : '';
+  const coded = optional(translate, `errors.codes.${error.code}`, { ...details, detail });
   return (
-    optional(translate, `errors.codes.${error.code}`) ??
+    (coded === undefined ? undefined : detail ? coded : coded.replace(/\s*[:：]\s*$/u, '')) ??
     (english ? translate('errors.fallback', { message: error.message }) : translate('errors.unknown'))
   );
 }

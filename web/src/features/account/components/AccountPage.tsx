@@ -4,7 +4,9 @@ import { RoleTags } from '../../../components/RoleTags.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { useSession } from '../../auth/hooks/use-session.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
+import { MyDataCard } from './MyDataCard.js';
 import { MyInvitationsCard } from './MyInvitationsCard.js';
+import { SessionsCard } from './SessionsCard.js';
 
 export function AccountPage() {
   const { t, i18n } = useTranslation();
@@ -23,11 +25,24 @@ export function AccountPage() {
               <Descriptions
                 column={1}
                 items={[
-                  {
-                    key: 'email',
-                    label: t('account.email'),
-                    children: <span data-testid="account-email">{session.person.email}</span>,
-                  },
+                  ...(session.person.email !== null
+                    ? [
+                        {
+                          key: 'email',
+                          label: t('account.email'),
+                          children: <span data-testid="account-email">{session.person.email}</span>,
+                        },
+                      ]
+                    : []),
+                  ...(session.person.loginId !== null
+                    ? [
+                        {
+                          key: 'loginId',
+                          label: t('account.loginId'),
+                          children: <span data-testid="account-login-id">{session.person.loginId}</span>,
+                        },
+                      ]
+                    : []),
                   { key: 'displayName', label: t('account.displayName'), children: session.person.displayName },
                 ]}
               />
@@ -54,9 +69,13 @@ export function AccountPage() {
           </Flex>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('account.password.title')}>
-            <ChangePasswordForm />
-          </Card>
+          <Flex vertical gap={16}>
+            <Card title={t('account.password.title')}>
+              <ChangePasswordForm />
+            </Card>
+            <SessionsCard />
+            <MyDataCard />
+          </Flex>
         </Col>
       </Row>
     </Flex>

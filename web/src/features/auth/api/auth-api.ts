@@ -1,4 +1,4 @@
-import { api } from '../../../api/api-client.js';
+import { api, buildUrl } from '../../../api/api-client.js';
 import type {
   AcceptInvitationRequest,
   ChangePasswordRequest,
@@ -6,8 +6,11 @@ import type {
   InvitationPreview,
   DemoAccountsResponse,
   Locale,
-  LoginRequest,
+  EndedSessions,
+  MyData,
+  SessionList,
   SessionResponse,
+  SsoProviderList,
 } from '../../../api/contracts.js';
 
 interface OkResponse {
@@ -19,8 +22,49 @@ export function fetchSession(signal?: AbortSignal): Promise<SessionResponse> {
   return api.get<SessionResponse>('/api/auth/session', { signal, ignoreSessionLoss: true });
 }
 
-export function login(request: LoginRequest): Promise<SessionResponse> {
-  return api.post<SessionResponse>('/api/auth/login', request, { ignoreSessionLoss: true });
+/**
+ * Signs in with an e-mail or a 学号/工号 (`login`). An e-mail is sent as `email`, the form every server version
+ * takes; anything else as `login`.
+ */
+export function login({ login, password }: { login: string; password: string }): Promise<SessionResponse> {
+  const body = login.includes('@') ? { email: login, password } : { login, password };
+  return api.post<SessionResponse>('/api/auth/login', body, { ignoreSessionLoss: true });
+}
+
+/** Sets a password with a one-time code an admin issued, and signs in (the answer sets the session cookie). */
+export function redeemCode(request: { login: string; code: string; newPassword: string }): Promise<SessionResponse> {
+  return api.post<SessionResponse>('/api/auth/redeem-code', request, { ignoreSessionLoss: true });
+}
+
+/** The new password a person must set before anything else (their current one was set by someone else). */
+export function setForcedPassword(newPassword: string): Promise<OkResponse> {
+  return api.post<OkResponse>('/api/auth/forced-password', { newPassword });
+}
+
+/** Organisations whose people sign in through their identity provider (public; empty when none). */
+export function listSsoProviders(signal?: AbortSignal): Promise<SsoProviderList> {
+  return api.get<SsoProviderList>('/api/auth/sso/providers', { signal, ignoreSessionLoss: true });
+}
+
+/** Where the browser goes to sign in through an organisation's identity provider, coming back to `returnTo`. */
+export function ssoStartUrl(organisationId: string, returnTo: string): string {
+  return buildUrl(`/api/auth/sso/${encodeURIComponent(organisationId)}/start`, { returnTo });
+}
+
+export function listMySessions(signal?: AbortSignal): Promise<SessionList> {
+  return api.get<SessionList>('/api/auth/sessions', { signal });
+}
+
+export function endMySession(sessionId: string): Promise<OkResponse> {
+  return api.delete<OkResponse>(`/api/auth/sessions/${encodeURIComponent(sessionId)}`);
+}
+
+export function endMyOtherSessions(): Promise<EndedSessions> {
+  return api.post<EndedSessions>('/api/auth/sessions/end-others');
+}
+
+export function fetchMyData(signal?: AbortSignal): Promise<MyData> {
+  return api.get<MyData>('/api/auth/my-data', { signal });
 }
 
 export function logout(): Promise<OkResponse> {

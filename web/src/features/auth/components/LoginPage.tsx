@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Flex, Form, Input, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Divider, Flex, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '../../../api/contracts.js';
@@ -7,11 +7,13 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { fetchDemoAccounts, login } from '../api/auth-api.js';
 import { DemoAccountList } from './DemoAccountList.js';
+import { SsoButtons, SsoErrorAlert } from './SsoButtons.js';
 
 export type LoginNotice = 'sessionExpired' | 'loggedOut';
 
 interface LoginForm {
-  email: string;
+  /** An e-mail or a 学号/工号. */
+  login: string;
   password: string;
 }
 
@@ -33,7 +35,7 @@ export function LoginPage({
     setSubmitting(true);
     setError(null);
     try {
-      onLoggedIn(await login({ email: values.email.trim(), password: values.password }));
+      onLoggedIn(await login({ login: values.login.trim(), password: values.password }));
     } catch (failure) {
       setError(failure);
       setSubmitting(false);
@@ -59,8 +61,9 @@ export function LoginPage({
             <Typography.Title level={4} style={{ marginTop: 0 }}>
               {t('auth.title')}
             </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('auth.loginSubtitle')}</Typography.Paragraph>
             <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+              <SsoErrorAlert />
               {notice && (
                 <Alert
                   type={notice === 'sessionExpired' ? 'warning' : 'info'}
@@ -80,14 +83,11 @@ export function LoginPage({
               onFinish={(values) => void submit(values)}
             >
               <Form.Item
-                name="email"
-                label={t('auth.email')}
-                rules={[
-                  { required: true, message: t('auth.emailRequired') },
-                  { type: 'email', message: t('auth.emailInvalid') },
-                ]}
+                name="login"
+                label={t('auth.login')}
+                rules={[{ required: true, whitespace: true, message: t('auth.loginRequired') }]}
               >
-                <Input data-testid="login-email" type="email" autoComplete="username" autoFocus size="large" />
+                <Input data-testid="login-email" autoComplete="username" autoFocus size="large" maxLength={254} />
               </Form.Item>
               <Form.Item
                 name="password"
@@ -107,6 +107,12 @@ export function LoginPage({
                 {t('auth.submit')}
               </Button>
             </Form>
+            <Flex justify="center" style={{ marginTop: 12 }}>
+              <a href="/redeem" data-testid="login-redeem-link">
+                {t('auth.redeemLink')}
+              </a>
+            </Flex>
+            <SsoButtons divider={<Divider plain>{t('auth.sso.or')}</Divider>} />
           </Card>
         </Col>
         {hasDemoAccounts && demoAccounts.data && (
@@ -114,7 +120,7 @@ export function LoginPage({
             <DemoAccountList
               demoAccounts={demoAccounts.data}
               onPick={(account, password) => {
-                form.setFieldsValue({ email: account.email, password: password ?? '' });
+                form.setFieldsValue({ login: account.email, password: password ?? '' });
                 setError(null);
               }}
             />

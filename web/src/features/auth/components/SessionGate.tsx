@@ -3,7 +3,7 @@ import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { can } from '../../../access/capabilities.js';
-import { onSessionLost, setCsrfToken } from '../../../api/api-client.js';
+import { onPasswordChangeRequired, onSessionLost, setCsrfToken } from '../../../api/api-client.js';
 import { isApiError, SESSION_LOST_CODES } from '../../../api/api-error.js';
 import type { SessionResponse } from '../../../api/contracts.js';
 import { PageLoading } from '../../../components/PageLoading.js';
@@ -13,6 +13,7 @@ import { translateError } from '../../../i18n/translate-error.js';
 import { fetchSession, logout as logoutRequest, setSessionLocale } from '../api/auth-api.js';
 import { findActiveMembership } from '../find-active-membership.js';
 import { SessionContext, type SessionContextValue } from '../hooks/session-context.js';
+import { ForcedPasswordPage } from './ForcedPasswordPage.js';
 // Not lazy: a logged-out visitor needs it at once, and a returning one needs its antd parts soon after anyway.
 import { LoginPage, type LoginNotice } from './LoginPage.js';
 
@@ -63,6 +64,22 @@ export function SessionGate() {
         setCsrfToken(null);
         setState({ kind: 'anonymous', notice: code === 'SESSION_EXPIRED' ? 'sessionExpired' : null });
       }),
+    [],
+  );
+
+  // The server refused a call because the password must be changed first (an admin reset it meanwhile).
+  useEffect(
+    () =>
+      onPasswordChangeRequired(() =>
+        setState((current) =>
+          current.kind === 'authenticated' && !current.session.person.mustChangePassword
+            ? {
+                kind: 'authenticated',
+                session: { ...current.session, person: { ...current.session.person, mustChangePassword: true } },
+              }
+            : current,
+        ),
+      ),
     [],
   );
 
@@ -127,6 +144,10 @@ export function SessionGate() {
     case 'anonymous':
       return <LoginPage notice={state.notice} onLoggedIn={handleLoggedIn} />;
     case 'authenticated':
+      // Until a password someone else set is replaced, every URL shows the page that replaces it.
+      if (state.session.person.mustChangePassword) {
+        return <ForcedPasswordPage session={state.session} onDone={adopt} onLogout={() => void logout()} />;
+      }
       return (
         <SessionContext.Provider value={contextValue}>
           <Suspense fallback={<PageLoading fullScreen />}>

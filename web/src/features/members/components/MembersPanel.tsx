@@ -69,7 +69,7 @@ export function MembersPanel({
       title: t('members.removeTitle'),
       content: t('members.removeConfirm', {
         name: member.displayName,
-        email: member.email,
+        email: member.email ?? member.loginId ?? '',
         organisation: organisationName,
       }),
       okText: t('members.remove'),
@@ -99,7 +99,13 @@ export function MembersPanel({
         </Flex>
       ),
     },
-    { key: 'email', title: t('members.columns.email'), dataIndex: 'email' },
+    {
+      key: 'email',
+      title: t('members.columns.email'),
+      // A roster account without e-mail signs in with its 学号/工号: that is what identifies it here.
+      render: (_, member) =>
+        member.email ?? (member.loginId ? <Tag data-testid="member-login-id">{member.loginId}</Tag> : t('common.none')),
+    },
     { key: 'roles', title: t('members.columns.roles'), render: (_, member) => <RoleTags roles={member.roles} /> },
     {
       key: 'joinedAt',
@@ -117,7 +123,7 @@ export function MembersPanel({
           <Space size={4}>
             <Button
               size="small"
-              data-testid={`edit-roles-${member.email}`}
+              data-testid={`edit-roles-${member.email ?? member.loginId}`}
               aria-label={`${t('members.roles.edit')} ${member.displayName}`}
               disabled={grantableRoles.length === 0}
               onClick={() => setEditing(member)}
@@ -127,7 +133,7 @@ export function MembersPanel({
             <Button
               danger
               size="small"
-              data-testid={`remove-member-${member.email}`}
+              data-testid={`remove-member-${member.email ?? member.loginId}`}
               aria-label={`${t('members.remove')} ${member.displayName}`}
               onClick={() => confirmRemove(member)}
             >
