@@ -195,6 +195,7 @@ export type {
   RosterDiffEntry,
   RosterEntry,
   RosterImport,
+  RosterImportDetail,
   RosterKind,
   RosterListQuery,
 } from '../../../src/contracts/rosters.js';

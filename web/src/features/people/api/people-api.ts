@@ -12,8 +12,8 @@ import type {
   RosterEntryList,
   RosterFileFormat,
   RosterImport,
+  RosterImportDetail,
   RosterImportSection,
-  RosterImportSectionPage,
   RosterKind,
   UpdateDepartmentInput,
 } from '../../../api/contracts.js';
@@ -80,12 +80,8 @@ export function listRosterImports(
   });
 }
 
-/** One import with one section of its diff, paged. */
-export interface RosterImportDetail {
-  import: RosterImport;
-  section: RosterImportSection;
-  entries: RosterImportSectionPage;
-}
+/** One import with one section of its diff, paged (the server's contract). */
+export type { RosterImportDetail };
 
 export function fetchRosterImport(
   organisationId: string,
