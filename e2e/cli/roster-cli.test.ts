@@ -12,7 +12,8 @@ import { runZerodock } from './run-zerodock.js';
 let root: string;
 let dataDir: string;
 const env = () => ({ ZERODOCK_DATA_DIR: dataDir });
-const COLLEGE = '苏州工业信息职业技术学院（演示）';
+// The demo's second college: the first one carries the demo roster, which a --mark-left re-import would empty.
+const COLLEGE = '苏州现代服务职业学院（演示）';
 const HEADER = '学号,姓名,性别,专业代码,专业名称,班级,年级,学制,手机,邮箱';
 const ROWS = [
   'R2026001,陈一,男,510213,移动应用开发,移动2601,2026,3,13800000001,',
