@@ -73,23 +73,14 @@ export class AuditEventRepository {
     for (const row of organisations) names.set(row.id, { zh: row.name_zh, en: row.name_en || row.name_zh });
     const owned = <T extends { organisation_id: string }>(rows: T[]) =>
       rows.filter((row) => organisationId === null || row.organisation_id === organisationId);
-    for (const row of owned(
-      await this.db
-        .selectFrom('course_systems')
+    // Course systems and group proposals both carry a bilingual title.
+    for (const table of ['course_systems', 'group_proposals'] as const) {
+      const rows = await this.db
+        .selectFrom(table)
         .select(['id', 'organisation_id', 'title_zh', 'title_en'])
         .where('id', 'in', ids)
-        .execute(),
-    )) {
-      names.set(row.id, { zh: row.title_zh, en: row.title_en || row.title_zh });
-    }
-    for (const row of owned(
-      await this.db
-        .selectFrom('group_proposals')
-        .select(['id', 'organisation_id', 'title_zh', 'title_en'])
-        .where('id', 'in', ids)
-        .execute(),
-    )) {
-      names.set(row.id, { zh: row.title_zh, en: row.title_en || row.title_zh });
+        .execute();
+      for (const row of owned(rows)) names.set(row.id, { zh: row.title_zh, en: row.title_en || row.title_zh });
     }
     for (const row of owned(
       await this.db

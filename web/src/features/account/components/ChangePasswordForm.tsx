@@ -4,15 +4,13 @@ import { isApiError } from '../../../api/api-error.js';
 import { useFormSubmit } from '../../../hooks/use-form-submit.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { changePassword } from '../../auth/api/auth-api.js';
+import { NewPasswordFields } from '../../auth/components/NewPasswordFields.js';
 
 interface PasswordForm {
   currentPassword: string;
   newPassword: string;
   confirmPassword: string;
 }
-
-/** Mirrors the server's minimum; the server also checks variety and the e-mail, and has the last word. */
-const MIN_PASSWORD_LENGTH = 10;
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
@@ -55,33 +53,7 @@ export function ChangePasswordForm() {
       >
         <Input.Password autoComplete="current-password" data-testid="password-current" />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('account.password.new')}
-        extra={t('account.password.help')}
-        rules={[
-          { required: true, message: t('account.password.newRequired') },
-          { min: MIN_PASSWORD_LENGTH, message: t('account.password.tooShort') },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" maxLength={256} data-testid="password-new" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('account.password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('account.password.confirmRequired') },
-          ({ getFieldValue }) => ({
-            validator: (_, value: string | undefined) =>
-              !value || getFieldValue('newPassword') === value
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('account.password.mismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" maxLength={256} data-testid="password-confirm" />
-      </Form.Item>
+      <NewPasswordFields testId="password" />
       <Button type="primary" htmlType="submit" loading={submitting} data-testid="password-submit">
         {t('account.password.submit')}
       </Button>

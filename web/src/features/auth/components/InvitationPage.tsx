@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/api-error.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { PageLoading } from '../../../components/PageLoading.js';
 import { RoleTags } from '../../../components/RoleTags.js';
 import { useFormSubmit } from '../../../hooks/use-form-submit.js';
@@ -11,6 +10,7 @@ import { formatDateTime } from '../../../i18n/format-date-time.js';
 import { pickName } from '../../../i18n/pick-name.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { acceptInvitation, previewInvitation } from '../api/auth-api.js';
+import { AuthHeader } from './AuthFrame.js';
 
 interface AcceptForm {
   displayName: string;
@@ -61,15 +61,7 @@ export function InvitationPage() {
 
   return (
     <Flex vertical style={{ minHeight: '100vh', padding: 24 }} gap={24}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('common.appName')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('common.tagline')}</Typography.Text>
-        </div>
-        <LanguageSwitch />
-      </Flex>
+      <AuthHeader />
       <Row justify="center" style={{ width: '100%', margin: 0 }}>
         <Col xs={24} md={14} lg={10}>
           {invalid ? (

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '../../../api/contracts.js';
 import { useApiQuery } from '../../../api/use-api-query.js';
-import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { translateError } from '../../../i18n/translate-error.js';
 import { fetchDemoAccounts, login } from '../api/auth-api.js';
+import { AuthHeader } from './AuthFrame.js';
 import { DemoAccountList } from './DemoAccountList.js';
 import { SsoButtons, SsoErrorAlert } from './SsoButtons.js';
 
@@ -46,15 +46,7 @@ export function LoginPage({
 
   return (
     <Flex vertical style={{ minHeight: '100vh', padding: 24 }} gap={24}>
-      <Flex justify="space-between" align="center" wrap gap={12}>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('common.appName')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('common.tagline')}</Typography.Text>
-        </div>
-        <LanguageSwitch />
-      </Flex>
+      <AuthHeader />
       <Row gutter={[24, 24]} justify="center" style={{ width: '100%', margin: 0 }}>
         <Col xs={24} md={12} lg={9}>
           <Card>
